@@ -1,0 +1,11 @@
+namespace PcsAutomation.LocalAws;
+
+/// <summary>An error an emulated service answers with, in the real service's shape (<c>__type</c> and HTTP status).</summary>
+/// <param name="code">The error code, e.g. "ConflictException", "ValidationException".</param>
+/// <param name="message">The message the real service would give.</param>
+/// <param name="statusCode">The HTTP status (400 for client errors, 404, 409, 429, 500...).</param>
+public sealed class AwsServiceException(string code, string message, int statusCode = 400) : Exception(message)
+{
+    public string Code { get; } = code;
+    public int StatusCode { get; } = statusCode;
+}
