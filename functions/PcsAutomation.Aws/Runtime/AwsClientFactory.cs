@@ -1,18 +1,124 @@
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.EC2;
+using Amazon.Runtime;
+using Amazon.SimpleSystemsManagement;
+using PcsAutomation.Aws.Credentials;
+using PcsAutomation.Aws.Endpoints;
+
 namespace PcsAutomation.Aws.Runtime;
 
 /// <summary>
 /// Builds every AWS client of the process from one resolved configuration (region, credentials, endpoint
 /// overrides), so PCS, Secrets Manager, Step Functions, EC2, SSM and DynamoDB agree on all three.
 /// </summary>
-public sealed class AwsClientFactory
+public sealed class AwsClientFactory : IDisposable
 {
+    private readonly AwsCallSettings settings;
+    private readonly AWSCredentials credentials;
+    private readonly AwsEndpointResolver endpoints;
+    private readonly HttpClient http;
+
+    private AwsClientFactory(AwsClientOptions options)
+    {
+        var environment = options.Environment ?? System.Environment.GetEnvironmentVariable;
+        var regions = new AwsRegionResolver(environment, options.ProfileRegion ?? AwsRegionResolver.SharedProfileRegion);
+        Region = options.Region is { } explicitRegion
+            ? AwsRegionResolver.Validated(explicitRegion.Trim(), "AwsClientOptions.Region")
+            : regions.Resolve();
+
+        // Every known service's override is checked now, so a malformed AWS_ENDPOINT_URL_* fails at start, not at first use.
+        endpoints = new AwsEndpointResolver(environment);
+        Endpoints = AwsServiceIds.Known.ToDictionary(s => s.ServiceId, s => endpoints.Resolve(s.ServiceId, s.EndpointPrefix, Region));
+
+        credentials = options.Credentials
+            ?? AwsCredentialsResolver.Resolve(options.CredentialsChain ?? AwsCredentialsResolver.DefaultChain, regions.ProfileName);
+
+        http = options.HttpMessageHandler is { } handler
+            ? new HttpClient(handler, disposeHandler: false)
+            : new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout, on the injected clock
+        settings = new AwsCallSettings(
+            Region, credentials, http, options.TimeProvider, options.Random ?? System.Random.Shared.NextDouble, options.MaxAttempts, options.RequestTimeout);
+    }
+
+    /// <summary>The region every client uses.</summary>
+    public string Region { get; }
+
+    /// <summary>The endpoint of each known service (by SDK service id: "PCS", "Secrets Manager", "SFN", "EC2", "SSM", "DynamoDB").</summary>
+    public IReadOnlyDictionary<string, AwsEndpoint> Endpoints { get; }
+
+    /// <summary>Which kind of credentials were found (a type name such as "EnvironmentVariablesAWSCredentials"; never a key).</summary>
+    public string CredentialsSource => credentials.GetType().Name;
+
     /// <summary>
     /// Resolves region, credentials and endpoint overrides the way the AWS SDKs do (environment, profile, SSO,
     /// container, IMDS); throws <see cref="AwsConfigurationException"/> naming the problem when one is missing or malformed.
     /// </summary>
     public static AwsClientFactory FromEnvironment(TimeProvider timeProvider) =>
-        throw new NotImplementedException("contract stub: the AWS core work replaces this");
+        Create(new AwsClientOptions { TimeProvider = timeProvider });
+
+    /// <summary>Validates <paramref name="options"/> (ArgumentException naming the property), then resolves what they leave to the environment.</summary>
+    public static AwsClientFactory Create(AwsClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return new AwsClientFactory(options);
+    }
+
+    /// <summary>A JSON-protocol client for <paramref name="service"/>; its errors become what <paramref name="errorFactory"/> builds.</summary>
+    public IAwsJsonInvoker CreateJsonInvoker(AwsServiceMetadata service, AwsErrorFactory errorFactory)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var endpoint = Endpoints.TryGetValue(service.ServiceId, out var known)
+            ? known
+            : endpoints.Resolve(service.ServiceId, service.EndpointPrefix, Region);
+        return new AwsJsonClient(service, errorFactory, endpoint.Url, settings);
+    }
+
+    public AmazonEC2Client CreateEc2() => new(credentials, Configure(new AmazonEC2Config(), AwsServiceIds.Ec2));
+
+    public AmazonSimpleSystemsManagementClient CreateSsm() =>
+        new(credentials, Configure(new AmazonSimpleSystemsManagementConfig(), AwsServiceIds.Ssm));
+
+    public AmazonDynamoDBClient CreateDynamoDb() => new(credentials, Configure(new AmazonDynamoDBConfig(), AwsServiceIds.DynamoDb));
+
+    public void Dispose() => http.Dispose();
+
+    /// <summary>Same region, endpoint override and retry bounds as the JSON clients (the SDK keeps its own clock and jitter).</summary>
+    private TConfig Configure<TConfig>(TConfig config, string serviceId)
+        where TConfig : ClientConfig
+    {
+        // The override was already resolved from our (injectable) environment; the SDK must not read it a second time.
+        config.IgnoreConfiguredEndpointUrls = true;
+        var endpoint = Endpoints[serviceId];
+        if (endpoint.Source is null)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(Region);
+        }
+        else
+        {
+            config.ServiceURL = endpoint.Url.ToString();
+            config.AuthenticationRegion = Region;
+        }
+
+        config.RetryMode = RequestRetryMode.Standard;
+        config.MaxErrorRetry = settings.MaxAttempts - 1;
+        config.Timeout = settings.RequestTimeout;
+        return config;
+    }
 }
 
 /// <summary>A missing or malformed AWS setting (region, credentials, endpoint URL), found before any call is made.</summary>
-public sealed class AwsConfigurationException(string message) : Exception(message);
+public sealed class AwsConfigurationException : Exception
+{
+    public AwsConfigurationException(string message)
+        : base(message)
+    {
+    }
+
+    public AwsConfigurationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

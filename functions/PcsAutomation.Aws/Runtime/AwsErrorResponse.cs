@@ -1,4 +1,5 @@
 using System.Net;
+using Amazon.Runtime;
 
 namespace PcsAutomation.Aws.Runtime;
 
@@ -8,7 +9,12 @@ namespace PcsAutomation.Aws.Runtime;
 /// <param name="StatusCode">The HTTP status.</param>
 /// <param name="RequestId">The <c>x-amzn-RequestId</c> header, when present.</param>
 /// <param name="Body">The raw JSON body, for errors with extra members (e.g. <c>resourceId</c>).</param>
-public sealed record AwsErrorResponse(string Code, string Message, HttpStatusCode StatusCode, string? RequestId, string Body);
+public sealed record AwsErrorResponse(string Code, string Message, HttpStatusCode StatusCode, string? RequestId, string Body)
+{
+    /// <summary>The error as a plain <see cref="AmazonServiceException"/>: what an error factory returns for a code it does not model.</summary>
+    public AmazonServiceException ToServiceException() =>
+        new(Message.Length > 0 ? Message : Code, (int)StatusCode >= 500 ? ErrorType.Receiver : ErrorType.Sender, Code, RequestId, StatusCode);
+}
 
 /// <summary>Turns an error response into the service's typed exception (a subclass of <see cref="Amazon.Runtime.AmazonServiceException"/>).</summary>
 public delegate Amazon.Runtime.AmazonServiceException AwsErrorFactory(AwsErrorResponse error);
