@@ -11,11 +11,11 @@ internal static class AwsCredentialsResolver
     /// The SDK's default chain: environment variables, web identity token, profile (incl. SSO and credential_process),
     /// container credentials (ECS/EKS), EC2 instance metadata. In Lambda the environment variables answer first.
     /// </summary>
-    public static AWSCredentials DefaultChain()
-    {
-        using var resolver = new DefaultAWSCredentialsIdentityResolver();
-        return resolver.ResolveIdentity(clientConfig: null);
-    }
+    /// <remarks>
+    /// The resolver is deliberately not disposed: it caches the credentials it returns, and those (container, IMDS, SSO)
+    /// refresh themselves for the life of the process; disposing it could release what they still use.
+    /// </remarks>
+    public static AWSCredentials DefaultChain() => new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(clientConfig: null);
 
     /// <summary>Runs <paramref name="chain"/>; when it finds nothing, fails with one line saying where it looked (never a key).</summary>
     public static AWSCredentials Resolve(Func<AWSCredentials> chain, string profileName)
