@@ -18,6 +18,7 @@ public sealed class AwsClientFactory : IDisposable
     private readonly AWSCredentials credentials;
     private readonly AwsEndpointResolver endpoints;
     private readonly HttpClient http;
+    private readonly HttpMessageHandler? sharedHandler;
 
     private AwsClientFactory(AwsClientOptions options)
     {
@@ -34,7 +35,8 @@ public sealed class AwsClientFactory : IDisposable
         credentials = options.Credentials
             ?? AwsCredentialsResolver.Resolve(options.CredentialsChain ?? AwsCredentialsResolver.DefaultChain, regions.ProfileName);
 
-        http = options.HttpMessageHandler is { } handler
+        sharedHandler = options.HttpMessageHandler;
+        http = sharedHandler is { } handler
             ? new HttpClient(handler, disposeHandler: false)
             : new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout, on the injected clock
@@ -102,6 +104,8 @@ public sealed class AwsClientFactory : IDisposable
             config.AuthenticationRegion = Region;
         }
 
+        if (sharedHandler is not null)
+            config.HttpClientFactory = new SharedHandlerHttpClientFactory(sharedHandler);
         config.RetryMode = RequestRetryMode.Standard;
         config.MaxErrorRetry = settings.MaxAttempts - 1;
         config.Timeout = settings.RequestTimeout;
