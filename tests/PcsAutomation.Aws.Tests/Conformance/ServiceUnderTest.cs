@@ -16,9 +16,9 @@ public sealed record ServiceUnderTest(
     Func<AwsErrorResponse, Amazon.Runtime.AmazonServiceException> ErrorFactory)
 {
     public static readonly ServiceUnderTest Pcs = new(
-        "PCS", "pcs", typeof(PCS.IAmazonPCS), invoker => new PCS.AmazonPCSClient(invoker),
-        PCS.AmazonPCSClient.ServiceMetadata, PCS.Internal.PCSJsonContext.Default,
-        typeof(PCS.Model.AmazonPCSException), PCS.Model.AmazonPCSException.FromErrorResponse);
+        "PCS", "pcs", typeof(Aws.PCS.IAmazonPCS), invoker => new Aws.PCS.AmazonPCSClient(invoker),
+        Aws.PCS.AmazonPCSClient.ServiceMetadata, Aws.PCS.Internal.PCSJsonContext.Default,
+        typeof(Aws.PCS.Model.AmazonPCSException), Aws.PCS.Model.AmazonPCSException.FromErrorResponse);
 
     public static readonly ServiceUnderTest SecretsManager = new(
         "SecretsManager", "secretsmanager", typeof(Aws.SecretsManager.IAmazonSecretsManager),

@@ -80,8 +80,8 @@ public class ShapeConformanceTests
         var comparer = new ShapeComparer(service.Model, service.Context);
 
         // GetClusterRequest has only clusterIdentifier; DeleteClusterRequest also has clientToken
-        comparer.CompareStructure(typeof(PCS.Model.GetClusterRequest), "DeleteClusterRequest", "probe");
-        comparer.CompareStructure(typeof(PCS.Model.ClusterSummary), "QueueSummary", "summary");
+        comparer.CompareStructure(typeof(Aws.PCS.Model.GetClusterRequest), "DeleteClusterRequest", "probe");
+        comparer.CompareStructure(typeof(Aws.PCS.Model.ClusterSummary), "QueueSummary", "summary");
 
         Assert.Contains("probe.clientToken: modelled member of DeleteClusterRequest missing", comparer.Problems);
         Assert.Contains(comparer.Problems, p => p.StartsWith("summary.status: ClusterStatus is not the constant class QueueStatus", StringComparison.Ordinal));
