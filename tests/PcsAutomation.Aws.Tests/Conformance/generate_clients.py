@@ -268,7 +268,7 @@ class Service:
              f'    public static {base} FromErrorResponse(AwsErrorResponse error)\n    {{\n',
              '        ArgumentNullException.ThrowIfNull(error);\n',
              '        var errorType = (int)error.StatusCode >= 500 ? ErrorType.Receiver : ErrorType.Sender;\n',
-             '        var (message, code, requestId, status) = (error.Message, error.Code, error.RequestId, error.StatusCode);\n',
+             '        var (message, code, requestId, status) = (error.Message, ShortCode(error.Code), error.RequestId, error.StatusCode);\n',
              '        return code switch\n        {\n']
         needs_body = False
         for e in self.errors:
@@ -280,6 +280,11 @@ class Service:
             else:
                 b.append(f'            "{e}" => new {name}(message, null, errorType, code, requestId, status),\n')
         b.append(f'            _ => new {base}(message, null, errorType, code, requestId, status),\n        }};\n    }}\n')
+        b.append('\n    // The transport already strips them, but "aws.protocoltests#Code" and "Code:http://..." both name "Code".\n'
+                 '    private static string ShortCode(string code)\n    {\n'
+                 '        var start = code.LastIndexOf(\'#\') + 1;\n'
+                 '        var end = code.IndexOf(\':\', start);\n'
+                 '        return end < 0 ? code[start..] : code[start..end];\n    }\n')
         if needs_body:
             b.append('\n    // Error members beyond the message (resourceId, quotaCode, ...) are read when the body is JSON; a\n'
                      '    // non-JSON body (a proxy\'s HTML page) still yields the typed exception, without them.\n'
@@ -430,6 +435,7 @@ internal static class Pagination
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var request = first;
+        string? previous = null;
         while (true)
         {
             var response = await call(request, cancellationToken).ConfigureAwait(false);
@@ -437,6 +443,10 @@ internal static class Pagination
             var token = nextToken(response);
             if (string.IsNullOrEmpty(token))
                 yield break;
+            // like botocore: a service (or emulator) that repeats its token would otherwise page forever
+            if (token == previous)
+                throw new InvalidOperationException("The service returned the same pagination token twice; stopping.");
+            previous = token;
             request = withToken(request, token);
         }
     }

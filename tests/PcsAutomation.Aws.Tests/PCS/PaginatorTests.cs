@@ -91,4 +91,21 @@ public class PaginatorTests
         });
         Assert.Single(invoker.Calls);
     }
+
+    [Fact]
+    public async Task ListClustersPaginator_SameTokenTwice_ThrowsInsteadOfLooping()
+    {
+        var invoker = new RecordingInvoker().Returns(
+            new ListClustersResponse { Clusters = [], NextToken = "stuck" },
+            new ListClustersResponse { Clusters = [], NextToken = "stuck" });
+        var paginator = new AmazonPCSClient(invoker).Paginators.ListClusters(new ListClustersRequest());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var _ in paginator.Responses)
+            {
+            }
+        });
+        Assert.Equal(2, invoker.Calls.Count);
+    }
 }

@@ -18,6 +18,7 @@ internal static class Pagination
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var request = first;
+        string? previous = null;
         while (true)
         {
             var response = await call(request, cancellationToken).ConfigureAwait(false);
@@ -25,6 +26,10 @@ internal static class Pagination
             var token = nextToken(response);
             if (string.IsNullOrEmpty(token))
                 yield break;
+            // like botocore: a service (or emulator) that repeats its token would otherwise page forever
+            if (token == previous)
+                throw new InvalidOperationException("The service returned the same pagination token twice; stopping.");
+            previous = token;
             request = withToken(request, token);
         }
     }

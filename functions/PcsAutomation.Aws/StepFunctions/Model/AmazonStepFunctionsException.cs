@@ -26,7 +26,7 @@ public class AmazonStepFunctionsException : AmazonServiceException
     {
         ArgumentNullException.ThrowIfNull(error);
         var errorType = (int)error.StatusCode >= 500 ? ErrorType.Receiver : ErrorType.Sender;
-        var (message, code, requestId, status) = (error.Message, error.Code, error.RequestId, error.StatusCode);
+        var (message, code, requestId, status) = (error.Message, ShortCode(error.Code), error.RequestId, error.StatusCode);
         return code switch
         {
             "ExecutionLimitExceeded" => new ExecutionLimitExceededException(message, null, errorType, code, requestId, status),
@@ -49,6 +49,14 @@ public class AmazonStepFunctionsException : AmazonServiceException
             "TaskTimedOut" => new TaskTimedOutException(message, null, errorType, code, requestId, status),
             _ => new AmazonStepFunctionsException(message, null, errorType, code, requestId, status),
         };
+    }
+
+    // The transport already strips them, but "aws.protocoltests#Code" and "Code:http://..." both name "Code".
+    private static string ShortCode(string code)
+    {
+        var start = code.LastIndexOf('#') + 1;
+        var end = code.IndexOf(':', start);
+        return end < 0 ? code[start..] : code[start..end];
     }
 
     // Error members beyond the message (resourceId, quotaCode, ...) are read when the body is JSON; a

@@ -78,4 +78,15 @@ public class AmazonPCSExceptionTests
         Assert.NotNull(throttling.Retryable);
         Assert.Equal(3, throttling.RetryAfterSeconds);
     }
+
+    [Theory]
+    [InlineData("com.amazonaws.pcs#ConflictException")]
+    [InlineData("ConflictException:http://internal.amazon.com/coral/com.amazonaws.pcs/")]
+    public void FromErrorResponse_QualifiedCode_MatchedByShortName(string code)
+    {
+        var error = AmazonPCSException.FromErrorResponse(new AwsErrorResponse(code, "busy", HttpStatusCode.Conflict, "r", "{}"));
+
+        Assert.IsType<ConflictException>(error);
+        Assert.Equal("ConflictException", error.ErrorCode);
+    }
 }
