@@ -1,7 +1,7 @@
 using System.Text.Json;
-using PcsAutomation.Aws.PCS.Internal;
+using PcsAutomation.Aws.Runtime.Json;
 
-namespace PcsAutomation.Aws.Tests.PCS.Internal;
+namespace PcsAutomation.Aws.Tests.Runtime.Json;
 
 public class EpochSecondsConverterTests
 {
