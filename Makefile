@@ -13,6 +13,8 @@ BOOTSTRAP_DIR ?= $(ROOT)artifacts/bootstrap
 BOOTSTRAP := $(BOOTSTRAP_DIR)/bootstrap
 # provided.al2023 on x86_64 (the template's Architectures)
 RUNTIME_ID ?= linux-x64
+# extra `dotnet publish` flags, e.g. --no-incremental to see every trim/AOT warning again
+PUBLISH_FLAGS ?=
 SOURCES := $(shell find $(ROOT)functions -type f \( -name '*.cs' -o -name '*.csproj' \) -not -path '*/bin/*' -not -path '*/obj/*') \
 	$(ROOT)Directory.Build.props $(ROOT)Directory.Packages.props $(ROOT)global.json
 
@@ -24,7 +26,7 @@ bootstrap: $(BOOTSTRAP)
 # into the same directory at once.
 $(BOOTSTRAP): $(SOURCES)
 	mkdir -p $(BOOTSTRAP_DIR)
-	flock $(BOOTSTRAP_DIR)/.publish.lock dotnet publish $(ROOT)functions/PcsAutomation.Functions -c Release -r $(RUNTIME_ID) -o $(BOOTSTRAP_DIR)
+	flock $(BOOTSTRAP_DIR)/.publish.lock dotnet publish $(ROOT)functions/PcsAutomation.Functions -c Release -r $(RUNTIME_ID) -o $(BOOTSTRAP_DIR) $(PUBLISH_FLAGS)
 	touch $@
 
 $(addprefix build-,$(FUNCTIONS)): build-%: $(BOOTSTRAP)

@@ -32,9 +32,14 @@ public sealed record AwsConfigurationSummary(string? Region, IReadOnlyDictionary
         return new AwsConfigurationSummary(region, endpoints);
     }
 
-    // A URL may carry user:password; a report must never show it.
-    private static string WithoutUserInfo(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
-            ? new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString()
-            : url;
+    // A URL may carry user:password (which may itself hold '/' and so defeat URI parsing): keep only what follows
+    // the last '@' after the scheme.
+    private static string WithoutUserInfo(string url)
+    {
+        var at = url.LastIndexOf('@');
+        if (at < 0)
+            return url;
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        return scheme >= 0 && scheme < at ? $"{url[..(scheme + 3)]}{url[(at + 1)..]}" : "(redacted)";
+    }
 }
