@@ -13,7 +13,7 @@ BOOTSTRAP_DIR ?= $(ROOT)artifacts/bootstrap
 BOOTSTRAP := $(BOOTSTRAP_DIR)/bootstrap
 # provided.al2023 on x86_64 (the template's Architectures)
 RUNTIME_ID ?= linux-x64
-# extra `dotnet publish` flags, e.g. --no-incremental to see every trim/AOT warning again
+# extra `dotnet publish` flags, e.g. -v:n
 PUBLISH_FLAGS ?=
 SOURCES := $(shell find $(ROOT)functions -type f \( -name '*.cs' -o -name '*.csproj' \) -not -path '*/bin/*' -not -path '*/obj/*') \
 	$(ROOT)Directory.Build.props $(ROOT)Directory.Packages.props $(ROOT)global.json
