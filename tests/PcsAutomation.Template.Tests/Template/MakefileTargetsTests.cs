@@ -2,29 +2,37 @@ namespace PcsAutomation.Template.Tests.Template;
 
 public class MakefileTargetsTests
 {
-    private const string Makefile = """
-        ARTIFACTS_DIR ?= $(CURDIR)/artifacts
-        PUBLISH := dotnet publish
-        .PHONY: build-DiagnosticsFunction build-AmiLookupFunction
+    [Fact]
+    public async Task ReadAsync_StaticPatternAndPlainRules_YieldEveryTarget()
+    {
+        var targets = await MakefileTargets.ReadAsync(RepoPaths.Fixture("Makefiles/Makefile"));
 
-        # one publish serves every function
-        build-DiagnosticsFunction build-AmiLookupFunction: $(ARTIFACTS_DIR)/bootstrap
-        	cp publish/bootstrap $(ARTIFACTS_DIR)/bootstrap
-
-        $(ARTIFACTS_DIR)/bootstrap:
-        	$(PUBLISH) -o publish
-        """;
+        Assert.Superset(new HashSet<string>(
+            ["bootstrap", "build-DiagnosticsFunction", "build-AmiLookupFunction", "build-ReporterFunction", "build-Other"]), targets.ToHashSet());
+        Assert.DoesNotContain("build-CommentedOutFunction", targets);
+        Assert.DoesNotContain("FUNCTIONS", targets);
+        Assert.DoesNotContain("ARTIFACTS_DIR", targets);
+    }
 
     [Fact]
-    public void Parse_RuleLines_YieldEveryTarget()
+    public void ParseDatabase_NotATargetEntries_AreSkipped()
     {
-        var targets = MakefileTargets.Parse(Makefile.Replace("        \t", "\t", StringComparison.Ordinal));
+        const string database = """
+            # Variables
+            ROOT := /repo/
+            # Files
 
-        Assert.Contains("build-DiagnosticsFunction", targets);
-        Assert.Contains("build-AmiLookupFunction", targets);
-        Assert.Contains("$(ARTIFACTS_DIR)/bootstrap", targets);
-        Assert.DoesNotContain("PUBLISH", targets);
-        Assert.DoesNotContain("ARTIFACTS_DIR", targets);
+            # Not a target:
+            Makefile:
+            #  Implicit rule search has been done.
+
+            build-DiagnosticsFunction: /repo/artifacts/bootstrap
+            #  Phony target (prerequisite of .PHONY).
+            # files hash-table stats:
+            later: x
+            """;
+
+        Assert.Equal(["build-DiagnosticsFunction"], MakefileTargets.ParseDatabase(database));
     }
 
     [Fact]
@@ -37,7 +45,7 @@ public class MakefileTargetsTests
             Function("PlainFunction", buildMethod: null),
         ];
 
-        Assert.Equal(["RotateSecretFunction"], MakefileTargets.MissingBuildTargets(functions, Makefile));
+        Assert.Equal(["RotateSecretFunction"], MakefileTargets.MissingBuildTargets(functions, new HashSet<string>(["build-DiagnosticsFunction"])));
     }
 
     private static SamFunction Function(string logicalId, string? buildMethod) =>
