@@ -13,24 +13,36 @@ catch (ArgumentException error)
     return 2;
 }
 
-var aot = await Publisher.AotAsync(options, options.SkipPublish);
-var jit = await Publisher.JitAsync(options, options.SkipPublish);
-var runner = new ColdStartRunner(time, options.WarmInvocations);
-
-// One untimed start each first: the first exec after a publish pays for reading the files from disk.
-await runner.RunAsync(aot);
-await runner.RunAsync(jit);
-
-var measurements = new Dictionary<Candidate, List<ColdStartMeasurement>> { [aot] = [], [jit] = [] };
-for (var i = 1; i <= options.ColdStarts; i++)
+Candidate aot, jit;
+var measurements = new Dictionary<Candidate, List<ColdStartMeasurement>>();
+try
 {
-    // alternate, so both builds see the same machine load
-    foreach (var candidate in new[] { aot, jit })
+    aot = await Publisher.AotAsync(options, options.SkipPublish);
+    jit = await Publisher.JitAsync(options, options.SkipPublish);
+    var runner = new ColdStartRunner(time, options.WarmInvocations);
+
+    // One untimed start each first: the first exec after a publish pays for reading the files from disk.
+    await runner.RunAsync(aot);
+    await runner.RunAsync(jit);
+
+    measurements[aot] = [];
+    measurements[jit] = [];
+    for (var i = 1; i <= options.ColdStarts; i++)
     {
-        var run = await runner.RunAsync(candidate);
-        measurements[candidate].Add(run);
-        Console.WriteLine($"{candidate.Name} #{i}: start→/next {Format.Ms(run.StartToFirstNext)}, first {Format.Ms(run.FirstInvocation)}, warm {Format.Ms(run.WarmMedian)}, peak RSS {Format.MiB(run.PeakRssBytes)}");
+        // alternate, so both builds see the same machine load
+        foreach (var candidate in new[] { aot, jit })
+        {
+            var run = await runner.RunAsync(candidate);
+            measurements[candidate].Add(run);
+            Console.WriteLine($"{candidate.Name} #{i}: start→/next {Format.Ms(run.StartToFirstNext)}, first {Format.Ms(run.FirstInvocation)}, warm {Format.Ms(run.WarmMedian)}, peak RSS {Format.MiB(run.PeakRssBytes)}");
+        }
     }
+}
+catch (InvalidOperationException error)
+{
+    // a build failed or a bootstrap did not serve its invocations: say which, with its last output lines
+    Console.Error.WriteLine("benchmark failed: " + error.Message);
+    return 1;
 }
 
 var aotSummary = CandidateSummary.From(aot.Name, measurements[aot],

@@ -25,19 +25,38 @@ public static class SamSchema
     /// <summary>The schema document as JSON, for inspection.</summary>
     public static JsonElement Document { get; } = JsonDocument.Parse(File.ReadAllText(RepoPaths.SamSchema)).RootElement;
 
-    /// <summary>Validates <paramref name="template"/>; the result lists every failing location.</summary>
+    /// <summary>Validates <paramref name="template"/>; the result lists the failing locations that explain why.</summary>
     public static SchemaReport Validate(JsonNode template)
     {
         var instance = JsonSerializer.SerializeToElement(template);
-        var results = Schema.Value.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        var errors = results.IsValid
-            ? []
-            : (results.Details ?? []).Prepend(results)
-                .Where(d => d.Errors is { Count: > 0 })
-                .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}"))
-                .ToList();
+        var results = Schema.Value.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+        var errors = new List<string>();
+        if (!results.IsValid)
+            Explain(results, errors);
         return new SchemaReport(results.IsValid, errors);
     }
+
+    /// <summary>
+    /// Collects errors from failed nodes only (a passing <c>anyOf</c> keeps its failed alternatives out), and for a
+    /// failed <c>anyOf</c> over resource kinds follows only the alternatives whose <c>Type</c> matched: a misspelled
+    /// function property is reported against AWS::Serverless::Function, not against the eleven other kinds.
+    /// </summary>
+    private static void Explain(EvaluationResults node, List<string> errors)
+    {
+        if (node.IsValid)
+            return;
+        foreach (var (_, message) in node.Errors ?? new Dictionary<string, string>())
+            errors.Add($"{node.InstanceLocation}: {message} (schema {node.EvaluationPath})");
+        var children = node.Details ?? [];
+        var branches = children.Where(c => c.EvaluationPath.ToString().Contains("/anyOf/", StringComparison.Ordinal)).ToList();
+        var matching = branches.Where(b => !FailsOnType(b)).ToList();
+        foreach (var child in children.Except(branches).Concat(matching.Count > 0 ? matching : branches))
+            Explain(child, errors);
+    }
+
+    private static bool FailsOnType(EvaluationResults node) =>
+        !node.IsValid && ((node.EvaluationPath.ToString().EndsWith("/properties/Type", StringComparison.Ordinal) && node.Errors is { Count: > 0 })
+            || (node.Details ?? []).Any(FailsOnType));
 
     private static JsonSchema Build()
     {

@@ -65,7 +65,8 @@ public class SamSchemaTests
         var report = SamSchema.Validate(template);
 
         Assert.False(report.IsValid);
-        Assert.Contains(report.Errors, e => e.Contains("/Resources/DiagnosticsFunction", StringComparison.Ordinal));
+        var error = Assert.Single(report.Errors);
+        Assert.StartsWith("/Resources/DiagnosticsFunction/Properties/Handlr:", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +75,8 @@ public class SamSchemaTests
         var template = LoadTemplate();
         template["Globals"]!["Function"]!["Runtim"] = "provided.al2023";
 
-        Assert.False(SamSchema.Validate(template).IsValid);
+        var error = Assert.Single(SamSchema.Validate(template).Errors);
+        Assert.StartsWith("/Globals/Function/Runtim:", error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -87,7 +89,9 @@ public class SamSchemaTests
         var template = LoadTemplate();
         Function(template)[property] = JsonNode.Parse(json);
 
-        Assert.False(SamSchema.Validate(template).IsValid);
+        var report = SamSchema.Validate(template);
+        Assert.False(report.IsValid);
+        Assert.All(report.Errors, e => Assert.StartsWith($"/Resources/DiagnosticsFunction/Properties/{property}:", e, StringComparison.Ordinal));
     }
 
     [Fact]
