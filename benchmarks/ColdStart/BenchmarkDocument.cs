@@ -38,7 +38,9 @@ public static class BenchmarkDocument
         | load average (1 min) at the end | {{machine.LoadAverage:0.00}} |
 
         The machine is shared (several builds and test runs may be going on), so absolute times are noisy; the two
-        builds are run alternately (AOT, JIT, AOT, ...) so both see the same load, and medians are reported.
+        builds are run alternately (AOT, JIT, AOT, ...) so both see the same load, and medians are reported. A load
+        average far above the core count means both processes spent much of the measured time waiting for a CPU:
+        read the JIT/AOT ratios, and expect lower absolute times on an idle machine (or in Lambda).
 
         ## What is measured, and how
 

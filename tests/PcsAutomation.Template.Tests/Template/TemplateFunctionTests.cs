@@ -20,6 +20,29 @@ public class TemplateFunctionTests
     }
 
     [Fact]
+    public void Template_EveryFunction_RunsWhereTheBootstrapIsBuiltFor()
+    {
+        // The Makefile publishes one linux-x64 Native AOT bootstrap: only provided.al2023 on x86_64 can run it.
+        var mismatched = Functions()
+            .Where(f => (string?)f.Properties["Runtime"] != "provided.al2023"
+                || f.Properties["Architectures"]?.ToJsonString() != """["x86_64"]""")
+            .Select(f => $"{f.LogicalId}: {f.Properties["Runtime"]} {f.Properties["Architectures"]?.ToJsonString()}");
+
+        Assert.Empty(mismatched);
+    }
+
+    [Fact]
+    public void Template_EveryMakefileBuiltFunction_BuildsFromTheRepoRoot()
+    {
+        // sam build runs make in the function's CodeUri folder: the Makefile is at the repo root.
+        var elsewhere = Functions()
+            .Where(f => f.BuildMethod == "makefile" && (string?)f.Properties["CodeUri"] != ".")
+            .Select(f => $"{f.LogicalId}: CodeUri {f.Properties["CodeUri"]?.ToJsonString()}");
+
+        Assert.Empty(elsewhere);
+    }
+
+    [Fact]
     public async Task Template_EveryMakefileBuiltFunction_HasBuildTarget()
     {
         // The Makefile comes from the runtime work (build-<LogicalId> → $(ARTIFACTS_DIR)/bootstrap).
