@@ -121,6 +121,7 @@ public class UpdateItemTests
     [InlineData("SET a :v", """{":v":{"S":"x"}}""", "Syntax error")]
     [InlineData("ADD a b", null, "Syntax error")]
     [InlineData("SET a = :v", """{":v":{"S":"x"},":w":{"S":"y"}}""", "unused in expressions: keys: {:w}")]
+    [InlineData("SET a = :big + :big", """{":big":{"N":"79228162514264337593543950335"}}""", "Number overflow")]
     public void BadUpdate_ValidationExceptionAndItemUnchanged(string expression, string? values, string message)
     {
         var before = Stored.ToJsonString();

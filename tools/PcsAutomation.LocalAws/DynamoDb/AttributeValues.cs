@@ -55,6 +55,19 @@ internal static class AttributeValues
 
     public static JsonObject Number(decimal value) => new() { ["N"] = Format(value) };
 
+    /// <summary>a + sign·b, with DynamoDB's error when the result leaves the supported range.</summary>
+    public static JsonObject Sum(decimal a, decimal b, int sign = 1)
+    {
+        try
+        {
+            return Number(sign > 0 ? a + b : a - b);
+        }
+        catch (OverflowException)
+        {
+            throw Invalid("Number overflow. Attempting to store a number with magnitude larger than supported range");
+        }
+    }
+
     /// <summary>Deep equality: numbers by value, sets regardless of order.</summary>
     public static bool AreEqual(JsonObject? a, JsonObject? b)
     {

@@ -26,7 +26,7 @@ internal sealed record Arithmetic(UpdateValue Left, string Operator, UpdateValue
         var (left, right) = (AttributeValues.NumberOf(Left.Evaluate(item)), AttributeValues.NumberOf(Right.Evaluate(item)));
         if (left is null || right is null)
             throw WrongType();
-        return AttributeValues.Number(Operator == "+" ? left.Value + right.Value : left.Value - right.Value);
+        return AttributeValues.Sum(left.Value, right.Value, Operator == "+" ? 1 : -1);
     }
 }
 
@@ -100,7 +100,7 @@ internal sealed record UpdateExpression(IReadOnlyList<UpdateAction> Actions)
         if (AttributeValues.TypeOf(existing) != type)
             throw AttributeValues.Invalid("An operand in the update expression has an incorrect data type");
         path.Set(item, type == "N"
-            ? AttributeValues.Number(AttributeValues.NumberOf(existing)!.Value + AttributeValues.NumberOf(value)!.Value)
+            ? AttributeValues.Sum(AttributeValues.NumberOf(existing)!.Value, AttributeValues.NumberOf(value)!.Value)
             : SetOf(type, AttributeValues.SetItems(existing).Concat(AttributeValues.SetItems(value).Where(v => !ContainsNumberAware(type, existing, v)))));
     }
 

@@ -14,7 +14,7 @@ internal static class AnythingButParser
         JsonArray list => new AnythingButMatcher(ParseList(list)),
         JsonObject inner => new AnythingButMatcher(ParseInner(inner)),
         JsonValue v when v.GetValueKind() == JsonValueKind.String => new AnythingButMatcher([new ExactStringMatcher(v.GetValue<string>())]),
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => new AnythingButMatcher([new ExactNumberMatcher(v.GetValue<double>())]),
+        JsonValue v when LeafMatcher.AsNumber(v) is { } n => new AnythingButMatcher([new ExactNumberMatcher(n)]),
         _ => throw PatternParser.Invalid("Value of anything-but must be an array or single string/number value."),
     };
 

@@ -113,7 +113,7 @@ public sealed partial class EventBridgeService(EventBus bus)
     private static DateTimeOffset? EntryTime(JsonNode? node) => node switch
     {
         null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => DateTimeOffset.FromUnixTimeMilliseconds((long)(v.GetValue<double>() * 1000)),
+        JsonValue v when LeafMatcher.AsNumber(v) is { } seconds && Math.Abs(seconds) < 253402300799 => DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000)),
         JsonValue v when v.GetValueKind() == JsonValueKind.String
             && DateTimeOffset.TryParse(v.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) => t,
         _ => throw new AwsServiceException("SerializationException", "Unexpected value for Time"),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -11,8 +12,12 @@ internal abstract record LeafMatcher
     public static string? AsString(JsonNode? value) =>
         value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
+    // Read through the JSON text so that any numeric representation (parsed or built in code) works; out-of-range numbers are not numbers.
     public static double? AsNumber(JsonNode? value) =>
-        value is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : null;
+        value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
+            ? d
+            : null;
 }
 
 /// <summary>Exact string value (case-sensitive, character by character).</summary>

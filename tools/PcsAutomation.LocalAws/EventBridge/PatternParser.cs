@@ -54,7 +54,7 @@ internal static class PatternParser
     private static LeafMatcher? ParseExact(JsonValue value) => value.GetValueKind() switch
     {
         JsonValueKind.String => new ExactStringMatcher(value.GetValue<string>()),
-        JsonValueKind.Number => new ExactNumberMatcher(value.GetValue<double>()),
+        JsonValueKind.Number => new ExactNumberMatcher(LeafMatcher.AsNumber(value) ?? throw Invalid("Number out of range")),
         JsonValueKind.True => new ExactBooleanMatcher(true),
         JsonValueKind.False => new ExactBooleanMatcher(false),
         _ => null,
