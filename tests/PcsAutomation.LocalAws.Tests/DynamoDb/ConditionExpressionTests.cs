@@ -6,8 +6,8 @@ namespace PcsAutomation.LocalAws.Tests.DynamoDb;
 public class ConditionExpressionTests
 {
     private const string Item = """
-        {"pk":{"S":"item"},"price":{"N":"10.50"},"name":{"S":"Widget"},"color":{"S":"red"},"bin":{"B":"AQID"},
-         "tags":{"SS":["a","b"]},"sizes":{"NS":["1","2"]},"list":{"L":[{"S":"x"},{"N":"5"}]},"flag":{"BOOL":true},
+        {"pk":{"S":"item"},"price":{"N":"10.50"},"title":{"S":"Widget"},"color":{"S":"red"},"bin":{"B":"AQID"},
+         "tags":{"SS":["a","b"]},"sizes":{"NS":["1","2"]},"parts":{"L":[{"S":"x"},{"N":"5"}]},"flag":{"BOOL":true},
          "nothing":{"NULL":true},"info":{"M":{"rating":{"N":"4"},"reviews":{"L":[{"S":"good"},{"S":"bad"}]}}}}
         """;
 
@@ -42,17 +42,17 @@ public class ConditionExpressionTests
     [InlineData("price <= :v", """{":v":{"N":"10.5"}}""", true)]
     [InlineData("price > :v", """{":v":{"N":"10.5"}}""", false)]
     [InlineData("price >= :v", """{":v":{"N":"10.5"}}""", true)]
-    [InlineData("name < :v", """{":v":{"S":"Z"}}""", true)]
-    [InlineData("name > :v", """{":v":{"S":"a"}}""", false)]
+    [InlineData("title < :v", """{":v":{"S":"Z"}}""", true)]
+    [InlineData("title > :v", """{":v":{"S":"a"}}""", false)]
     [InlineData("price = :v", """{":v":{"S":"10.5"}}""", false)]
     [InlineData("price < :v", """{":v":{"S":"11"}}""", false)]
-    [InlineData("missing = :v", """{":v":{"N":"1"}}""", false)]
-    [InlineData("missing <> :v", """{":v":{"N":"1"}}""", true)]
-    [InlineData("missing < :v", """{":v":{"N":"1"}}""", false)]
+    [InlineData("absent = :v", """{":v":{"N":"1"}}""", false)]
+    [InlineData("absent <> :v", """{":v":{"N":"1"}}""", true)]
+    [InlineData("absent < :v", """{":v":{"N":"1"}}""", false)]
     [InlineData("tags = :v", """{":v":{"SS":["b","a"]}}""", true)]
     [InlineData("info.rating = :v", """{":v":{"N":"4"}}""", true)]
     [InlineData("info.reviews[1] = :v", """{":v":{"S":"bad"}}""", true)]
-    [InlineData("list[5] = :v", """{":v":{"S":"x"}}""", false)]
+    [InlineData("parts[5] = :v", """{":v":{"S":"x"}}""", false)]
     [InlineData("bin < :v", """{":v":{"B":"AQIE"}}""", true)]
     public void Comparators_AgainstItem_EvaluateLikeDynamoDb(string condition, string values, bool expected) =>
         Assert.Equal(expected, Holds(condition, values));
@@ -71,31 +71,31 @@ public class ConditionExpressionTests
 
     [Theory]
     [InlineData("attribute_exists(price)", null, true)]
-    [InlineData("attribute_exists(missing)", null, false)]
-    [InlineData("attribute_not_exists(missing)", null, true)]
+    [InlineData("attribute_exists(absent)", null, false)]
+    [InlineData("attribute_not_exists(absent)", null, true)]
     [InlineData("attribute_exists(info.reviews[0])", null, true)]
     [InlineData("attribute_not_exists(info.rating)", null, false)]
     [InlineData("attribute_type(nothing, :t)", """{":t":{"S":"NULL"}}""", true)]
     [InlineData("attribute_type(price, :t)", """{":t":{"S":"S"}}""", false)]
-    [InlineData("begins_with(name, :p)", """{":p":{"S":"Wid"}}""", true)]
-    [InlineData("begins_with(name, :p)", """{":p":{"S":"wid"}}""", false)]
+    [InlineData("begins_with(title, :p)", """{":p":{"S":"Wid"}}""", true)]
+    [InlineData("begins_with(title, :p)", """{":p":{"S":"wid"}}""", false)]
     [InlineData("begins_with(bin, :p)", """{":p":{"B":"AQ=="}}""", true)]
-    [InlineData("contains(name, :s)", """{":s":{"S":"dge"}}""", true)]
+    [InlineData("contains(title, :s)", """{":s":{"S":"dge"}}""", true)]
     [InlineData("contains(tags, :s)", """{":s":{"S":"b"}}""", true)]
     [InlineData("contains(sizes, :s)", """{":s":{"N":"2.0"}}""", true)]
-    [InlineData("contains(list, :s)", """{":s":{"N":"5"}}""", true)]
+    [InlineData("contains(parts, :s)", """{":s":{"N":"5"}}""", true)]
     [InlineData("contains(tags, :s)", """{":s":{"S":"z"}}""", false)]
-    [InlineData("size(name) = :n", """{":n":{"N":"6"}}""", true)]
+    [InlineData("size(title) = :n", """{":n":{"N":"6"}}""", true)]
     [InlineData("size(tags) > :n", """{":n":{"N":"1"}}""", true)]
     [InlineData("size(info) = :n", """{":n":{"N":"2"}}""", true)]
     [InlineData("size(bin) = :n", """{":n":{"N":"3"}}""", true)]
-    [InlineData("size(missing) = :n", """{":n":{"N":"0"}}""", false)]
+    [InlineData("size(absent) = :n", """{":n":{"N":"0"}}""", false)]
     public void Functions_AgainstItem_EvaluateLikeDynamoDb(string condition, string? values, bool expected) =>
         Assert.Equal(expected, Holds(condition, values));
 
     [Fact]
     public void Names_PlaceholdersForReservedOrDottedNames_Resolve() =>
-        Assert.True(Holds("#n = :v AND #i.#r = :r", """{":v":{"S":"Widget"},":r":{"N":"4"}}""", """{"#n":"name","#i":"info","#r":"rating"}"""));
+        Assert.True(Holds("#n = :v AND #i.#r = :r", """{":v":{"S":"Widget"},":r":{"N":"4"}}""", """{"#n":"title","#i":"info","#r":"rating"}"""));
 
     [Theory]
     [InlineData("price = :v", """{":v":{"N":"1"},":unused":{"N":"2"}}""", null, "Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}")]
@@ -111,6 +111,8 @@ public class ConditionExpressionTests
     [InlineData("attribute_exists(:v)", """{":v":{"N":"1"}}""", null, "Operator or function requires a document path")]
     [InlineData("attribute_type(price, :t)", """{":t":{"S":"STRING"}}""", null, "Invalid attribute type name found; type: STRING")]
     [InlineData(" ", null, null, "Invalid ConditionExpression: The expression can not be empty;")]
+    [InlineData("attribute_exists(owner)", null, null, "Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: owner")]
+    [InlineData("info.Status = :v", """{":v":{"N":"1"}}""", null, "reserved keyword: Status")]
     [InlineData("price = :v", """{":v":{"N":"abc"}}""", null, "ExpressionAttributeValues contains invalid value")]
     [InlineData("price = :v", """{}""", null, "ExpressionAttributeValues must not be empty")]
     public void BadExpression_ValidationExceptionAndItemUnchanged(string condition, string? values, string? names, string message)

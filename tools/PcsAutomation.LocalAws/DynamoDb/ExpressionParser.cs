@@ -149,6 +149,7 @@ internal abstract class ExpressionParser
 
     private string ParseName() => Current.Kind switch
     {
+        TokenKind.Identifier when ReservedWords.Contains(Current.Text) => throw Invalid($"Attribute name is a reserved keyword; reserved keyword: {Current.Text}"),
         TokenKind.Identifier => Next().Text,
         TokenKind.NamePlaceholder => Context.Name(Next().Text, Label),
         _ => throw SyntaxError(),
