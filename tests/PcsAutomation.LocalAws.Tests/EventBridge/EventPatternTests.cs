@@ -189,6 +189,11 @@ public class EventPatternTests
         Assert.True(Match("""{"other":{"state":[{"exists":false}]}}""", Ec2Event));
     }
 
+    // The guide's note: exists matching only works on leaf nodes, so an object-valued c-count counts as absent.
+    [Fact]
+    public void ExistsFalse_IntermediateObject_CountsAsMissing() =>
+        Assert.True(Match("""{"detail":{"c-count":[{"exists":false}]}}""", """{"detail-type":"event","detail":{"c-count":{"c1":100}}}"""));
+
     [Fact]
     public void Wildcard_StarsMatchAnyRun()
     {
