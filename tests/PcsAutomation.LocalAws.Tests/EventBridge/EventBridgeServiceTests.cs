@@ -217,7 +217,7 @@ public sealed class EventBridgeServiceTests : IDisposable
         Call("PutTargets", """
             {"Rule":"rotation","Targets":[{"Id":"t","Arn":"arn:aws:states:us-east-1:1:stateMachine:S",
               "InputTransformer":{"InputPathsMap":{"secret":"$.detail.additionalEventData.SecretId","name":"$.detail.eventName"},
-                                  "InputTemplate":"{\"secretId\": <secret>, \"message\": \"got <name>\"}"}}]}
+                                  "InputTemplate":"{\"secretId\": <secret>, \"message\": \"got <name>\", \"rule\": \"<aws.events.rule-name>\", \"event\": <aws.events.event>}"}}]}
             """);
         var evt = File.ReadAllText(Path.Combine(RepoPaths.Shared, "reference", "events", "secretsmanager-rotation-succeeded.via-cloudtrail.json"));
 
@@ -226,5 +226,7 @@ public sealed class EventBridgeServiceTests : IDisposable
         var input = deliveries.Single().Input!;
         Assert.StartsWith("arn:aws:secretsmanager:", input["secretId"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("got RotationSucceeded", input["message"]!.GetValue<string>());
+        Assert.Equal("rotation", input["rule"]!.GetValue<string>());
+        Assert.Equal("aws.secretsmanager", input["event"]!["source"]!.GetValue<string>());
     }
 }

@@ -137,7 +137,7 @@ public sealed class EventBus : IDisposable
     private int DeliverToTargets(EventRule rule, JsonNode evt)
     {
         foreach (var target in rule.Targets)
-            deliver(new EventDelivery(rule, target, evt, TargetInput.For(target, evt)));
+            deliver(new EventDelivery(rule, target, evt, TargetInput.For(rule, target, evt)));
         return rule.Targets.Count;
     }
 

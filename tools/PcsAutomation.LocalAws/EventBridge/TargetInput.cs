@@ -7,14 +7,14 @@ namespace PcsAutomation.LocalAws.EventBridge;
 /// <summary>Builds what a target receives: the whole event, a constant, a JSONPath selection or a transformed template.</summary>
 internal static class TargetInput
 {
-    public static JsonNode? For(RuleTarget target, JsonNode evt)
+    public static JsonNode? For(EventRule rule, RuleTarget target, JsonNode evt)
     {
         if (target.Input is { } constant)
             return JsonNode.Parse(constant);
         if (target.InputPath is { } path)
             return Select(evt, path)?.DeepClone();
         if (target.InputTransformer is { } transformer)
-            return Transform(transformer, evt);
+            return Transform(transformer, evt, rule);
         return evt.DeepClone();
     }
 
@@ -40,9 +40,15 @@ internal static class TargetInput
     }
 
     // Inside quotes a placeholder is replaced by the raw text of a string value; outside quotes by its JSON.
-    private static JsonNode? Transform(InputTransformer transformer, JsonNode evt)
+    private static JsonNode? Transform(InputTransformer transformer, JsonNode evt, EventRule rule)
     {
         var values = transformer.InputPathsMap.ToDictionary(p => p.Key, p => Select(evt, p.Value), StringComparer.Ordinal);
+        // EventBridge's predefined transformer variables.
+        values.TryAdd("aws.events.rule-arn", JsonValue.Create(rule.Arn));
+        values.TryAdd("aws.events.rule-name", JsonValue.Create(rule.Name));
+        values.TryAdd("aws.events.event", evt);
+        values.TryAdd("aws.events.event.json", evt);
+        values.TryAdd("aws.events.event.ingestion-time", evt["time"]);
         var template = transformer.InputTemplate;
         var output = new StringBuilder();
         var inQuotes = false;
