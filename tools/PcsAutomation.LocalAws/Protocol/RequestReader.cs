@@ -19,9 +19,11 @@ public sealed class RequestReader(JsonObject json, Func<string, AwsServiceExcept
     public string? OptionalString(string name) => Value(name, JsonValueKind.String, n => n.GetValue<string>());
 
     public int? OptionalInt(string name) =>
-        Value(name, JsonValueKind.Number, n => n.AsValue().TryGetValue<int>(out var i)
-            ? i
-            : throw invalid($"Value at '{Path(name)}' is not a valid integer"));
+        Has(name)
+            ? Value(name, JsonValueKind.Number, n => n.AsValue().TryGetValue<int>(out var i)
+                ? i
+                : throw invalid($"Value at '{Path(name)}' is not a valid integer"))
+            : null;
 
     public int RequiredInt(string name) =>
         OptionalInt(name) ?? throw invalid($"1 validation error detected: Value at '{Path(name)}' failed to satisfy constraint: Member must not be null");
