@@ -97,6 +97,19 @@ public sealed class LocalAws : IAsyncDisposable
         return aws;
     }
 
+    /// <summary>
+    /// The same emulator without the HTTP server, for model-level tests: call services through <see cref="Call"/>.
+    /// <see cref="Endpoint"/> is meaningless on it.
+    /// </summary>
+    public static LocalAws CreateInProcess(LocalAwsOptions? options = null)
+    {
+        options ??= new LocalAwsOptions();
+        options.Validate();
+        var aws = new LocalAws(options);
+        if (options.Scenario is not null) aws.Apply(options.Scenario);
+        return aws;
+    }
+
     /// <summary>Adds a scenario's resources and timeline to the world, now.</summary>
     public void Apply(ScenarioDefinition scenario) => new ScenarioApplier(State, Pcs.Fleet).Apply(scenario);
 
