@@ -18,7 +18,7 @@ public class RunCommandTests
         DocumentName = "AWS-RunShellScript",
         Targets = [.. targets],
         Parameters = new Dictionary<string, List<string>> { ["commands"] = ["install -m 0600 -o slurm -g slurm /tmp/slurm.key /etc/slurm/slurm.key", "systemctl restart sackd"] },
-        Comment = "guide L4018-4042: new slurm.key on BYO login nodes",
+        Comment = "guide L4018-4042: new key on BYO login nodes",
     };
 
     private static Task<GetCommandInvocationResponse> InvocationAsync(SdkAccount account, string commandId, string instanceId) =>

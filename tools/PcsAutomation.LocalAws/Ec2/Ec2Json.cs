@@ -122,7 +122,9 @@ internal static class Ec2Json
         ["tagSet"] = new JsonArray(),
     };
 
-    public static JsonObject LaunchTemplateVersion(LaunchTemplate template, LaunchTemplateVersion version, string createdBy, string? resolvedImageId) => new()
+    /// <summary><paramref name="withUserData"/> false keeps user data (often secrets) out of a mutating call's answer, hence out of CloudTrail.</summary>
+    public static JsonObject LaunchTemplateVersion(LaunchTemplate template, LaunchTemplateVersion version, string createdBy, string? resolvedImageId,
+        bool withUserData = true) => new()
     {
         ["launchTemplateId"] = template.LaunchTemplateId,
         ["launchTemplateName"] = template.LaunchTemplateName,
@@ -135,7 +137,7 @@ internal static class Ec2Json
         {
             ["imageId"] = resolvedImageId ?? version.ImageId,
             ["instanceType"] = version.InstanceType,
-            ["userData"] = version.UserData,
+            ["userData"] = withUserData ? version.UserData : null,
             ["tagSpecificationSet"] = version.TagSpecifications is { Count: > 0 } specs
                 ? new JsonArray(specs.Select(s => (JsonNode)new JsonObject { ["resourceType"] = s.Key, ["tagSet"] = Tags(s.Value) }).ToArray())
                 : null,

@@ -101,7 +101,7 @@ public sealed partial class Ec2Service
             query.Text("LaunchTemplateData.UserData") ?? source?.UserData,
             tagSpecifications);
         template.Versions.Add(version);
-        var response = new JsonObject { ["launchTemplateVersion"] = Ec2Json.LaunchTemplateVersion(template, version, CreatedBy, null) };
+        var response = new JsonObject { ["launchTemplateVersion"] = Ec2Json.LaunchTemplateVersion(template, version, CreatedBy, null, withUserData: false) };
         tokens.Remember("CreateLaunchTemplateVersion", query.Parameters, response);
         return response;
     }

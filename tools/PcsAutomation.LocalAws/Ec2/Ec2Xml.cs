@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
@@ -45,7 +44,7 @@ public static class Ec2Xml
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
             JsonValueKind.String => Clean(value.GetValue<string>()),
-            _ => Convert.ToString(value.GetValue<JsonElement>().GetRawText(), CultureInfo.InvariantCulture),
+            _ => value.ToJsonString(),
         };
 
     /// <summary>Drops characters XML cannot carry, so user-supplied text never breaks the document.</summary>
