@@ -67,4 +67,30 @@ public class QueryProtocolTests
         Assert.Equal("http://ec2.amazonaws.com/doc/2016-11-15/", xml.Root!.Name.NamespaceName);
         Assert.Equal("DescribeImagesResponse", xml.Root.Name.LocalName);
     }
+
+    [Fact]
+    public async Task DescribeInstances_MaxResultsBelowFive_InvalidParameterValue()
+    {
+        await using var account = await SdkAccount.StartAsync();
+
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => account.Ec2.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = 2 }));
+
+        Assert.Equal("InvalidParameterValue", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task CreateLaunchTemplateVersion_DryRun_DryRunOperationAndNothingCreated()
+    {
+        var scenario = PcsAutomation.LocalAws.Scenarios.Scenario.Empty()
+            .WithLaunchTemplate("dry-lt", new PcsAutomation.LocalAws.Scenarios.LaunchTemplateVersionDefinition { ImageId = "ami-0aaaaaaaaaaaaaaa1" });
+        await using var account = await SdkAccount.StartAsync(scenario);
+
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => account.Ec2.CreateLaunchTemplateVersionAsync(new CreateLaunchTemplateVersionRequest
+        {
+            LaunchTemplateName = "dry-lt", DryRun = true, LaunchTemplateData = new RequestLaunchTemplateData { ImageId = "ami-0bbbbbbbbbbbbbbb2" },
+        }));
+
+        Assert.Equal("DryRunOperation", error.ErrorCode);
+        Assert.Single(account.Aws.State.LaunchTemplates.Values.Single().Versions);
+    }
 }
