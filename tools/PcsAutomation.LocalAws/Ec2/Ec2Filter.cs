@@ -6,12 +6,15 @@ namespace PcsAutomation.LocalAws.Ec2;
 /// One <c>Filter.N</c> of an EC2 Describe call: the values are OR-ed, <c>*</c> and <c>?</c> are wildcards
 /// (EC2 filter syntax), matching is case-sensitive.
 /// </summary>
-public sealed record Ec2Filter(string Name, IReadOnlyList<string> Values)
+public sealed class Ec2Filter(string name, IReadOnlyList<string> values)
 {
-    public bool Matches(string? candidate) =>
-        candidate is not null && Values.Any(v => Wildcard(v).IsMatch(candidate));
+    private Regex[]? patterns;
 
-    public bool MatchesAny(IEnumerable<string?> candidates) => candidates.Any(Matches);
+    public string Name { get; } = name;
+    public IReadOnlyList<string> Values { get; } = values;
+
+    public bool Matches(string? candidate) =>
+        candidate is not null && (patterns ??= Values.Select(Wildcard).ToArray()).Any(p => p.IsMatch(candidate));
 
     private static Regex Wildcard(string pattern) =>
         new("^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$",
