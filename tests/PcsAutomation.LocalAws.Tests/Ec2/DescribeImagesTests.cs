@@ -165,4 +165,15 @@ public class DescribeImagesTests
 
         Assert.Equal("InvalidParameterValue", error.ErrorCode);
     }
+
+    [Fact]
+    public async Task DescribeImages_MalformedImageId_InvalidAmiIdMalformed()
+    {
+        await using var account = await SdkAccount.StartAsync();
+
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
+            account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["ami-not-hex"] }));
+
+        Assert.Equal("InvalidAMIID.Malformed", error.ErrorCode);
+    }
 }

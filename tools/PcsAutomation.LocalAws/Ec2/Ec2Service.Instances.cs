@@ -34,7 +34,7 @@ public sealed partial class Ec2Service
             throw Ec2Errors.InvalidParameterCombination("The parameter instancesSet cannot be used with the parameter maxResults");
         var missing = ids.Where(id => !world.Instances.ContainsKey(id)).ToList();
         if (missing.Count > 0)
-            throw Ec2Errors.Error(missing.Any(id => !id.StartsWith("i-", StringComparison.Ordinal)) ? "InvalidInstanceID.Malformed" : "InvalidInstanceID.NotFound",
+            throw Ec2Errors.Error(missing.Any(id => !Ec2Ids.IsWellFormed(id, "i")) ? "InvalidInstanceID.Malformed" : "InvalidInstanceID.NotFound",
                 missing.Count == 1
                     ? $"The instance ID '{Ec2Errors.Clip(missing[0])}' does not exist"
                     : $"The instance IDs '{Ec2Errors.Clip(string.Join(", ", missing))}' do not exist");
@@ -46,7 +46,6 @@ public sealed partial class Ec2Service
         {
             ["reservationId"] = g.Key,
             ["ownerId"] = world.AccountId,
-            ["requesterId"] = g.First().ClusterId is null ? null : "pcs.amazonaws.com",
             ["groupSet"] = new JsonArray(),
             ["instancesSet"] = new JsonArray(g.Select(i => (JsonNode)Ec2Json.Instance(i, AvailabilityZone(i))).ToArray()),
         });

@@ -72,7 +72,7 @@ public sealed partial class Ec2Service
         var includeDeprecated = query.Bool("IncludeDeprecated");
         var missing = ids.Where(id => !world.Images.ContainsKey(id)).ToList();
         if (missing.Count > 0)
-            throw Ec2Errors.Error(missing.Any(id => !id.StartsWith("ami-", StringComparison.Ordinal)) ? "InvalidAMIID.Malformed" : "InvalidAMIID.NotFound",
+            throw Ec2Errors.Error(missing.Any(id => !Ec2Ids.IsWellFormed(id, "ami")) ? "InvalidAMIID.Malformed" : "InvalidAMIID.NotFound",
                 $"The image id '[{Ec2Errors.Clip(string.Join(", ", missing))}]' does not exist");
         var images = world.Images.Values.Where(i => i.State != "deregistered")
             .Where(i => ids.Count == 0 || ids.Contains(i.ImageId))
