@@ -176,4 +176,19 @@ public class DescribeImagesTests
 
         Assert.Equal("InvalidAMIID.Malformed", error.ErrorCode);
     }
+
+    [Fact]
+    public async Task DescribeImages_ExecutableBy_AllMeansPublicSelfAddsOwnImages()
+    {
+        var scenario = Scenario.Empty().WithImage("team-image").WithImage("partner-image", owner: "444455556666");
+        await using var account = await SdkAccount.StartAsync(scenario);
+
+        var all = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { ExecutableUsers = ["all"] })).Images.Select(i => i.Name).ToList();
+        var self = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { ExecutableUsers = ["self"] })).Images.Select(i => i.Name).ToList();
+
+        Assert.Contains(all, n => n.StartsWith("aws-pcs-sample_ami-", StringComparison.Ordinal));
+        Assert.DoesNotContain("team-image", all);
+        Assert.Contains("team-image", self);
+        Assert.DoesNotContain("partner-image", self);
+    }
 }

@@ -109,4 +109,16 @@ public class DescribeInstancesTests
         Assert.All(terminated, i => Assert.Equal(48, i.State.Code));
         Assert.All(terminated, i => Assert.StartsWith("User initiated", i.StateTransitionReason, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task DescribeInstances_InstanceIds_ExactlyThoseInstances()
+    {
+        await using var account = await SdkAccount.StartAsync(Demo(min: 3));
+        var wanted = account.Aws.State.Instances.Keys.Order(StringComparer.Ordinal).Take(2).ToList();
+
+        var response = await account.Ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = wanted });
+
+        Assert.Equal(wanted, response.Reservations.SelectMany(r => r.Instances).Select(i => i.InstanceId).Order(StringComparer.Ordinal));
+        Assert.All(response.Reservations, r => Assert.Matches("^r-[0-9a-f]{17}$", r.ReservationId));
+    }
 }

@@ -187,4 +187,25 @@ public class RunCommandTests
         Assert.Equal("AWS-RunShellScript", trail["detail"]!["requestParameters"]!["DocumentName"]!.GetValue<string>());
         Assert.DoesNotContain("slurm.key", trail.ToJsonString(), StringComparison.Ordinal);
     }
+
+    [Fact] // guide L2668: PCS may terminate a node at any time (scale down); a command running there fails
+    public async Task SendCommand_NodeTerminatedWhileRunning_InvocationFailed()
+    {
+        var scenario = Demo().WithSsmAgent("compute-1", "success", duration: "10m");
+        await using var account = await SdkAccount.StartAsync(scenario);
+        account.Advance(TimeSpan.FromMinutes(5));
+        var node = account.Aws.State.Instances.Values.First(i => i.Tags.GetValueOrDefault("Name") == "compute-1");
+        var request = RestartSackd();
+        request.Targets = null;
+        request.InstanceIds = [node.InstanceId];
+
+        var command = (await account.Ssm.SendCommandAsync(request)).Command;
+        account.Advance(TimeSpan.FromMinutes(1));
+        lock (account.Aws.State.Gate) account.Aws.Pcs.Fleet.Terminate(node, "test");
+        account.Advance(TimeSpan.FromMinutes(15));
+        var invocation = await InvocationAsync(account, command.CommandId, node.InstanceId);
+
+        Assert.Equal(CommandInvocationStatus.Failed, invocation.Status);
+        Assert.Equal(-1, invocation.ResponseCode);
+    }
 }

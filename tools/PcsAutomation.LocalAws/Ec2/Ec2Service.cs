@@ -77,7 +77,7 @@ public sealed partial class Ec2Service
         var images = world.Images.Values.Where(i => i.State != "deregistered")
             .Where(i => ids.Count == 0 || ids.Contains(i.ImageId))
             .Where(i => owners.Count == 0 || owners.Any(o => OwnedBy(i, o)))
-            .Where(i => executableBy.Count == 0 || i.Public || i.OwnerId == world.AccountId)
+            .Where(i => executableBy.Count == 0 || i.Public || (executableBy.Any(e => e != "all") && i.OwnerId == world.AccountId))
             .Where(i => owners.Count > 0 || ids.Count > 0 || i.Public || i.OwnerId == world.AccountId)
             .Where(i => includeDeprecated || ids.Count > 0 || i.OwnerId == world.AccountId || !i.IsDeprecatedAt(world.Now));
         var list = ImageFilters.Apply(images, query.Filters()).OrderBy(i => i.CreationDate).ThenBy(i => i.ImageId, StringComparer.Ordinal).ToList();
