@@ -218,7 +218,7 @@ public class ClusterLifecycleTests
     public void DeleteCluster_WithChildren_Conflict(bool withQueue)
     {
         var scenario = Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4);
-        if (withQueue) scenario.WithQueue("q", "compute-1");
+        if (withQueue) scenario.WithQueue("demo", "compute-1");
         var account = new TestAccount(scenario);
 
         var error = account.PcsError("DeleteCluster", """{"clusterIdentifier":"c"}""");
