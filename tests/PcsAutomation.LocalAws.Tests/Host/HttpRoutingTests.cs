@@ -39,6 +39,7 @@ public class HttpRoutingTests(ServerFixture server) : IClassFixture<ServerFixtur
 
         Assert.Equal(404, status);
         Assert.Equal("ResourceNotFoundException", body!["__type"]!.GetValue<string>());
+        Assert.Single(server.Aws.Calls.Calls, c => c.Operation == "GetCluster" && c.Status == 404);
         Assert.Equal("nope-cluster", body["resourceId"]!.GetValue<string>());
         Assert.Equal("cluster", body["resourceType"]!.GetValue<string>());
     }

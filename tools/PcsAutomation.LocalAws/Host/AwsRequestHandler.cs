@@ -21,6 +21,7 @@ public sealed class AwsRequestHandler(LocalAws host, LocalAwsOptions options)
         context.Response.Headers["x-amzn-RequestId"] = requestId;
         JsonServiceRegistration? service = null;
         var operation = "";
+        var reachedService = false;
         try
         {
             var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
@@ -39,13 +40,14 @@ public sealed class AwsRequestHandler(LocalAws host, LocalAwsOptions options)
                 throw new AwsServiceException("RequestEntityTooLargeException", $"Request body exceeds {options.MaxBodyBytes} bytes.", 413);
             var accessKey = authenticator.Authenticate(context.Request, service, body);
             var request = ParseObject(body);
+            reachedService = true; // from here on, LocalAws.Execute logs the call itself
             var outcome = host.Execute(service, operation, request, new CallerContext(requestId, accessKey,
                 context.Request.Headers.UserAgent.ToString(), context.Connection.RemoteIpAddress?.ToString()));
             await WriteJsonAsync(context, service, 200, outcome).ConfigureAwait(false);
         }
         catch (AwsServiceException error)
         {
-            if (service is not null && operation.Length > 0 && error.StatusCode is 403 or 413 or 400)
+            if (service is not null && !reachedService)
                 host.Calls.Add(new CallRecord(host.Clock.GetUtcNow(), service.SigningName, operation, error.StatusCode, error.Code, requestId));
             await WriteErrorAsync(context, service, error).ConfigureAwait(false);
         }
