@@ -40,6 +40,21 @@ public class ClusterLifecycleTests
         Assert.Equal(32, Convert.FromBase64String(value).Length); // guide L2323: a base64-encoded key
     }
 
+    [Fact] // guide L2483 names CREATE_FAILED; such a cluster can only be deleted (L2158-2196)
+    public void CreateCluster_ScenarioFailure_CreateFailedThenDeletable()
+    {
+        var account = new TestAccount();
+        account.Aws.Pcs.FailNextClusterCreation = "Subnet has no free addresses.";
+
+        account.CreateCluster("doomed");
+        account.Advance(TimeSpan.FromMinutes(10));
+
+        Assert.Equal("CREATE_FAILED", account.Cluster("doomed").Status);
+        Assert.Equal("ConflictException", account.PcsError("UpdateCluster", """{"clusterIdentifier":"doomed","slurmConfiguration":{"scaleDownIdleTimeInSeconds":60}}""").Code);
+        account.Pcs("DeleteCluster", """{"clusterIdentifier":"doomed"}""");
+        Assert.Equal("DELETING", account.Cluster("doomed").Status);
+    }
+
     [Fact] // guide L1887, L10918: one cluster in the Creating state per Region
     public void CreateCluster_AnotherStillCreating_ServiceQuotaExceeded()
     {
@@ -218,7 +233,7 @@ public class ClusterLifecycleTests
     public void DeleteCluster_WithChildren_Conflict(bool withQueue)
     {
         var scenario = Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4);
-        if (withQueue) scenario.WithQueue("q", "compute-1");
+        if (withQueue) scenario.WithQueue("demo", "compute-1");
         var account = new TestAccount(scenario);
 
         var error = account.PcsError("DeleteCluster", """{"clusterIdentifier":"c"}""");

@@ -13,6 +13,7 @@ public sealed class VirtualClock : TimeProvider
 {
     private readonly FakeTimeProvider inner;
     private readonly Lock gate = new();
+    private readonly Lock advancing = new();
     private readonly PriorityQueue<ScheduledWork, (DateTimeOffset Due, long Sequence)> queue = new();
     private long sequence;
 
@@ -80,12 +81,16 @@ public sealed class VirtualClock : TimeProvider
     /// <summary>Moves time to <paramref name="target"/> (never backwards), running due work on the way.</summary>
     public void AdvanceTo(DateTimeOffset target)
     {
-        while (TryTakeDue(target, out var work))
+        // One mover at a time (wall-clock driver, latency faults, tests): time never goes backwards.
+        lock (advancing)
         {
-            if (work.Due > GetUtcNow()) inner.SetUtcNow(work.Due);
-            work.Run();
+            while (TryTakeDue(target, out var work))
+            {
+                if (work.Due > GetUtcNow()) inner.SetUtcNow(work.Due);
+                work.Run();
+            }
+            if (target > GetUtcNow()) inner.SetUtcNow(target);
         }
-        if (target > GetUtcNow()) inner.SetUtcNow(target);
         Moved?.Invoke(GetUtcNow());
     }
 

@@ -21,6 +21,7 @@ public sealed class AwsRequestHandler(LocalAws host, LocalAwsOptions options)
         context.Response.Headers["x-amzn-RequestId"] = requestId;
         JsonServiceRegistration? service = null;
         var operation = "";
+        var reachedService = false;
         try
         {
             var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
@@ -44,13 +45,14 @@ public sealed class AwsRequestHandler(LocalAws host, LocalAwsOptions options)
                 throw new AwsServiceException("RequestEntityTooLargeException", $"Request body exceeds {options.MaxBodyBytes} bytes.", 413);
             var accessKey = authenticator.Authenticate(context.Request, service, body);
             var request = ParseObject(body);
+            reachedService = true; // from here on, LocalAws.Execute logs the call itself
             var outcome = host.Execute(service, operation, request, new CallerContext(requestId, accessKey,
                 context.Request.Headers.UserAgent.ToString(), context.Connection.RemoteIpAddress?.ToString()));
             await WriteJsonAsync(context, service, 200, outcome).ConfigureAwait(false);
         }
         catch (AwsServiceException error)
         {
-            if (service is not null && operation.Length > 0 && error.StatusCode is 403 or 413 or 400)
+            if (service is not null && !reachedService)
                 host.Calls.Add(new CallRecord(host.Clock.GetUtcNow(), service.SigningName, operation, error.StatusCode, error.Code, requestId));
             await WriteErrorAsync(context, service, error).ConfigureAwait(false);
         }
@@ -84,8 +86,10 @@ public sealed class AwsRequestHandler(LocalAws host, LocalAwsOptions options)
         if (body.Length == 0) return [];
         try
         {
-            return JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) as JsonObject
-                   ?? throw new AwsServiceException("SerializationException", "The request body must be a JSON object.", 400);
+            var request = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false }) as JsonObject
+                          ?? throw new AwsServiceException("SerializationException", "The request body must be a JSON object.", 400);
+            Materialize(request);
+            return request;
         }
         catch (JsonException)
         {
@@ -94,6 +98,20 @@ public sealed class AwsRequestHandler(LocalAws host, LocalAwsOptions options)
         catch (ArgumentException)
         {
             throw new AwsServiceException("SerializationException", "The request body is not valid UTF-8 JSON.", 400);
+        }
+    }
+
+    /// <summary>Builds every lazily parsed node now, so malformed content fails here and not inside a service.</summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, value) in o) Materialize(value);
+                break;
+            case JsonArray a:
+                foreach (var item in a) Materialize(item);
+                break;
         }
     }
 

@@ -56,9 +56,18 @@ public sealed partial class PcsService
             Tags = tags?.ToDictionary(StringComparer.Ordinal) ?? new Dictionary<string, string>(StringComparer.Ordinal),
         };
         world.Clusters[id] = cluster;
+        var failure = FailNextClusterCreation;
+        FailNextClusterCreation = null;
         world.After(world.Durations.ClusterCreate, $"create cluster {id}", () =>
         {
-            if (cluster.Status == PcsStatus.Creating) cluster.CompleteCreation(world.Now);
+            if (cluster.Status != PcsStatus.Creating) return;
+            if (failure is null)
+            {
+                cluster.CompleteCreation(world.Now);
+                return;
+            }
+            cluster.ErrorInfo.Add(("CreateFailed", failure));
+            cluster.FailCreation(world.Now);
         });
         return new JsonObject { ["cluster"] = PcsJson.Cluster(cluster) };
     }

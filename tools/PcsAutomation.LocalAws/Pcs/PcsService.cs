@@ -21,6 +21,9 @@ public sealed partial class PcsService(AwsWorld world)
     public const int NodeGroupQuota = 10;
     public const int QueueQuota = 10;
 
+    /// <summary>Scenario hook: the next CreateCluster ends in CREATE_FAILED with this message.</summary>
+    public string? FailNextClusterCreation { get; set; }
+
     private readonly ClientTokenStore tokens = new("clientToken");
 
     public PcsFleet Fleet { get; } = new(world);

@@ -141,13 +141,14 @@ public sealed partial class SecretsManagerService
         ValidateToken(token);
         var description = reader.OptionalString("Description");
         var kms = reader.OptionalString("KmsKeyId");
+        var existing = secret.FindVersion(token);
+        if ((text is not null || binary is not null) && existing is not null && !existing.SameValueAs(text, binary))
+            throw SecretsErrors.Exists("You can't modify an existing version, you can only create a new version.");
         if (description is not null) secret.Description = description;
         if (kms is not null) secret.KmsKeyId = kms;
         secret.LastChangedDate = world.Now;
         if (text is null && binary is null) return SecretsJson.Identity(secret);
-        if (secret.FindVersion(token) is { } existing && !existing.SameValueAs(text, binary))
-            throw SecretsErrors.Exists("You can't modify an existing version, you can only create a new version.");
-        AddVersion(secret, token, text, binary, [Secret.Current]);
+        if (existing is null) AddVersion(secret, token, text, binary, [Secret.Current]);
         return SecretsJson.Identity(secret, token);
     }
 
@@ -182,12 +183,13 @@ public sealed partial class SecretsManagerService
     {
         var secret = Live(reader);
         var tags = reader.Has("Tags") ? Tags(reader) : throw SecretsErrors.InvalidParameter("Tags must not be null.");
+        if (secret.Tags.Select(t => t.Key).Union(tags.Select(t => t.Key)).Count() > 50)
+            throw SecretsErrors.InvalidParameter("A secret can have at most 50 tags.");
         foreach (var tag in tags)
         {
             secret.Tags.RemoveAll(t => t.Key == tag.Key);
             secret.Tags.Add(tag);
         }
-        if (secret.Tags.Count > 50) throw SecretsErrors.InvalidParameter("A secret can have at most 50 tags.");
         return [];
     }
 
