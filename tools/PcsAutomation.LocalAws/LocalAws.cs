@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PcsAutomation.LocalAws.Clock;
+using PcsAutomation.LocalAws.DynamoDb;
 using PcsAutomation.LocalAws.Ec2;
+using PcsAutomation.LocalAws.EventBridge;
 using PcsAutomation.LocalAws.CloudTrail;
 using PcsAutomation.LocalAws.Faults;
 using PcsAutomation.LocalAws.Host;
@@ -65,11 +67,13 @@ public sealed class LocalAws : IAsyncDisposable
             InternalErrorCode = "InternalServerError",
             SensitiveMembers = SsmService.SensitiveMembers,
         });
-        // Registration point for the services written on other branches (after merge), e.g.:
-        //   Services.Add(new JsonServiceRegistration("DynamoDB_20120810", "dynamodb", "1.0", "dynamodb.amazonaws.com", dynamoDb.Invoke));
-        //   Services.Add(new JsonServiceRegistration("AWSEvents", "events", "1.1", "events.amazonaws.com", eventBridge.Invoke));
-        //   State.CloudTrail.Recorded += eventBridge bus (CloudTrail events → rules).
-        // Step Functions ("AWSStepFunctions", "states", "1.0") and SSM ("AmazonSSM", "ssm", "1.1") follow the same pattern.
+        DynamoDb = new DynamoDbService(Clock, options.Region, options.AccountId);
+        Services.Add(new JsonServiceRegistration(DynamoDbService.TargetPrefix, "dynamodb", "1.0", "dynamodb.amazonaws.com", DynamoDb.Invoke));
+        Events = new EventBus(Clock, Deliveries.Enqueue, options.Region, options.AccountId);
+        EventBridge = new EventBridgeService(Events);
+        Services.Add(new JsonServiceRegistration(EventBridgeService.TargetPrefix, "events", "1.1", "events.amazonaws.com", EventBridge.Invoke));
+        // CloudTrail reaches EventBridge rules as it does in AWS when a trail exists (API calls and service events).
+        State.CloudTrail.Recorded += envelope => Events.Publish(envelope);
     }
 
     public LocalAwsOptions Options { get; }
@@ -86,6 +90,14 @@ public sealed class LocalAws : IAsyncDisposable
     public SecretsManagerService SecretsManager { get; }
     public Ec2Service Ec2 { get; }
     public SsmService Ssm { get; }
+    public DynamoDbService DynamoDb { get; }
+    public EventBridgeService EventBridge { get; }
+
+    /// <summary>The default and template-declared buses; rules deliver to <see cref="Deliveries"/>.</summary>
+    public EventBus Events { get; }
+
+    /// <summary>Every event a rule matched, with its target, in order (Lambda and state machine hosts consume these).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<EventDelivery> Deliveries { get; } = new();
     public ServiceCatalog Services { get; } = new();
     public FaultInjector Faults { get; }
     public CallLog Calls { get; } = new();

@@ -74,14 +74,14 @@ public class ItemOperationTests
     }
 
     [Fact]
-    public void ConditionFailure_ReturnValuesOnConditionCheckFailureAllOld_ItemInExceptionData()
+    public void ConditionFailure_ReturnValuesOnConditionCheckFailureAllOld_ItemInErrorMembers()
     {
         table.Put("""{"pk":{"S":"k"},"owner":{"S":"a"}}""");
         var error = table.Fails("DeleteItem", """
             {"TableName":"Leases","Key":{"pk":{"S":"k"}},"ConditionExpression":"#o = :me","ExpressionAttributeNames":{"#o":"owner"},
              "ExpressionAttributeValues":{":me":{"S":"b"}},"ReturnValuesOnConditionCheckFailure":"ALL_OLD"}
             """);
-        Assert.Equal("""{"pk":{"S":"k"},"owner":{"S":"a"}}""", ((JsonObject)error.Data["Item"]!).ToJsonString());
+        Assert.Equal("""{"pk":{"S":"k"},"owner":{"S":"a"}}""", error.Members!["Item"]!.ToJsonString());
         Assert.NotNull(table.Get("k"));
     }
 

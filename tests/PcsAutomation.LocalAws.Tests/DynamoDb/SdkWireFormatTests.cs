@@ -175,8 +175,8 @@ public sealed class SdkWireFormatTests : IDisposable
             catch (AwsServiceException e)
             {
                 var error = new JsonObject { ["__type"] = "com.amazonaws.dynamodb.v20120810#" + e.Code, ["message"] = e.Message };
-                if (e.Data["Item"] is JsonObject item)
-                    error["Item"] = item.DeepClone();
+                foreach (var (key, value) in e.Members ?? [])
+                    error[key] = value?.DeepClone();
                 (status, result) = ((HttpStatusCode)e.StatusCode, error);
             }
             return new HttpResponseMessage(status)

@@ -21,6 +21,8 @@ public sealed class WallClockDriver : IAsyncDisposable
         {
             while (!stop.IsCancellationRequested)
             {
+                // catch up first, so real time that passed before this delay was registered is never lost
+                clock.AdvanceTo(virtualStart + TimeSpan.FromTicks((long)(realTime.GetElapsedTime(realStart).Ticks * speed)));
                 try
                 {
                     await Task.Delay(tick, realTime, stop.Token).ConfigureAwait(false);
@@ -29,8 +31,6 @@ public sealed class WallClockDriver : IAsyncDisposable
                 {
                     return;
                 }
-                var elapsed = realTime.GetElapsedTime(realStart);
-                clock.AdvanceTo(virtualStart + TimeSpan.FromTicks((long)(elapsed.Ticks * speed)));
             }
         });
     }

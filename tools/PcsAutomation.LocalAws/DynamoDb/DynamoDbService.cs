@@ -20,7 +20,7 @@ public sealed partial class DynamoDbService(TimeProvider time, string region = "
     private readonly Lock gate = new();
 
     /// <summary>Runs one operation; errors are <see cref="AwsServiceException"/> with the real codes. A failed condition
-    /// check with <c>ReturnValuesOnConditionCheckFailure: ALL_OLD</c> carries the item in <c>exception.Data["Item"]</c>.</summary>
+    /// check with <c>ReturnValuesOnConditionCheckFailure: ALL_OLD</c> carries the item in <c>exception.Members["Item"]</c>.</summary>
     public JsonNode Invoke(string operation, JsonObject request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -152,10 +152,11 @@ public sealed partial class DynamoDbService(TimeProvider time, string region = "
     {
         if (condition is null || condition.Evaluate(old ?? []))
             return;
-        var error = new AwsServiceException("ConditionalCheckFailedException", "The conditional request failed");
-        if (old is not null && Reader.OptionalString(request, "ReturnValuesOnConditionCheckFailure") == "ALL_OLD")
-            error.Data["Item"] = old.DeepClone();
-        throw error;
+        var returnOld = old is not null && Reader.OptionalString(request, "ReturnValuesOnConditionCheckFailure") == "ALL_OLD";
+        throw new AwsServiceException("ConditionalCheckFailedException", "The conditional request failed")
+        {
+            Members = returnOld ? new JsonObject { ["Item"] = old!.DeepClone() } : null,
+        };
     }
 
     private static Condition? OptionalCondition(JsonObject request, ExpressionContext expressions) =>
