@@ -5,9 +5,33 @@ using PcsAutomation.States.Runtime;
 
 namespace PcsAutomation.States.Intrinsics;
 
-/// <summary>What a path or intrinsic call is evaluated against: the effective input and the context object.</summary>
-internal sealed record EvaluationScope(JsonNode? Input, JsonNode? Context, RandomSource Random)
+/// <summary>
+/// What a path or intrinsic call is evaluated against: the effective input and the context object. The context object
+/// is built only when a <c>$$</c> path asks for it: most states never do, and it costs allocations per state.
+/// </summary>
+internal sealed class EvaluationScope(JsonNode? input, Func<JsonNode?> contextFactory, RandomSource random)
 {
+    private JsonNode? context;
+    private bool contextBuilt;
+
+    public JsonNode? Input => input;
+
+    public RandomSource Random => random;
+
+    public JsonNode? Context
+    {
+        get
+        {
+            if (!contextBuilt)
+            {
+                context = contextFactory();
+                contextBuilt = true;
+            }
+
+            return context;
+        }
+    }
+
     /// <summary>Selects a path, raising <paramref name="error"/> (e.g. States.ParameterPathFailure) when absent.</summary>
     public JsonNode? Select(JsonPath path, string error, string where)
     {
