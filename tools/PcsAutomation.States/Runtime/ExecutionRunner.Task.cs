@@ -46,11 +46,15 @@ internal sealed partial class ExecutionRunner
                 attempt.Cancel();
             })
             : null;
+        // The token is live before the resource is called: a fast worker may answer before the call returns.
+        using var callback = invocation.Pattern == IntegrationPattern.WaitForTaskToken
+            ? new CallbackWait(engine, invocation.TaskToken!, heartbeat, attempt.Token)
+            : null;
         try
         {
             var outcome = await tasks.InvokeAsync(invocation, attempt.Token).ConfigureAwait(false);
-            if (invocation.Pattern == IntegrationPattern.WaitForTaskToken && outcome.Succeeded)
-                outcome = await WaitForCallbackAsync(invocation.TaskToken!, heartbeat, attempt.Token).ConfigureAwait(false);
+            if (callback is not null && outcome.Succeeded)
+                outcome = await callback.WaitAsync().ConfigureAwait(false);
             return outcome;
         }
         catch (OperationCanceledException) when (timedOut && !cancellation.IsCancellationRequested)
@@ -66,39 +70,6 @@ internal sealed partial class ExecutionRunner
 #pragma warning restore CA1031
         {
             return TaskOutcome.Failed(StatesErrorNames.TaskFailed, $"{e.GetType().Name}: {e.Message}");
-        }
-    }
-
-    /// <summary><c>.waitForTaskToken</c>: park until SendTaskSuccess/Failure, or until a heartbeat is overdue.</summary>
-    private async Task<TaskOutcome> WaitForCallbackAsync(string token, int? heartbeat, CancellationToken cancellation)
-    {
-        using var blocker = new Blocker<TaskOutcome>(engine.Activity, cancellation);
-        var gate = new Lock();
-        IDisposable? heartbeatTimer = null;
-        void Arm()
-        {
-            if (heartbeat is not { } seconds)
-                return;
-            lock (gate)
-            {
-                heartbeatTimer?.Dispose();
-                heartbeatTimer = engine.Activity.StartTimer(TimeSpan.FromSeconds(seconds), () => blocker.TryWake(
-                    TaskOutcome.Failed(StatesErrorNames.HeartbeatTimeout, $"No heartbeat was received within {seconds} seconds.")));
-            }
-        }
-
-        Arm();
-        engine.Tokens.Register(token, blocker, Arm);
-        blocker.Park();
-        try
-        {
-            return await blocker.Task.ConfigureAwait(false);
-        }
-        finally
-        {
-            lock (gate)
-                heartbeatTimer?.Dispose();
-            engine.Tokens.Close(token);
         }
     }
 
