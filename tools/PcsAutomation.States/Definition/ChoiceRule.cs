@@ -36,7 +36,7 @@ public sealed record ComparisonRule(JsonPath Variable, string Operator, JsonNode
 {
     internal override bool Evaluate(EvaluationScope scope)
     {
-        var root = Variable.IsContext ? scope.Context : scope.Input;
+        var root = Variable.IsContext ? scope.ContextFor(Variable) : scope.Input;
         var found = Variable.TrySelect(root, out var value);
         if (Operator == "IsPresent")
             return found == Operand!.GetValue<bool>();
@@ -49,7 +49,7 @@ public sealed record ComparisonRule(JsonPath Variable, string Operator, JsonNode
         var operand = Operand;
         if (OperandPath is not null)
         {
-            var operandRoot = OperandPath.IsContext ? scope.Context : scope.Input;
+            var operandRoot = OperandPath.IsContext ? scope.ContextFor(OperandPath) : scope.Input;
             if (!OperandPath.TrySelect(operandRoot, out operand))
             {
                 throw StatesErrorException.Runtime(

@@ -161,17 +161,17 @@ internal sealed partial class ExecutionRunner(StatesEngine engine, Execution exe
     }
 
     private EvaluationScope Scope(StateRun run, JsonNode? input, string? taskToken = null, (int Index, JsonNode? Value)? mapItem = null) =>
-        new(input, () => ContextObject(run, taskToken, mapItem), engine.Options.Random);
+        new(input, withInput => ContextObject(run, taskToken, mapItem, withInput), engine.Options.Random);
 
     /// <summary>The context object (<c>$$</c>) as the Step Functions docs describe it.</summary>
-    private JsonObject ContextObject(StateRun run, string? taskToken, (int Index, JsonNode? Value)? mapItem)
+    private JsonObject ContextObject(StateRun run, string? taskToken, (int Index, JsonNode? Value)? mapItem, bool withInput)
     {
         var context = new JsonObject
         {
             ["Execution"] = new JsonObject
             {
                 ["Id"] = execution.Arn,
-                ["Input"] = JsonValues.Parse(execution.Input),
+                ["Input"] = withInput ? JsonValues.Parse(execution.Input) : null,
                 ["Name"] = execution.Name,
                 ["RoleArn"] = execution.RoleArn,
                 ["StartTime"] = Timestamps.Format(execution.StartDate),
