@@ -65,6 +65,21 @@ public class TaskTests
     }
 
     [Fact]
+    public async Task Task_TimeoutWhileParking_DriverNeverSeesFalseIdle()
+    {
+        // Regression: a timeout cancelling a state that was still parking left the driver "idle" with no timer.
+        for (var run = 0; run < 300; run++)
+        {
+            var harness = new Harness(new SilentWorker());
+            var execution = harness.Start("""
+                {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken","TimeoutSeconds":1,"End":true}}}
+                """);
+            await harness.Driver.RunToCompletionAsync(execution);
+            Assert.Equal("States.Timeout", execution.Error);
+        }
+    }
+
+    [Fact]
     public async Task Task_TimeoutSecondsPath_ReadFromInput()
     {
         var harness = new Harness(new SilentWorker());

@@ -25,6 +25,9 @@ internal sealed class Blocker<T> : IDisposable
 
     public void Park()
     {
+        // Register first: a cancellation that fires while parking must count the thread as running again before
+        // the driver can see "idle" (an already-cancelled token wakes it here, before it ever stops running).
+        registration = cancellation.Register(() => Wake(() => completion.TrySetCanceled(cancellation)));
         lock (gate)
         {
             // Woken before parking (a callback that raced ahead): the thread never stops running.
@@ -33,8 +36,6 @@ internal sealed class Blocker<T> : IDisposable
             parked = true;
             tracker.Exit();
         }
-
-        registration = cancellation.Register(() => Wake(() => completion.TrySetCanceled(cancellation)));
     }
 
     public bool TryWake(T result) => Wake(() => completion.TrySetResult(result));
