@@ -67,7 +67,8 @@ public class TaskTests
     [Fact]
     public async Task Task_TimeoutWhileParking_DriverNeverSeesFalseIdle()
     {
-        // Regression: a timeout cancelling a state that was still parking left the driver "idle" with no timer.
+        // Stress for a race seen once under load (not reproducible on demand): a timeout cancelling a state that was
+        // still parking left the driver "idle" with no timer due.
         for (var run = 0; run < 300; run++)
         {
             var harness = new Harness(new SilentWorker());
