@@ -92,6 +92,16 @@ public class ExecutionTests
     }
 
     [Fact]
+    public async Task Fail_WithoutErrorOrCause_FailsWithNeither()
+    {
+        var execution = await Harness.RunOnceAsync("""{"StartAt":"F","States":{"F":{"Type":"Fail"}}}""");
+        Assert.Equal(ExecutionStatus.Failed, execution.Status);
+        Assert.Null(execution.Error);
+        Assert.Null(execution.Cause);
+        Assert.Equal("FailStateEntered", execution.History[^2].Type);
+    }
+
+    [Fact]
     public async Task Context_StartTimeAndEnteredTime_FromVirtualClock()
     {
         var execution = await Harness.RunOnceAsync("""

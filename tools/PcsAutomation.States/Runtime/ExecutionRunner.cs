@@ -68,8 +68,11 @@ internal sealed partial class ExecutionRunner(StatesEngine engine, Execution exe
         }
     }
 
-    private void Fail(Frame frame, string error, string cause)
+    private void Fail(Frame frame, string? error, string? cause)
     {
+        // A Fail state without Error/Cause fails the execution without them, as in AWS.
+        error = string.IsNullOrEmpty(error) ? null : error;
+        cause = string.IsNullOrEmpty(cause) ? null : cause;
         Event(frame, "ExecutionFailed", "executionFailedEventDetails", ErrorDetails(error, cause));
         execution.Finish(ExecutionStatus.Failed, Time.GetUtcNow(), null, error, cause);
     }
