@@ -49,7 +49,7 @@ public sealed class FakeAwsHandler(TimeProvider clock) : HttpMessageHandler
     }
 
     /// <summary>Waits until the next request has arrived (the real-time bound only guards a broken test).</summary>
-    public Task NextRequestAsync() => arrivals.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(
+    public Task NextRequestAsync() => arrivals.WaitAsync(TimeSpan.FromSeconds(60)).ContinueWith(
         t => Assert.True(t.Result, "no request arrived"), TaskScheduler.Default);
 
     protected override void Dispose(bool disposing)

@@ -19,7 +19,7 @@ public sealed class RecordingTimeProvider(DateTimeOffset start) : FakeTimeProvid
 
     /// <summary>The due time of the next timer created (waits for it; the real-time bound only guards a broken test).</summary>
     public async Task<TimeSpan> NextTimerAsync() =>
-        await timers.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        await timers.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
 
     /// <summary>Skips timers equal to <paramref name="ignored"/> (the per-attempt timeouts), advances by the next one and returns it.</summary>
     public async Task<TimeSpan> AdvanceNextTimerAsync(TimeSpan ignored)
