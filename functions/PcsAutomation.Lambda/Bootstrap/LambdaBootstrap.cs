@@ -74,6 +74,15 @@ public sealed class LambdaBootstrap
             await runtimeApi.ReportInvocationErrorAsync(invocation.AwsRequestId, error, cancellationToken).ConfigureAwait(false);
             return;
         }
-        await runtimeApi.SendResponseAsync(invocation.AwsRequestId, response, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await runtimeApi.SendResponseAsync(invocation.AwsRequestId, response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e) when (e.StatusCode is { } status && (int)status is >= 400 and < 500)
+        {
+            // The Runtime API refused this response (413: over Lambda's 6 MB payload limit) and fails the invocation
+            // itself; the environment is still healthy, so serve the next event instead of crashing.
+            options.Logger.LogError($"The Runtime API refused the response of {invocation.AwsRequestId} ({(int)status}, {response.Length} bytes)", e);
+        }
     }
 }
