@@ -74,6 +74,7 @@ public sealed class LocalAws : IAsyncDisposable
         Services.Add(new JsonServiceRegistration(EventBridgeService.TargetPrefix, "events", "1.1", "events.amazonaws.com", EventBridge.Invoke));
         // CloudTrail reaches EventBridge rules as it does in AWS when a trail exists (API calls and service events).
         State.CloudTrail.Recorded += envelope => Events.Publish(envelope);
+        State.CapacityBlockEvents.Emitted += envelope => Events.Publish(envelope);
     }
 
     public LocalAwsOptions Options { get; }

@@ -85,6 +85,7 @@ public sealed class ScenarioActions(AwsWorld world, PcsFleet fleet)
         {
             var block = world.CapacityBlocks.GetValueOrDefault(idOrType) ?? throw new InvalidOperationException($"No capacity block {idOrType}.");
             block.EndDate = newEnd;
+            world.CapacityBlockEvents.WatchEnd(block); // the warnings for the old end stay silent
             foreach (var cluster in world.Clusters.Values)
                 foreach (var group in cluster.NodeGroups.Values.Where(g => fleet.CapacityBlockOf(g) == block))
                     fleet.WatchCapacityBlock(cluster, group);

@@ -38,6 +38,7 @@ public sealed class ScenarioApplier(AwsWorld world, PcsFleet fleet)
             ForcedState = definition.State,
         };
         world.CapacityBlocks[block.CapacityReservationId] = block;
+        world.CapacityBlockEvents.Watch(block);
         blockNames[definition.Name] = block.CapacityReservationId;
     }
 

@@ -23,6 +23,7 @@ public sealed class AwsWorld
         Ids = new IdGenerator(Random);
         Durations = durations;
         CloudTrail = new CloudTrailLog(accountId, region, clock, Ids);
+        CapacityBlockEvents = new CapacityBlockEvents(this);
     }
 
     public Lock Gate { get; } = new();
@@ -33,6 +34,9 @@ public sealed class AwsWorld
     public IdGenerator Ids { get; }
     public Durations Durations { get; }
     public CloudTrailLog CloudTrail { get; }
+
+    /// <summary>EC2's Capacity Block EventBridge events (delivered, expiration and interruption warnings).</summary>
+    public CapacityBlockEvents CapacityBlockEvents { get; }
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
