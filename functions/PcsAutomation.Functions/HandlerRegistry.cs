@@ -1,8 +1,37 @@
+using PcsAutomation.Functions.Diagnostics;
+using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Lambda.Serialization;
+
 namespace PcsAutomation.Functions;
 
 /// <summary>The handlers this bootstrap serves, by the name a function's <c>Handler</c> (<c>_HANDLER</c>) gives.</summary>
 public static class HandlerRegistry
 {
+    // One line per handler: the template's Handler value and how to build it from the process's services.
+    private static readonly Dictionary<string, Func<FunctionServices, LambdaHandler>> Factories = new(StringComparer.Ordinal)
+    {
+        ["Diagnostics"] = DiagnosticsHandler.Create,
+    };
+
     /// <summary>Every handler name; template checks assert each function's <c>Handler</c> is one of these.</summary>
-    public static IReadOnlyCollection<string> Names { get; } = ["Diagnostics"];
+    public static IReadOnlyCollection<string> Names { get; } = [.. Factories.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>Builds the handler named <paramref name="name"/>; an unknown name lists the known ones.</summary>
+    public static LambdaHandler Create(string? name, FunctionServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return Factories.TryGetValue(name ?? "", out var factory)
+            ? factory(services)
+            : throw UnknownHandler(name);
+    }
+
+    /// <summary>Fails fast, before any other initialization, when <paramref name="name"/> is not served here.</summary>
+    public static void EnsureKnown(string? name)
+    {
+        if (!Factories.ContainsKey(name ?? ""))
+            throw UnknownHandler(name);
+    }
+
+    private static UnknownHandlerException UnknownHandler(string? name) =>
+        new($"_HANDLER is '{name}', which this bootstrap does not serve. Known handlers: {string.Join(", ", Names)}.");
 }

@@ -1,0 +1,35 @@
+# SAM `BuildMethod: makefile`: `sam build` runs `make build-<LogicalId>` with ARTIFACTS_DIR set and zips what
+# that target leaves there. One Native AOT `bootstrap` serves every function (`_HANDLER` picks the handler), so it
+# is published once into BOOTSTRAP_DIR and each target only copies it.
+#
+#   make build-DiagnosticsFunction ARTIFACTS_DIR=/tmp/diagnostics   # what sam build does
+#   make bootstrap                                                   # just publish
+#
+# Adding a function: add its logical id to FUNCTIONS.
+FUNCTIONS := DiagnosticsFunction
+
+ROOT := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
+BOOTSTRAP_DIR ?= $(ROOT)artifacts/bootstrap
+BOOTSTRAP := $(BOOTSTRAP_DIR)/bootstrap
+# provided.al2023 on x86_64 (the template's Architectures)
+RUNTIME_ID ?= linux-x64
+# extra `dotnet publish` flags, e.g. -v:n
+PUBLISH_FLAGS ?=
+SOURCES := $(shell find $(ROOT)functions -type f \( -name '*.cs' -o -name '*.csproj' \) -not -path '*/bin/*' -not -path '*/obj/*') \
+	$(ROOT)Directory.Build.props $(ROOT)Directory.Packages.props $(ROOT)global.json
+
+.PHONY: bootstrap $(addprefix build-,$(FUNCTIONS))
+
+bootstrap: $(BOOTSTRAP)
+
+# Rebuilt only when a source changed; flock keeps two concurrent builds (sam build --parallel) from publishing
+# into the same directory at once.
+$(BOOTSTRAP): $(SOURCES)
+	mkdir -p $(BOOTSTRAP_DIR)
+	flock $(BOOTSTRAP_DIR)/.publish.lock dotnet publish $(ROOT)functions/PcsAutomation.Functions -c Release -r $(RUNTIME_ID) -o $(BOOTSTRAP_DIR) $(PUBLISH_FLAGS)
+	touch $@
+
+$(addprefix build-,$(FUNCTIONS)): build-%: $(BOOTSTRAP)
+	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set: sam build sets it, or pass ARTIFACTS_DIR=<dir>"; exit 1; }
+	mkdir -p $(ARTIFACTS_DIR)
+	cp $(BOOTSTRAP) $(ARTIFACTS_DIR)/bootstrap

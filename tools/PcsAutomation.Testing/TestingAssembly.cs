@@ -1,4 +1,0 @@
-namespace PcsAutomation.Testing;
-
-/// <summary>Placeholder until the fake Runtime API lands.</summary>
-internal static class TestingAssembly;
