@@ -1,0 +1,18 @@
+namespace PcsAutomation.States.Errors;
+
+/// <summary>The predefined <c>States.*</c> error names of the States Language specification.</summary>
+public static class StatesErrorNames
+{
+    public const string All = "States.ALL";
+    public const string Runtime = "States.Runtime";
+    public const string DataLimitExceeded = "States.DataLimitExceeded";
+    public const string IntrinsicFailure = "States.IntrinsicFailure";
+    public const string NoChoiceMatched = "States.NoChoiceMatched";
+    public const string ParameterPathFailure = "States.ParameterPathFailure";
+    public const string ResultPathMatchFailure = "States.ResultPathMatchFailure";
+    public const string Timeout = "States.Timeout";
+    public const string HeartbeatTimeout = "States.HeartbeatTimeout";
+    public const string TaskFailed = "States.TaskFailed";
+    public const string BranchFailed = "States.BranchFailed";
+    public const string ExceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold";
+}
