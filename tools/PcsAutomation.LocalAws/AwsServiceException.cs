@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace PcsAutomation.LocalAws;
 
 /// <summary>An error an emulated service answers with, in the real service's shape (<c>__type</c> and HTTP status).</summary>
@@ -8,4 +10,7 @@ public sealed class AwsServiceException(string code, string message, int statusC
 {
     public string Code { get; } = code;
     public int StatusCode { get; } = statusCode;
+
+    /// <summary>Extra members of the modelled error (PCS: <c>resourceId</c>, <c>resourceType</c>, <c>reason</c>...).</summary>
+    public JsonObject? Members { get; init; }
 }

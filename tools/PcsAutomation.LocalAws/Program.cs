@@ -1,1 +1,42 @@
-return 0;
+using System.CommandLine;
+using PcsAutomation.LocalAws;
+using PcsAutomation.LocalAws.Scenarios;
+
+// Standalone emulator: dotnet run --project tools/PcsAutomation.LocalAws -- serve --scenario demo --port 4566
+var scenario = new Option<string?>("--scenario") { Description = "Scenario name (shipped: demo) or YAML file path." };
+var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 = any free port).", DefaultValueFactory = _ => 4566 };
+var clock = new Option<string>("--clock") { Description = "virtual (advance from the console) or wall.", DefaultValueFactory = _ => "wall" };
+clock.AcceptOnlyFromAmong("virtual", "wall");
+var speed = new Option<double>("--speed") { Description = "Wall clock: virtual seconds per real second.", DefaultValueFactory = _ => 1 };
+var region = new Option<string>("--region") { Description = "Emulated Region.", DefaultValueFactory = _ => "us-east-1" };
+var seed = new Option<int>("--seed") { Description = "Seed for ids, keys and faults.", DefaultValueFactory = _ => 1 };
+var strict = new Option<bool>("--strict-credentials") { Description = "Refuse access keys other than the test key (default: accept any key unverified)." };
+
+var serve = new Command("serve", "Serve the local AWS emulator until Ctrl+C.") { scenario, port, clock, speed, region, seed, strict };
+serve.SetAction(async (parse, cancellationToken) =>
+{
+    var virtualClock = parse.GetValue(clock) == "virtual";
+    var options = new LocalAwsOptions
+    {
+        Port = parse.GetValue(port),
+        Region = parse.GetValue(region)!,
+        Seed = parse.GetValue(seed),
+        ClockMode = virtualClock ? ClockMode.Virtual : ClockMode.Wall,
+        Speed = parse.GetValue(speed),
+        RealTime = TimeProvider.System,
+        StartTime = virtualClock ? new LocalAwsOptions().StartTime : TimeProvider.System.GetUtcNow(),
+        AcceptUnknownAccessKeys = !parse.GetValue(strict),
+        Scenario = parse.GetValue(scenario) is { } name ? ScenarioFile.Load(name) : null,
+    };
+    await using var aws = await LocalAws.StartAsync(options, cancellationToken);
+    Console.WriteLine($"Local AWS listening on {aws.Endpoint} (Region {options.Region}, {(virtualClock ? "virtual" : $"wall x{options.Speed}")} clock).");
+    Console.WriteLine("Set in your shell:");
+    foreach (var (key, value) in aws.EnvironmentVariables) Console.WriteLine($"  export {key}={value}");
+    Console.WriteLine($"Try: aws --endpoint-url {aws.Endpoint.ToString().TrimEnd('/')} --region {options.Region} pcs list-clusters");
+    if (virtualClock) Console.WriteLine("Console: 'advance 10m', 'idle' (run until idle), 'now', 'quit'.");
+    await StandaloneConsole.RunAsync(aws, virtualClock, cancellationToken);
+    return 0;
+});
+
+var root = new RootCommand("Local AWS emulator for PcsAutomation (PCS, Secrets Manager, ...).") { serve };
+return await root.Parse(args).InvokeAsync();

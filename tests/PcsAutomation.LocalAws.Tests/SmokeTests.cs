@@ -1,7 +1,0 @@
-namespace PcsAutomation.LocalAws.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Build_Succeeds() => Assert.True(true);
-}

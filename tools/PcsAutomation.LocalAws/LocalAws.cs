@@ -1,0 +1,194 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PcsAutomation.LocalAws.Clock;
+using PcsAutomation.LocalAws.CloudTrail;
+using PcsAutomation.LocalAws.Faults;
+using PcsAutomation.LocalAws.Host;
+using PcsAutomation.LocalAws.Pcs;
+using PcsAutomation.LocalAws.Scenarios;
+using PcsAutomation.LocalAws.SecretsManager;
+using PcsAutomation.LocalAws.World;
+
+namespace PcsAutomation.LocalAws;
+
+/// <summary>
+/// The local AWS: one in-process server on 127.0.0.1 speaking the real wire protocols, over a shared world
+/// on a virtual clock. <c>await using var aws = await LocalAws.StartAsync(new LocalAwsOptions());</c>
+/// then point clients at <see cref="Endpoint"/> with <see cref="EnvironmentVariables"/>.
+/// </summary>
+public sealed class LocalAws : IAsyncDisposable
+{
+    private WebApplication? app;
+    private WallClockDriver? wallClock;
+
+    private LocalAws(LocalAwsOptions options)
+    {
+        Options = options;
+        Clock = new VirtualClock(options.StartTime);
+        State = new AwsWorld(options.AccountId, options.Region, Clock, options.Seed, options.Durations);
+        Pcs = new PcsService(State);
+        SecretsManager = new SecretsManagerService(State);
+        Faults = new FaultInjector(options.Seed);
+        Scenarios = new ScenarioActions(State, Pcs.Fleet);
+        Services.Add(new JsonServiceRegistration(PcsService.TargetPrefix, PcsService.SigningName, "1.0", "pcs.amazonaws.com", Pcs.Invoke)
+        {
+            ThrottlingStatus = 429,
+            InternalErrorCode = "InternalServerException",
+        });
+        Services.Add(new JsonServiceRegistration(SecretsManagerService.TargetPrefix, SecretsManagerService.SigningName, "1.1",
+            "secretsmanager.amazonaws.com", SecretsManager.Invoke)
+        {
+            MessageMember = "Message",
+            InternalErrorCode = "InternalServiceError",
+            SensitiveMembers = new HashSet<string>(StringComparer.Ordinal) { "SecretString", "SecretBinary" },
+        });
+        // Registration point for the services written on other branches (after merge), e.g.:
+        //   Services.Add(new JsonServiceRegistration("DynamoDB_20120810", "dynamodb", "1.0", "dynamodb.amazonaws.com", dynamoDb.Invoke));
+        //   Services.Add(new JsonServiceRegistration("AWSEvents", "events", "1.1", "events.amazonaws.com", eventBridge.Invoke));
+        //   State.CloudTrail.Recorded += eventBridge bus (CloudTrail events → rules).
+        // Step Functions ("AWSStepFunctions", "states", "1.0") and SSM ("AmazonSSM", "ssm", "1.1") follow the same pattern.
+    }
+
+    public LocalAwsOptions Options { get; }
+
+    /// <summary>http://127.0.0.1:&lt;port&gt;/ once started.</summary>
+    public Uri Endpoint { get; private set; } = new("http://127.0.0.1/");
+
+    public VirtualClock Clock { get; }
+
+    /// <summary>The emulated account (inspect resources here; take <see cref="AwsWorld.Gate"/> to change them).</summary>
+    public AwsWorld State { get; }
+
+    public PcsService Pcs { get; }
+    public SecretsManagerService SecretsManager { get; }
+    public ServiceCatalog Services { get; } = new();
+    public FaultInjector Faults { get; }
+    public CallLog Calls { get; } = new();
+    public CloudTrailLog CloudTrail => State.CloudTrail;
+
+    /// <summary>What jobs and AWS do outside the API (demand, busy nodes, suspension, block extension).</summary>
+    public ScenarioActions Scenarios { get; }
+
+    /// <summary>The environment a client needs: endpoint, Region and the test credentials.</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["AWS_ENDPOINT_URL"] = Endpoint.ToString().TrimEnd('/'),
+        ["AWS_REGION"] = Options.Region,
+        ["AWS_DEFAULT_REGION"] = Options.Region,
+        ["AWS_ACCESS_KEY_ID"] = Options.Credentials.Keys.First(),
+        ["AWS_SECRET_ACCESS_KEY"] = Options.Credentials.Values.First(),
+    };
+
+    public static async Task<LocalAws> StartAsync(LocalAwsOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new LocalAwsOptions();
+        options.Validate();
+        var aws = new LocalAws(options);
+        if (options.Scenario is not null) aws.Apply(options.Scenario);
+        await aws.StartServerAsync(cancellationToken).ConfigureAwait(false);
+        if (options.ClockMode == ClockMode.Wall)
+            aws.wallClock = new WallClockDriver(aws.Clock, options.RealTime!, options.Speed, TimeSpan.FromMilliseconds(50));
+        return aws;
+    }
+
+    /// <summary>
+    /// The same emulator without the HTTP server, for model-level tests: call services through <see cref="Call"/>.
+    /// <see cref="Endpoint"/> is meaningless on it.
+    /// </summary>
+    public static LocalAws CreateInProcess(LocalAwsOptions? options = null)
+    {
+        options ??= new LocalAwsOptions();
+        options.Validate();
+        var aws = new LocalAws(options);
+        if (options.Scenario is not null) aws.Apply(options.Scenario);
+        return aws;
+    }
+
+    /// <summary>Adds a scenario's resources and timeline to the world, now.</summary>
+    public void Apply(ScenarioDefinition scenario) => new ScenarioApplier(State, Pcs.Fleet).Apply(scenario);
+
+    /// <summary>
+    /// Calls a service in process, as if through HTTP but unsigned: same lock, same CloudTrail and call log.
+    /// <paramref name="signingName"/> is "pcs", "secretsmanager", ...; throws <see cref="AwsServiceException"/>.
+    /// </summary>
+    public JsonNode Call(string signingName, string operation, JsonObject request)
+    {
+        var service = Services.FindBySigningName(signingName) ?? throw new ArgumentException($"No service {signingName}.", nameof(signingName));
+        return Execute(service, operation, request, new CallerContext(Guid.NewGuid().ToString(), Options.Credentials.Keys.FirstOrDefault()));
+    }
+
+    /// <summary>Faults, then the service under the world's gate, then CloudTrail and the call log.</summary>
+    internal JsonNode Execute(JsonServiceRegistration service, string operation, JsonObject request, CallerContext caller)
+    {
+        var (latency, fault) = Faults.Evaluate(service, operation);
+        if (latency > TimeSpan.Zero) Clock.Advance(latency);
+        try
+        {
+            if (fault is not null) throw fault;
+            JsonNode response;
+            lock (State.Gate)
+            {
+                response = service.Invoke(operation, request);
+                if (!service.IsReadOnly(operation)) RecordApiCall(service, operation, request, response, caller);
+            }
+            Calls.Add(new CallRecord(Clock.GetUtcNow(), service.SigningName, operation, 200, null, caller.RequestId));
+            return response;
+        }
+        catch (AwsServiceException error)
+        {
+            Calls.Add(new CallRecord(Clock.GetUtcNow(), service.SigningName, operation, error.StatusCode, error.Code, caller.RequestId));
+            throw;
+        }
+    }
+
+    /// <summary>A JSON picture of every resource (secret values excluded), for before/after comparisons.</summary>
+    public JsonObject Snapshot()
+    {
+        lock (State.Gate) return StateSnapshot.Of(State);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (wallClock is not null) await wallClock.DisposeAsync().ConfigureAwait(false);
+        if (app is not null)
+        {
+            await app.StopAsync().ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void RecordApiCall(JsonServiceRegistration service, string operation, JsonObject request, JsonNode response, CallerContext caller)
+    {
+        var parameters = (JsonObject)request.DeepClone();
+        foreach (var member in service.SensitiveMembers) parameters.Remove(member);
+        var elements = response.DeepClone();
+        if (elements is JsonObject o) foreach (var member in service.SensitiveMembers) o.Remove(member);
+        State.CloudTrail.RecordApiCall(new ApiCallRecord(service.EventBridgeSource, service.EventSource, operation, parameters,
+            elements, caller.RequestId, caller.AccessKeyId, caller.UserAgent, caller.SourceIpAddress));
+    }
+
+    private async Task StartServerAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, Options.Port);
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = null; // the handler enforces MaxBodyBytes with an AWS-shaped error
+        });
+        app = builder.Build();
+        var handler = new AwsRequestHandler(this, Options);
+        app.Run(handler.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+}

@@ -1,0 +1,94 @@
+namespace PcsAutomation.LocalAws.Scenarios;
+
+/// <summary>
+/// Builds scenarios in tests: <c>Scenario.Cluster("demo").WithNodeGroup("compute-1", min: 0, max: 8).WithQueue("q", "compute-1")</c>.
+/// <c>With*</c> methods apply to the last cluster added.
+/// </summary>
+public sealed class Scenario
+{
+    private readonly ScenarioDefinition definition = new();
+
+    public static Scenario Cluster(string name, string status = "ACTIVE", string slurmVersion = "25.05") =>
+        new Scenario().AndCluster(name, status, slurmVersion);
+
+    public static Scenario Empty() => new();
+
+    public Scenario AndCluster(string name, string status = "ACTIVE", string slurmVersion = "25.05")
+    {
+        definition.Clusters.Add(new ClusterDefinition { Name = name, Status = status, SlurmVersion = slurmVersion });
+        return this;
+    }
+
+    public Scenario WithNodeGroup(string name, int min, int max, string instanceType = "c6i.xlarge", int demand = 0,
+        string status = "ACTIVE", string? launchTemplate = null, string purchaseOption = "ONDEMAND")
+    {
+        LastCluster.NodeGroups.Add(new NodeGroupDefinition
+        {
+            Name = name, Min = min, Max = max, InstanceType = instanceType, Demand = demand, Status = status,
+            LaunchTemplate = launchTemplate, PurchaseOption = purchaseOption,
+        });
+        return this;
+    }
+
+    public Scenario WithQueue(string name, params string[] nodeGroups)
+    {
+        LastCluster.Queues.Add(new QueueDefinition { Name = name, NodeGroups = [.. nodeGroups] });
+        return this;
+    }
+
+    public Scenario WithTag(string key, string value)
+    {
+        LastCluster.Tags[key] = value;
+        return this;
+    }
+
+    public Scenario WithScaleDownIdleTime(int seconds)
+    {
+        LastCluster.ScaleDownIdleTimeInSeconds = seconds;
+        return this;
+    }
+
+    public Scenario WithLaunchTemplate(string name, params LaunchTemplateVersionDefinition[] versions)
+    {
+        definition.LaunchTemplates.Add(new LaunchTemplateDefinition { Name = name, Versions = [.. versions] });
+        return this;
+    }
+
+    /// <summary>A capacity block, times relative to the scenario start ("+1h", "+1d").</summary>
+    public Scenario WithCapacityBlock(string name, string instanceType, int count, string start, string end)
+    {
+        definition.CapacityBlocks.Add(new CapacityBlockDefinition
+        {
+            Name = name, InstanceType = instanceType, InstanceCount = count, Start = start, End = end,
+        });
+        return this;
+    }
+
+    public Scenario WithSecret(string name, string value, params (string Key, string Value)[] tags)
+    {
+        definition.Secrets.Add(new SecretDefinition { Name = name, Value = value, Tags = tags.ToDictionary(t => t.Key, t => t.Value) });
+        return this;
+    }
+
+    public Scenario WithInstance(string name, params (string Key, string Value)[] tags)
+    {
+        definition.Instances.Add(new InstanceDefinition { Name = name, Tags = tags.ToDictionary(t => t.Key, t => t.Value) });
+        return this;
+    }
+
+    public Scenario At(string at, string action, string? cluster = null, string? nodeGroup = null, int? count = null,
+        string? duration = null, string? status = null, string? message = null)
+    {
+        definition.Timeline.Add(new TimelineEvent
+        {
+            At = at, Action = action, Cluster = cluster, NodeGroup = nodeGroup, Count = count, Duration = duration,
+            Status = status, Message = message,
+        });
+        return this;
+    }
+
+    public ScenarioDefinition Build() => definition;
+
+    private ClusterDefinition LastCluster =>
+        definition.Clusters.LastOrDefault() ?? throw new InvalidOperationException("Add a cluster first: Scenario.Cluster(name).");
+}

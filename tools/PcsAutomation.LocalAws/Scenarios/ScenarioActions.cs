@@ -1,0 +1,99 @@
+using PcsAutomation.LocalAws.Pcs;
+using PcsAutomation.LocalAws.World;
+
+namespace PcsAutomation.LocalAws.Scenarios;
+
+/// <summary>What a timeline entry (or a test) can do to the world: the things AWS users and jobs do outside the API.</summary>
+public sealed class ScenarioActions(AwsWorld world, PcsFleet fleet)
+{
+    public void Run(TimelineEvent entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        switch (entry.Action)
+        {
+            case "setDemand":
+                SetDemand(Cluster(entry), Group(entry), entry.Count ?? 0, entry.Duration is null ? null : ScenarioTime.Span(entry.Duration));
+                break;
+            case "setBusy":
+                SetBusy(Cluster(entry), Group(entry), ScenarioTime.Span(entry.Duration ?? "+1h"));
+                break;
+            case "setStatus":
+                Cluster(entry).ForceStatus(entry.Status ?? PcsStatus.Active, world.Now);
+                fleet.ReconcileCluster(Cluster(entry));
+                break;
+            case "failNextUpdate":
+                if (entry.NodeGroup is null) Cluster(entry).FailNextUpdate = entry.Message ?? "Update failed.";
+                else Group(entry).FailNextUpdate = entry.Message ?? "Update failed.";
+                break;
+            case "suspendCluster":
+                SuspendCluster(Cluster(entry));
+                break;
+            case "extendCapacityBlock":
+                ExtendCapacityBlock(entry.CapacityBlock ?? "", ScenarioTime.Resolve(entry.End ?? "+1d", world.Now));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown scenario action '{entry.Action}'.");
+        }
+    }
+
+    /// <summary>Jobs ask for <paramref name="count"/> nodes of the group, each busy for <paramref name="busyFor"/>.</summary>
+    public void SetDemand(PcsCluster cluster, ComputeNodeGroup group, int count, TimeSpan? busyFor = null)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        lock (world.Gate)
+        {
+            group.Demand = count;
+            fleet.Reconcile(cluster, group);
+            if (busyFor is { } duration) SetBusy(cluster, group, duration);
+        }
+    }
+
+    /// <summary>Every up node of the group runs a job until now + <paramref name="duration"/>; then it is idle.</summary>
+    public void SetBusy(PcsCluster cluster, ComputeNodeGroup group, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        lock (world.Gate)
+        {
+            var until = world.Now + duration;
+            foreach (var instance in world.InstancesOfNodeGroup(group.Id).Where(i => i.IsUp)) instance.BusyUntil = until;
+            world.After(duration, $"jobs end on {group.Id}", () =>
+            {
+                if (cluster.NodeGroups.ContainsKey(group.Id)) fleet.Reconcile(cluster, group);
+            });
+        }
+    }
+
+    /// <summary>Guide L6569-6579: PCS deletes the controller, node groups' instances; the cluster stays readable.</summary>
+    public void SuspendCluster(PcsCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        lock (world.Gate)
+        {
+            cluster.ForceStatus(PcsStatus.Suspending, world.Now);
+            fleet.ReconcileCluster(cluster);
+            world.After(TimeSpan.FromMinutes(5), $"suspend {cluster.Id}", () =>
+            {
+                if (cluster.Status == PcsStatus.Suspending) cluster.CompleteSuspension(world.Now);
+            });
+        }
+    }
+
+    /// <summary>Guide L3472-3476: a paid extension moves the end date; the node group keeps working until then.</summary>
+    public void ExtendCapacityBlock(string idOrType, DateTimeOffset newEnd)
+    {
+        lock (world.Gate)
+        {
+            var block = world.CapacityBlocks.GetValueOrDefault(idOrType) ?? throw new InvalidOperationException($"No capacity block {idOrType}.");
+            block.EndDate = newEnd;
+            foreach (var cluster in world.Clusters.Values)
+                foreach (var group in cluster.NodeGroups.Values.Where(g => fleet.CapacityBlockOf(g) == block))
+                    fleet.WatchCapacityBlock(cluster, group);
+        }
+    }
+
+    private PcsCluster Cluster(TimelineEvent entry) =>
+        world.FindCluster(entry.Cluster ?? "") ?? throw new InvalidOperationException($"No cluster {entry.Cluster}.");
+
+    private ComputeNodeGroup Group(TimelineEvent entry) =>
+        Cluster(entry).FindNodeGroup(entry.NodeGroup ?? "") ?? throw new InvalidOperationException($"No node group {entry.NodeGroup}.");
+}

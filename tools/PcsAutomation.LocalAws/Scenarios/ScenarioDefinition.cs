@@ -1,0 +1,119 @@
+namespace PcsAutomation.LocalAws.Scenarios;
+
+// The scenario file's shape (YAML, camelCase keys). Times are absolute ISO 8601 or relative to the
+// scenario's start: "+30m", "+2h", "+1d", "-10m". Everything is created already in the given status
+// (ACTIVE by default), so a test starts from a running account instead of waiting for creations.
+
+/// <summary>An account to start from, plus a timeline of things that happen to it.</summary>
+public sealed class ScenarioDefinition
+{
+    public string Name { get; set; } = "scenario";
+    public List<LaunchTemplateDefinition> LaunchTemplates { get; set; } = [];
+    public List<CapacityBlockDefinition> CapacityBlocks { get; set; } = [];
+    public List<ClusterDefinition> Clusters { get; set; } = [];
+    public List<SecretDefinition> Secrets { get; set; } = [];
+    public List<InstanceDefinition> Instances { get; set; } = [];
+    public List<TimelineEvent> Timeline { get; set; } = [];
+}
+
+public sealed class LaunchTemplateDefinition
+{
+    public string Name { get; set; } = "";
+    public string? Id { get; set; }
+    public List<LaunchTemplateVersionDefinition> Versions { get; set; } = [];
+}
+
+public sealed class LaunchTemplateVersionDefinition
+{
+    public string? ImageId { get; set; }
+    public string? InstanceType { get; set; }
+    /// <summary>Name or id of a capacity block of this scenario (sets MarketType capacity-block).</summary>
+    public string? CapacityBlock { get; set; }
+    public string? Description { get; set; }
+}
+
+public sealed class CapacityBlockDefinition
+{
+    public string Name { get; set; } = "";
+    public string? Id { get; set; }
+    public string InstanceType { get; set; } = "p5.48xlarge";
+    public string AvailabilityZone { get; set; } = "us-east-1a";
+    public int InstanceCount { get; set; } = 1;
+    public string Start { get; set; } = "+0m";
+    public string End { get; set; } = "+1d";
+    public string? State { get; set; }
+}
+
+public sealed class ClusterDefinition
+{
+    public string Name { get; set; } = "";
+    public string Status { get; set; } = "ACTIVE";
+    public string SlurmVersion { get; set; } = "25.05";
+    public string Size { get; set; } = "SMALL";
+    public int? ScaleDownIdleTimeInSeconds { get; set; }
+    public Dictionary<string, string> Tags { get; set; } = [];
+    public List<NodeGroupDefinition> NodeGroups { get; set; } = [];
+    public List<QueueDefinition> Queues { get; set; } = [];
+}
+
+public sealed class NodeGroupDefinition
+{
+    public string Name { get; set; } = "";
+    public string Status { get; set; } = "ACTIVE";
+    public int Min { get; set; }
+    public int Max { get; set; } = 4;
+    public string InstanceType { get; set; } = "c6i.xlarge";
+    public string? AmiId { get; set; }
+    /// <summary>Name or id of a launch template of this scenario; one is made up when absent.</summary>
+    public string? LaunchTemplate { get; set; }
+    public string LaunchTemplateVersion { get; set; } = "1";
+    public string PurchaseOption { get; set; } = "ONDEMAND";
+    /// <summary>Jobs' demand for nodes at start (dynamic groups launch that many, up to max).</summary>
+    public int Demand { get; set; }
+    public Dictionary<string, string> Tags { get; set; } = [];
+}
+
+public sealed class QueueDefinition
+{
+    public string Name { get; set; } = "";
+    public string Status { get; set; } = "ACTIVE";
+    /// <summary>Node group names of the same cluster.</summary>
+    public List<string> NodeGroups { get; set; } = [];
+}
+
+public sealed class SecretDefinition
+{
+    public string Name { get; set; } = "";
+    public string? Value { get; set; }
+    public string? Description { get; set; }
+    public Dictionary<string, string> Tags { get; set; } = [];
+}
+
+/// <summary>An instance the scenario places itself, e.g. a bring-your-own login node (guide L3894-4141).</summary>
+public sealed class InstanceDefinition
+{
+    public string Name { get; set; } = "";
+    public string InstanceType { get; set; } = "c6i.large";
+    public string ImageId { get; set; } = "ami-0123456789abcdef0";
+    public string State { get; set; } = "running";
+    public Dictionary<string, string> Tags { get; set; } = [];
+}
+
+/// <summary>
+/// Something that happens at a time: <c>setDemand</c> (count, duration), <c>setBusy</c> (duration: jobs keep a
+/// group's nodes busy), <c>setStatus</c> (status), <c>failNextUpdate</c> (message), <c>extendCapacityBlock</c>
+/// (end), <c>suspendCluster</c>.
+/// </summary>
+public sealed class TimelineEvent
+{
+    public string At { get; set; } = "+0m";
+    public string Action { get; set; } = "";
+    public string? Cluster { get; set; }
+    public string? NodeGroup { get; set; }
+    public string? CapacityBlock { get; set; }
+    public int? Count { get; set; }
+    public string? Duration { get; set; }
+    public string? Status { get; set; }
+    public string? Message { get; set; }
+    public string? End { get; set; }
+}

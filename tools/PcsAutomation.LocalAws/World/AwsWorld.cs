@@ -1,0 +1,63 @@
+using PcsAutomation.LocalAws.Clock;
+using PcsAutomation.LocalAws.CloudTrail;
+using PcsAutomation.LocalAws.Pcs;
+using PcsAutomation.LocalAws.SecretsManager;
+
+namespace PcsAutomation.LocalAws.World;
+
+/// <summary>
+/// The emulated account: every resource of every service, shared so that PCS launches instances that EC2
+/// lists and rotation reads, and secrets that Secrets Manager serves. All access goes through <see cref="Gate"/>:
+/// API calls and scheduled transitions run one at a time, so a test sees consistent states.
+/// </summary>
+public sealed class AwsWorld
+{
+    public AwsWorld(string accountId, string region, VirtualClock clock, int seed, Durations durations)
+    {
+        AccountId = accountId;
+        Region = region;
+        Clock = clock;
+        Random = new Random(seed);
+        Ids = new IdGenerator(Random);
+        Durations = durations;
+        CloudTrail = new CloudTrailLog(accountId, region, clock, Ids);
+    }
+
+    public Lock Gate { get; } = new();
+    public string AccountId { get; }
+    public string Region { get; }
+    public VirtualClock Clock { get; }
+    public Random Random { get; }
+    public IdGenerator Ids { get; }
+    public Durations Durations { get; }
+    public CloudTrailLog CloudTrail { get; }
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    public Dictionary<string, PcsCluster> Clusters { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Ec2Instance> Instances { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Secret> Secrets { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, CapacityBlock> CapacityBlocks { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, LaunchTemplate> LaunchTemplates { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Monotonic counter giving list operations a stable creation order.</summary>
+    public long NextSequence() => ++sequence;
+
+    private long sequence;
+
+    /// <summary>Schedules <paramref name="action"/> on the virtual clock, to run under <see cref="Gate"/>.</summary>
+    public ScheduledWork After(TimeSpan delay, string description, Action action) =>
+        Clock.Schedule(delay, description, () =>
+        {
+            lock (Gate) action();
+        });
+
+    public PcsCluster? FindCluster(string identifier) =>
+        Clusters.GetValueOrDefault(identifier) ?? Clusters.Values.FirstOrDefault(c => c.Name == identifier);
+
+    public IEnumerable<Ec2Instance> InstancesOfCluster(string clusterId) =>
+        Instances.Values.Where(i => i.ClusterId == clusterId);
+
+    public IEnumerable<Ec2Instance> InstancesOfNodeGroup(string nodeGroupId) =>
+        Instances.Values.Where(i => i.NodeGroupId == nodeGroupId);
+}

@@ -1,0 +1,55 @@
+namespace PcsAutomation.LocalAws.World;
+
+/// <summary>
+/// An EC2 instance of the emulated account: launched by PCS for a node group, or placed by a scenario
+/// (bring-your-own login nodes). EC2's DescribeInstances will read these records.
+/// </summary>
+public sealed class Ec2Instance
+{
+    public const string Pending = "pending";
+    public const string Running = "running";
+    public const string ShuttingDown = "shutting-down";
+    public const string Terminated = "terminated";
+
+    public required string InstanceId { get; init; }
+    public required string InstanceType { get; init; }
+    public required string ImageId { get; init; }
+    public required DateTimeOffset LaunchTime { get; init; }
+    public string? SubnetId { get; init; }
+    public string? PrivateIpAddress { get; init; }
+    public string? LaunchTemplateId { get; init; }
+    public string? LaunchTemplateVersion { get; init; }
+    public string? CapacityReservationId { get; init; }
+
+    /// <summary>"spot" or "capacity-block" (EC2's <c>InstanceLifecycle</c>), null for On-Demand.</summary>
+    public string? InstanceLifecycle { get; init; }
+
+    public string State { get; internal set; } = Pending;
+    public string? StateTransitionReason { get; internal set; }
+    public Dictionary<string, string> Tags { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Set when the instance belongs to a PCS node group (tags <c>aws:pcs:cluster-id</c>, <c>aws:pcs:compute-node-group-id</c>).</summary>
+    public string? ClusterId => Tags.GetValueOrDefault(PcsTags.ClusterId);
+    public string? NodeGroupId => Tags.GetValueOrDefault(PcsTags.ComputeNodeGroupId);
+
+    /// <summary>A job runs on the node until then (scenario-driven); the node is idle afterwards.</summary>
+    public DateTimeOffset BusyUntil { get; set; } = DateTimeOffset.MinValue;
+
+    /// <summary>Marked by a node group update for replacement once idle (guide L2667).</summary>
+    public bool MarkedForReplacement { get; internal set; }
+
+    /// <summary>Pending or running: the node counts as up (and blocks a cluster secret rotation).</summary>
+    public bool IsUp => State is Pending or Running;
+
+    /// <summary>Not yet terminated: rotation needs every node stopped (guide L2419), shutting-down still counts.</summary>
+    public bool IsNotStopped => State is Pending or Running or ShuttingDown;
+
+    public bool IsIdleAt(DateTimeOffset now) => now >= BusyUntil;
+}
+
+/// <summary>The tags PCS puts on the instances it launches (guide L2948-2951, L3534-3536).</summary>
+public static class PcsTags
+{
+    public const string ClusterId = "aws:pcs:cluster-id";
+    public const string ComputeNodeGroupId = "aws:pcs:compute-node-group-id";
+}
