@@ -139,10 +139,12 @@ public class AwsJsonClientRetryTests
 
         var call = clients.GetClusterAsync();
         Assert.Equal(Timeout, await clients.Clock.NextTimerAsync());
+        await clients.Handler.NextRequestAsync();
         clients.Clock.Advance(Timeout);
         var backoff = await clients.Clock.NextTimerAsync();
         clients.Clock.Advance(backoff);
         Assert.Equal(Timeout, await clients.Clock.NextTimerAsync());
+        await clients.Handler.NextRequestAsync();
         clients.Clock.Advance(Timeout);
         var error = await Assert.ThrowsAsync<TimeoutException>(() => call);
 
@@ -160,7 +162,7 @@ public class AwsJsonClientRetryTests
         using var cancellation = new CancellationTokenSource();
 
         var call = clients.GetClusterAsync(cancellationToken: cancellation.Token);
-        await clients.Clock.NextTimerAsync(); // the attempt is in flight
+        await clients.Handler.NextRequestAsync(); // the attempt is in flight
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);

@@ -10,6 +10,7 @@ public sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictio
 public sealed class FakeAwsHandler(TimeProvider clock) : HttpMessageHandler
 {
     private readonly Queue<Func<CancellationToken, Task<HttpResponseMessage>>> replies = new();
+    private readonly SemaphoreSlim arrivals = new(0);
 
     public List<RecordedRequest> Requests { get; } = [];
 
@@ -47,12 +48,24 @@ public sealed class FakeAwsHandler(TimeProvider clock) : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Waits until the next request has arrived (the real-time bound only guards a broken test).</summary>
+    public Task NextRequestAsync() => arrivals.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(
+        t => Assert.True(t.Result, "no request arrived"), TaskScheduler.Default);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            arrivals.Dispose();
+        base.Dispose(disposing);
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
             .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Add(new RecordedRequest(request.Method, request.RequestUri!, headers, body, clock.GetUtcNow()));
+        arrivals.Release();
         if (replies.Count == 0)
             throw new InvalidOperationException($"unexpected request #{Requests.Count}");
         return await replies.Dequeue()(cancellationToken);
