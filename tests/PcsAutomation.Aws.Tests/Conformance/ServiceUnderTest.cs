@@ -13,7 +13,7 @@ public sealed record ServiceUnderTest(
     AwsServiceMetadata Metadata,
     JsonSerializerContext Context,
     Type BaseException,
-    Func<AwsErrorResponse, Amazon.Runtime.AmazonServiceException> ErrorFactory)
+    AwsErrorFactory ErrorFactory)
 {
     public static readonly ServiceUnderTest Pcs = new(
         "PCS", "pcs", typeof(Aws.PCS.IAmazonPCS), invoker => new Aws.PCS.AmazonPCSClient(invoker),
