@@ -47,8 +47,19 @@ public sealed class LambdaBootstrap
         Environment.SetEnvironmentVariable(TraceIdVariable, invocation.TraceId);
         var logger = options.Logger;
         logger.RequestId = invocation.AwsRequestId;
-        using var context = new LambdaContext(invocation, options.Function, options.Time, options.CancellationSafetyMargin, logger);
+        try
+        {
+            using var context = new LambdaContext(invocation, options.Function, options.Time, options.CancellationSafetyMargin, logger);
+            await ServeAsync(invocation, context, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            logger.RequestId = null;
+        }
+    }
 
+    private async Task ServeAsync(InvocationRequest invocation, LambdaContext context, CancellationToken cancellationToken)
+    {
         ReadOnlyMemory<byte> response;
         try
         {
@@ -59,12 +70,10 @@ public sealed class LambdaBootstrap
 #pragma warning restore CA1031
         {
             var error = LambdaError.FromException(e);
-            logger.LogError($"Invocation failed with {error.ErrorType}", e);
+            options.Logger.LogError($"Invocation failed with {error.ErrorType}", e);
             await runtimeApi.ReportInvocationErrorAsync(invocation.AwsRequestId, error, cancellationToken).ConfigureAwait(false);
-            logger.RequestId = null;
             return;
         }
         await runtimeApi.SendResponseAsync(invocation.AwsRequestId, response, cancellationToken).ConfigureAwait(false);
-        logger.RequestId = null;
     }
 }

@@ -163,6 +163,29 @@ public class LambdaBootstrapTests
     }
 
     [Fact]
+    public async Task InvokeOnce_HandlerLogsInAScope_LineCarriesRequestIdAndScopeAndHonoursLevel()
+    {
+        await using var harness = await RuntimeHarness.StartAsync();
+        harness.Api.Enqueue("{}", new FakeInvocationHeaders(RequestId: "req-scope"));
+        LambdaHandler logging = (_, context) =>
+        {
+            using (context.Logger.BeginScope("clusterId", "pcs_abc123"))
+            {
+                context.Logger.LogDebug("dropped at INFO");
+                context.Logger.LogInformation("scaling to zero");
+            }
+            return Task.FromResult<ReadOnlyMemory<byte>>("{}"u8.ToArray());
+        };
+
+        await harness.Bootstrap(logging, LogLevel.Information).InvokeOnceAsync();
+
+        var line = JsonDocument.Parse(Assert.Single(harness.OutputLines())).RootElement;
+        Assert.Equal(
+            ("INFO", "scaling to zero", "req-scope", "pcs_abc123"),
+            (line.GetProperty("level").GetString(), line.GetProperty("message").GetString(), line.GetProperty("requestId").GetString(), line.GetProperty("clusterId").GetString()));
+    }
+
+    [Fact]
     public void Constructor_NegativeSafetyMargin_FailsNamingTheOption()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();

@@ -37,7 +37,14 @@ public sealed record FakeInvocationResult(string RequestId, string Body, FakeRun
     public bool Succeeded => Error is null;
 
     /// <summary>The response body as JSON (for a success).</summary>
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+    public JsonElement Json
+    {
+        get
+        {
+            using var document = JsonDocument.Parse(Body);
+            return document.RootElement.Clone();
+        }
+    }
 }
 
 /// <summary>An error posted to <c>/invocation/{id}/error</c> or <c>/init/error</c>.</summary>
