@@ -21,10 +21,13 @@ public sealed record BenchmarkOptions
     /// <summary>Reuse the builds already in <see cref="ArtifactsDir"/> instead of publishing again.</summary>
     public bool SkipPublish { get; init; }
 
+    /// <summary>What sources were measured, for the report (e.g. branch names); <c>--label TEXT</c>.</summary>
+    public string? Label { get; init; }
+
     /// <summary>The command line as typed, for the report.</summary>
     public required string CommandLine { get; init; }
 
-    /// <summary>Reads <c>--cold-starts N --warm N --repo DIR --artifacts DIR --report FILE --no-report --no-publish</c>.</summary>
+    /// <summary>Reads <c>--cold-starts N --warm N --repo DIR --artifacts DIR --report FILE --label TEXT --no-report --no-publish</c>.</summary>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args, string workingDirectory)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -33,10 +36,10 @@ public sealed record BenchmarkOptions
         {
             if (args[i] is "--no-report" or "--no-publish")
                 flags.Add(args[i]);
-            else if (args[i] is "--cold-starts" or "--warm" or "--repo" or "--artifacts" or "--report" && i + 1 < args.Count)
+            else if (args[i] is "--cold-starts" or "--warm" or "--repo" or "--artifacts" or "--report" or "--label" && i + 1 < args.Count)
                 values[args[i]] = args[++i];
             else
-                throw new ArgumentException($"unknown or incomplete option '{args[i]}'; options: --cold-starts N, --warm N, --repo DIR, --artifacts DIR, --report FILE, --no-report, --no-publish");
+                throw new ArgumentException($"unknown or incomplete option '{args[i]}'; options: --cold-starts N, --warm N, --repo DIR, --artifacts DIR, --report FILE, --label TEXT, --no-report, --no-publish");
         }
 
         var root = Path.GetFullPath(values.GetValueOrDefault("--repo") ?? FindRepoRoot(workingDirectory));
@@ -48,7 +51,8 @@ public sealed record BenchmarkOptions
             ArtifactsDir = Path.GetFullPath(values.GetValueOrDefault("--artifacts") ?? Path.Combine(root, "artifacts", "benchmarks")),
             ReportPath = flags.Contains("--no-report") ? null : Path.GetFullPath(values.GetValueOrDefault("--report") ?? Path.Combine(root, "docs", "benchmarks.md")),
             SkipPublish = flags.Contains("--no-publish"),
-            CommandLine = string.Join(' ', args),
+            Label = values.GetValueOrDefault("--label"),
+            CommandLine = string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)),
         };
         if (!File.Exists(Path.Combine(root, "Makefile")))
             throw new ArgumentException($"--repo {root} has no Makefile: the AOT bootstrap is built as sam build builds it (make build-<LogicalId>)");
