@@ -79,8 +79,10 @@ public sealed class AwsRequestHandler(LocalAws host, LocalAwsOptions options)
         if (body.Length == 0) return [];
         try
         {
-            return JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) as JsonObject
-                   ?? throw new AwsServiceException("SerializationException", "The request body must be a JSON object.", 400);
+            var request = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false }) as JsonObject
+                          ?? throw new AwsServiceException("SerializationException", "The request body must be a JSON object.", 400);
+            Materialize(request);
+            return request;
         }
         catch (JsonException)
         {
@@ -89,6 +91,20 @@ public sealed class AwsRequestHandler(LocalAws host, LocalAwsOptions options)
         catch (ArgumentException)
         {
             throw new AwsServiceException("SerializationException", "The request body is not valid UTF-8 JSON.", 400);
+        }
+    }
+
+    /// <summary>Builds every lazily parsed node now, so malformed content fails here and not inside a service.</summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, value) in o) Materialize(value);
+                break;
+            case JsonArray a:
+                foreach (var item in a) Materialize(item);
+                break;
         }
     }
 
