@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PcsAutomation.LocalAws.Clock;
+using PcsAutomation.LocalAws.Ec2;
 using PcsAutomation.LocalAws.CloudTrail;
 using PcsAutomation.LocalAws.Faults;
 using PcsAutomation.LocalAws.Host;
 using PcsAutomation.LocalAws.Pcs;
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.SecretsManager;
+using PcsAutomation.LocalAws.Ssm;
 using PcsAutomation.LocalAws.World;
 
 namespace PcsAutomation.LocalAws;
@@ -48,6 +50,21 @@ public sealed class LocalAws : IAsyncDisposable
             InternalErrorCode = "InternalServiceError",
             SensitiveMembers = new HashSet<string>(StringComparer.Ordinal) { "SecretString", "SecretBinary" },
         });
+        Ec2 = new Ec2Service(State);
+        Ssm = new SsmService(State);
+        // EC2 speaks the query protocol: no X-Amz-Target (empty prefix never matches one); AwsRequestHandler routes
+        // form posts signed for "ec2" to Ec2QueryEndpoint, which goes through Execute like the JSON services.
+        Services.Add(new JsonServiceRegistration("", Ec2Service.SigningName, "", "ec2.amazonaws.com", Ec2.Invoke)
+        {
+            ThrottlingStatus = 503,
+            InternalErrorCode = "InternalError",
+            SensitiveMembers = new HashSet<string>(StringComparer.Ordinal) { "LaunchTemplateData.UserData" },
+        });
+        Services.Add(new JsonServiceRegistration(SsmService.TargetPrefix, SsmService.SigningName, "1.1", "ssm.amazonaws.com", Ssm.Invoke)
+        {
+            InternalErrorCode = "InternalServerError",
+            SensitiveMembers = SsmService.SensitiveMembers,
+        });
         // Registration point for the services written on other branches (after merge), e.g.:
         //   Services.Add(new JsonServiceRegistration("DynamoDB_20120810", "dynamodb", "1.0", "dynamodb.amazonaws.com", dynamoDb.Invoke));
         //   Services.Add(new JsonServiceRegistration("AWSEvents", "events", "1.1", "events.amazonaws.com", eventBridge.Invoke));
@@ -67,6 +84,8 @@ public sealed class LocalAws : IAsyncDisposable
 
     public PcsService Pcs { get; }
     public SecretsManagerService SecretsManager { get; }
+    public Ec2Service Ec2 { get; }
+    public SsmService Ssm { get; }
     public ServiceCatalog Services { get; } = new();
     public FaultInjector Faults { get; }
     public CallLog Calls { get; } = new();

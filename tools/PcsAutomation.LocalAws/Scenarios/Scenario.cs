@@ -87,6 +87,35 @@ public sealed class Scenario
         return this;
     }
 
+    /// <summary>An AMI of the account (owner "self") or published by AWS (owner "amazon"); times relative ("-3d").</summary>
+    public Scenario WithImage(string name, string? description = null, string architecture = "x86_64", string owner = "self",
+        string created = "-1d", string? deprecated = null)
+    {
+        definition.Images.Add(new Ec2.ImageDefinition
+        {
+            Name = name, Description = description, Architecture = architecture, Owner = owner, Created = created, Deprecated = deprecated,
+        });
+        return this;
+    }
+
+    /// <summary>An SSM parameter: a value, or (with <paramref name="image"/>) the id of a scenario image.</summary>
+    public Scenario WithParameter(string name, string? value = null, string type = "String", string? image = null)
+    {
+        definition.Parameters.Add(new Ssm.ParameterDefinition { Name = name, Value = value, Type = type, Image = image });
+        return this;
+    }
+
+    /// <summary>How the SSM agent of instances named <paramref name="instance"/> (Name tag or id) answers commands.</summary>
+    public Scenario WithSsmAgent(string instance, string outcome, int? exitCode = null, string? stdout = null, string? stderr = null,
+        string? duration = null)
+    {
+        definition.SsmAgents.Add(new Ssm.SsmAgentDefinition
+        {
+            Instance = instance, Outcome = outcome, ExitCode = exitCode, Stdout = stdout, Stderr = stderr, Duration = duration,
+        });
+        return this;
+    }
+
     public ScenarioDefinition Build() => definition;
 
     private ClusterDefinition LastCluster =>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PcsAutomation.LocalAws.Pcs;
 using PcsAutomation.LocalAws.SecretsManager;
+using PcsAutomation.LocalAws.Ssm;
 using PcsAutomation.LocalAws.World;
 
 namespace PcsAutomation.LocalAws.Scenarios;
@@ -14,6 +15,7 @@ public sealed class ScenarioApplier(AwsWorld world, PcsFleet fleet)
         lock (world.Gate)
         {
             var start = world.Now;
+            SsmScenario.Apply(world, scenario, start); // images, parameters, SSM agents
             foreach (var block in scenario.CapacityBlocks) AddCapacityBlock(block, start);
             foreach (var template in scenario.LaunchTemplates) AddLaunchTemplate(template);
             foreach (var cluster in scenario.Clusters) AddCluster(cluster);

@@ -1,3 +1,6 @@
+using PcsAutomation.LocalAws.Ec2;
+using PcsAutomation.LocalAws.Ssm;
+
 namespace PcsAutomation.LocalAws.Scenarios;
 
 // The scenario file's shape (YAML, camelCase keys). Times are absolute ISO 8601 or relative to the
@@ -14,6 +17,15 @@ public sealed class ScenarioDefinition
     public List<SecretDefinition> Secrets { get; set; } = [];
     public List<InstanceDefinition> Instances { get; set; } = [];
     public List<TimelineEvent> Timeline { get; set; } = [];
+
+    /// <summary>AMIs besides the public catalogue (see <see cref="ImageDefinition"/>).</summary>
+    public List<ImageDefinition> Images { get; set; } = [];
+
+    /// <summary>SSM parameters (see <see cref="ParameterDefinition"/>).</summary>
+    public List<ParameterDefinition> Parameters { get; set; } = [];
+
+    /// <summary>SSM agent behaviour per instance (see <see cref="SsmAgentDefinition"/>).</summary>
+    public List<SsmAgentDefinition> SsmAgents { get; set; } = [];
 }
 
 public sealed class LaunchTemplateDefinition

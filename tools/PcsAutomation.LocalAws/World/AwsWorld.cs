@@ -1,7 +1,9 @@
 using PcsAutomation.LocalAws.Clock;
 using PcsAutomation.LocalAws.CloudTrail;
+using PcsAutomation.LocalAws.Ec2;
 using PcsAutomation.LocalAws.Pcs;
 using PcsAutomation.LocalAws.SecretsManager;
+using PcsAutomation.LocalAws.Ssm;
 
 namespace PcsAutomation.LocalAws.World;
 
@@ -39,6 +41,18 @@ public sealed class AwsWorld
     public Dictionary<string, Secret> Secrets { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, CapacityBlock> CapacityBlocks { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, LaunchTemplate> LaunchTemplates { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>AMIs by id: the public catalogue (PCS sample AMIs, AL2023, DLAMIs) and the account's own.</summary>
+    public Dictionary<string, Ec2Image> Images { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>SSM Parameter Store by name, public <c>/aws/service/...</c> parameters included.</summary>
+    public Dictionary<string, SsmParameter> Parameters { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>SSM Run Command commands by id, in the order sent (what ran where, with which result).</summary>
+    public Dictionary<string, SsmCommand> Commands { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How each instance's SSM agent answers commands (unmanaged, failing, timing out...); first match wins.</summary>
+    public List<SsmAgentRule> SsmAgents { get; } = [];
 
     /// <summary>Monotonic counter giving list operations a stable creation order.</summary>
     public long NextSequence() => ++sequence;

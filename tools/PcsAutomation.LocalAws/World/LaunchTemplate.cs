@@ -18,7 +18,7 @@ public sealed class LaunchTemplate
         };
 }
 
-/// <summary>The launch template data the emulator cares about.</summary>
+/// <summary>The launch template data the emulator cares about (TagSpecifications: resource type → tags).</summary>
 public sealed record LaunchTemplateVersion(
     int VersionNumber,
     DateTimeOffset CreateTime,
@@ -26,4 +26,6 @@ public sealed record LaunchTemplateVersion(
     string? InstanceType,
     string? CapacityReservationId,
     string? MarketType,
-    string? Description = null);
+    string? Description = null,
+    string? UserData = null,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? TagSpecifications = null);

@@ -1,0 +1,168 @@
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using PcsAutomation.LocalAws.Scenarios;
+
+namespace PcsAutomation.LocalAws.Tests.Ec2;
+
+public class DescribeImagesTests
+{
+    private static DescribeImagesRequest Query(string namePattern, bool includeDeprecated = false) => new()
+    {
+        Owners = ["amazon"],
+        Filters = [new Filter("name", [namePattern]), new Filter("state", ["available"])],
+        IncludeDeprecated = includeDeprecated,
+    };
+
+    [Theory] // guide L5587-5599: describe-images --owners amazon, name filter with a trailing *, state available; L5570: newest wins
+    [InlineData("x86_64")]
+    [InlineData("arm64")]
+    public async Task DescribeImages_GuideQueryForSlurm2511_Al2023SampleAmisOfThatArchitecture(string arch)
+    {
+        await using var account = await SdkAccount.StartAsync();
+
+        var images = (await account.Ec2.DescribeImagesAsync(Query($"aws-pcs-sample_ami-al2023-{arch}-slurm-25.11*"))).Images;
+
+        Assert.Equal(2, images.Count);
+        Assert.All(images, i => Assert.Equal(arch, i.Architecture.Value));
+        Assert.All(images, i => Assert.StartsWith($"aws-pcs-sample_ami-al2023-{arch}-slurm-25.11-", i.Name, StringComparison.Ordinal));
+        Assert.All(images, i => Assert.Equal("amazon", i.ImageOwnerAlias));
+        var newest = images.OrderBy(i => i.CreationDate, StringComparer.Ordinal).Last();
+        Assert.Contains("EFA installer 1.47.0", newest.Description, StringComparison.Ordinal); // guide L6125-6145 release notes
+    }
+
+    [Fact] // guide L5574: Slurm 25.05 and 24.11 sample AMIs use amzn2
+    public async Task DescribeImages_Slurm2505Pattern_Amzn2ImagesOfBothArchitectures()
+    {
+        await using var account = await SdkAccount.StartAsync();
+
+        var images = (await account.Ec2.DescribeImagesAsync(Query("aws-pcs-sample_ami-amzn2-*-slurm-25.05*"))).Images;
+
+        Assert.Equal(["arm64", "x86_64"], images.Select(i => i.Architecture.Value).Order(StringComparer.Ordinal));
+        Assert.Empty((await account.Ec2.DescribeImagesAsync(Query("aws-pcs-sample_ami-al2023-*-slurm-25.05*"))).Images ?? []);
+    }
+
+    [Fact] // design.md §1: from Slurm 26.05 the name has no scheduler version; the versions are in the Description
+    public async Task DescribeImages_Slurm2605Scheme_FoundByDescriptionNotByName()
+    {
+        await using var account = await SdkAccount.StartAsync();
+
+        var byDescription = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest
+        {
+            Owners = ["amazon"],
+            Filters = [new Filter("description", ["*Slurm 26.05*"]), new Filter("architecture", ["arm64"])],
+        })).Images;
+        var byName = (await account.Ec2.DescribeImagesAsync(Query("aws-pcs-sample_ami-*-slurm-26.05*"))).Images ?? [];
+
+        var image = Assert.Single(byDescription); // 26.05.0 is deprecated, so hidden
+        Assert.Contains("Slurm 26.05.1", image.Description, StringComparison.Ordinal);
+        Assert.Matches("^aws-pcs-sample_ami-al2023-arm64-[0-9]{8}$", image.Name);
+        Assert.Empty(byName);
+    }
+
+    [Fact] // EC2 filter syntax: ? matches exactly one character
+    public async Task DescribeImages_QuestionMarkWildcard_MatchesOneCharacter()
+    {
+        await using var account = await SdkAccount.StartAsync();
+
+        var images = (await account.Ec2.DescribeImagesAsync(Query("aws-pcs-sample_ami-al2023-arm64-202601??"))).Images;
+        var tooShort = (await account.Ec2.DescribeImagesAsync(Query("aws-pcs-sample_ami-al2023-arm64-202601?"))).Images ?? [];
+
+        Assert.Equal("aws-pcs-sample_ami-al2023-arm64-20260102", Assert.Single(images).Name);
+        Assert.Empty(tooShort);
+    }
+
+    [Fact]
+    public async Task DescribeImages_DeprecationTimePassesOnVirtualClock_HiddenUnlessIncludeDeprecated()
+    {
+        await using var account = await SdkAccount.StartAsync();
+        var pattern = "aws-pcs-sample_ami-al2023-x86_64-slurm-25.11*";
+
+        account.Advance(TimeSpan.FromDays(8));
+
+        var visible = (await account.Ec2.DescribeImagesAsync(Query(pattern))).Images;
+        var all = (await account.Ec2.DescribeImagesAsync(Query(pattern, includeDeprecated: true))).Images;
+        Assert.Single(visible);
+        Assert.Equal(2, all.Count);
+        var deprecated = Assert.Single(all, i => i.DeprecationTime is not null);
+        Assert.Equal(new DateTime(2026, 1, 12, 8, 0, 0, DateTimeKind.Utc), DateTime.Parse(deprecated.DeprecationTime, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal));
+    }
+
+    [Fact]
+    public async Task DescribeImages_ByIdDeprecated_StillReturned()
+    {
+        await using var account = await SdkAccount.StartAsync();
+        var all = (await account.Ec2.DescribeImagesAsync(Query("aws-pcs-sample_ami-amzn2-x86_64-slurm-24.11*", includeDeprecated: true))).Images;
+
+        var byId = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = [all[0].ImageId] })).Images;
+
+        Assert.Equal(all[0].ImageId, Assert.Single(byId).ImageId);
+        Assert.NotNull(byId[0].DeprecationTime);
+    }
+
+    [Fact]
+    public async Task DescribeImages_UnknownImageId_InvalidAmiIdNotFound()
+    {
+        await using var account = await SdkAccount.StartAsync();
+
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() =>
+            account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["ami-0000000000000dead"] }));
+
+        Assert.Equal("InvalidAMIID.NotFound", error.ErrorCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Contains("ami-0000000000000dead", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DescribeImages_OwnerSelfAndTagFilter_OnlyTheAccountsTaggedImage()
+    {
+        var scenario = Scenario.Empty().WithImage("team-pcs-25.11-v3", "team image, Slurm 25.11").WithImage("team-other");
+        scenario.Build().Images[0].Tags["pcs-automation:channel"] = "stable";
+        await using var account = await SdkAccount.StartAsync(scenario);
+
+        var own = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"] })).Images;
+        var tagged = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest
+        {
+            Owners = ["self"],
+            Filters = [new Filter("tag:pcs-automation:channel", ["stable"])],
+        })).Images;
+
+        Assert.Equal(["team-other", "team-pcs-25.11-v3"], own.Select(i => i.Name).Order(StringComparer.Ordinal));
+        Assert.All(own, i => Assert.Equal("111122223333", i.OwnerId));
+        Assert.Equal("stable", Assert.Single(tagged).Tags.Single().Value);
+    }
+
+    [Fact]
+    public async Task DescribeImages_MaxResults_PagesCoverEveryImageOnce()
+    {
+        await using var account = await SdkAccount.StartAsync();
+        var expected = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["amazon"] })).Images.Select(i => i.ImageId).ToList();
+
+        var seen = new List<string>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var page = await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["amazon"], MaxResults = 3, NextToken = token });
+            seen.AddRange(page.Images.Select(i => i.ImageId));
+            token = page.NextToken;
+            pages++;
+        }
+        while (token is not null);
+
+        Assert.Equal(expected, seen);
+        Assert.Equal((expected.Count + 2) / 3, pages);
+    }
+
+    [Fact]
+    public async Task DescribeImages_UnknownFilterName_InvalidParameterValue()
+    {
+        await using var account = await SdkAccount.StartAsync();
+
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => account.Ec2.DescribeImagesAsync(new DescribeImagesRequest
+        {
+            Filters = [new Filter("colour", ["blue"])],
+        }));
+
+        Assert.Equal("InvalidParameterValue", error.ErrorCode);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Xml.Linq;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using Amazon.Runtime;
+using PcsAutomation.LocalAws.Faults;
+
+namespace PcsAutomation.LocalAws.Tests.Ec2;
+
+public class QueryProtocolTests
+{
+    [Fact]
+    public async Task Ec2Request_WrongSecretKey_RejectedWith403()
+    {
+        await using var account = await SdkAccount.StartAsync();
+        using var client = new AmazonEC2Client(new BasicAWSCredentials(LocalAwsOptions.TestAccessKeyId, "wrong-secret"),
+            new AmazonEC2Config { ServiceURL = account.Aws.Endpoint.ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
+
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => client.DescribeImagesAsync(new DescribeImagesRequest()));
+
+        Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
+        Assert.Equal("InvalidSignatureException", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Ec2Request_InjectedThrottling_RequestLimitExceeded()
+    {
+        await using var account = await SdkAccount.StartAsync();
+        account.Aws.Faults.Add(new FaultRule("ec2", "DescribeInstances") { ThrottleRate = 1 });
+
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => account.Ec2.DescribeInstancesAsync(new DescribeInstancesRequest()));
+
+        Assert.Equal("RequestLimitExceeded", error.ErrorCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnsignedForm_UnknownAction_InvalidActionXmlError()
+    {
+        await using var account = await SdkAccount.StartAsync();
+        using var http = new HttpClient();
+
+        using var response = await http.PostAsync(account.Aws.Endpoint, new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["Action"] = "LaunchRockets", ["Version"] = "2016-11-15" }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode); // authentication comes first
+        var xml = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("MissingAuthenticationTokenException", xml.Descendants("Code").Single().Value);
+        Assert.NotEmpty(xml.Descendants("RequestID").Single().Value);
+    }
+
+    [Fact]
+    public async Task DescribeImages_InProcessCall_ResultUsesEc2ElementNames()
+    {
+        await using var account = await SdkAccount.StartAsync();
+
+        var result = account.Aws.Call("ec2", "DescribeImages", new System.Text.Json.Nodes.JsonObject
+        {
+            ["Owner.1"] = "amazon",
+            ["Filter.1.Name"] = "name",
+            ["Filter.1.Value.1"] = "aws-pcs-sample_ami-amzn2-arm64-slurm-25.05*",
+        });
+
+        var image = Assert.Single(result["imagesSet"]!.AsArray())!;
+        Assert.Equal("available", image["imageState"]!.GetValue<string>());
+        var xml = XDocument.Parse(global::PcsAutomation.LocalAws.Ec2.Ec2Xml.Response("DescribeImages", result.AsObject(), "req-1"));
+        Assert.Equal("http://ec2.amazonaws.com/doc/2016-11-15/", xml.Root!.Name.NamespaceName);
+        Assert.Equal("DescribeImagesResponse", xml.Root.Name.LocalName);
+    }
+}
