@@ -45,7 +45,7 @@ public static class Ec2Xml
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
             JsonValueKind.String => Clean(value.GetValue<string>()),
-            _ => Convert.ToString(value.GetValue<JsonElement>().GetRawText(), CultureInfo.InvariantCulture),
+            _ => value.ToJsonString(), // a number built in code (not parsed) has no JsonElement behind it
         };
 
     /// <summary>Drops characters XML cannot carry, so user-supplied text never breaks the document.</summary>
