@@ -11,7 +11,7 @@ namespace PcsAutomation.LocalAws.Tests.Integration;
 /// A client we did not write: the AWS CLI on the machine image (awscli 1.x on botocore, which knows PCS) pointed at
 /// the emulator with <c>--endpoint-url</c>, the test keys and no config files, its JSON output parsed.
 /// </summary>
-public sealed class AwsCliTests : IAsyncLifetime
+public sealed class AwsCliTests : IAsyncLifetime, IDisposable
 {
     private LocalAws aws = null!;
     private EventBus? bus;
@@ -31,11 +31,9 @@ public sealed class AwsCliTests : IAsyncLifetime
             new EventBridgeService(bus = new EventBus(aws.Clock, _ => { }, region, account)).Invoke));
     }
 
-    public async Task DisposeAsync()
-    {
-        bus?.Dispose();
-        await aws.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await aws.DisposeAsync();
+
+    public void Dispose() => bus?.Dispose();
 
     [Fact]
     public async Task Pcs_ListAndGetCluster_TheScenarioCluster()
