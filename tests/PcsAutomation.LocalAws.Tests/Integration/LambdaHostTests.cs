@@ -45,6 +45,17 @@ public sealed class LambdaHostTests
         Assert.Contains("NoSuchHandler", result.Error!.ErrorMessage, StringComparison.Ordinal);
     }
 
+    [Fact] // a bootstrap that dies before answering: the invocation ends with Runtime.ExitError instead of hanging
+    public async Task InvokeAsync_BootstrapExits_ExitError()
+    {
+        await using var aws = await LocalAws.StartAsync();
+        aws.Lambda.Register(new LambdaFunction("crashes") { BootstrapPath = "/bin/false", Handler = "Diagnostics" }); // exits 1 at once
+
+        var result = await aws.Lambda.InvokeAsync("crashes", "{}");
+
+        Assert.Equal("Runtime.ExitError", result.Error?.ErrorType);
+    }
+
     [Fact] // an in-process delegate has the same contract: response JSON, or errorType/errorMessage
     public async Task InvokeAsync_InProcessHandler_ResponseAndFunctionError()
     {

@@ -12,6 +12,7 @@ public sealed class LambdaHost(LocalAws aws, TimeProvider deadlines) : IAsyncDis
 {
     private readonly Dictionary<string, LambdaFunction> functions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FunctionProcess> processes = new(StringComparer.Ordinal);
+    private static readonly TimeSpan TimeoutGrace = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public void Register(LambdaFunction function)
@@ -70,7 +71,19 @@ public sealed class LambdaHost(LocalAws aws, TimeProvider deadlines) : IAsyncDis
     {
         var process = await StartedAsync(function).ConfigureAwait(false);
         var invocation = process.Api.Enqueue(payload);
-        var finished = await Task.WhenAny(invocation.Result, process.Api.InitError, process.Exited).WaitAsync(cancellationToken).ConfigureAwait(false);
+        Task finished;
+        try
+        {
+            // Past its timeout Lambda stops the sandbox: the next invoke starts a fresh process.
+            finished = await Task.WhenAny(invocation.Result, process.Api.InitError, process.Exited)
+                .WaitAsync(function.Timeout + TimeoutGrace, deadlines, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await StopAsync(function.Name, process).ConfigureAwait(false);
+            return new LambdaInvocationResult(null, new LambdaFunctionError("Sandbox.Timedout",
+                $"Task timed out after {function.Timeout.TotalSeconds:0.00} seconds"));
+        }
         if (finished == invocation.Result)
         {
             var result = await invocation.Result.ConfigureAwait(false);
@@ -84,6 +97,13 @@ public sealed class LambdaHost(LocalAws aws, TimeProvider deadlines) : IAsyncDis
             return new LambdaInvocationResult(null, new LambdaFunctionError(init.ErrorType, init.ErrorMessage));
         }
         return new LambdaInvocationResult(null, new LambdaFunctionError("Runtime.ExitError", $"The bootstrap of {function.Name} exited before answering."));
+    }
+
+    private async Task StopAsync(string name, FunctionProcess process)
+    {
+        lock (processes)
+            if (processes.TryGetValue(name, out var current) && current == process) processes.Remove(name);
+        await process.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task<FunctionProcess> StartedAsync(LambdaFunction function)
