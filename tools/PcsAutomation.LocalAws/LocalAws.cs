@@ -30,6 +30,7 @@ public sealed class LocalAws : IAsyncDisposable
 {
     private WebApplication? app;
     private WallClockDriver? wallClock;
+    private Lambda.LambdaHost? lambda;
 
     private LocalAws(LocalAwsOptions options)
     {
@@ -103,6 +104,9 @@ public sealed class LocalAws : IAsyncDisposable
     public FaultInjector Faults { get; }
     public CallLog Calls { get; } = new();
     public CloudTrailLog CloudTrail => State.CloudTrail;
+
+    /// <summary>Lambda functions over the Runtime API; deadlines follow <see cref="LocalAwsOptions.RealTime"/> when set (a bootstrap reads the real clock).</summary>
+    public Lambda.LambdaHost Lambda => lambda ??= new Lambda.LambdaHost(this, Options.RealTime ?? Clock);
 
     /// <summary>What jobs and AWS do outside the API (demand, busy nodes, suspension, block extension).</summary>
     public ScenarioActions Scenarios { get; }
@@ -188,6 +192,7 @@ public sealed class LocalAws : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (wallClock is not null) await wallClock.DisposeAsync().ConfigureAwait(false);
+        if (lambda is not null) await lambda.DisposeAsync().ConfigureAwait(false);
         if (app is not null)
         {
             await app.StopAsync().ConfigureAwait(false);

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using PcsAutomation.LocalAws.Tests.EventBridge;
+
+namespace PcsAutomation.LocalAws.Tests.Integration;
+
+/// <summary>
+/// The real Native AOT bootstrap, built once per test run the way <c>sam build</c> does
+/// (<c>make build-DiagnosticsFunction ARTIFACTS_DIR=...</c>; make skips the publish when no source changed).
+/// </summary>
+internal static class BuiltBootstrap
+{
+    private static readonly Lazy<Task<string>> Path = new(BuildAsync);
+
+    public static Task<string> GetAsync() => Path.Value;
+
+    private static async Task<string> BuildAsync()
+    {
+        var artifacts = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "localaws-integration-" + Environment.ProcessId);
+        var start = new ProcessStartInfo("make", ["-C", RepoPaths.Root, "build-DiagnosticsFunction", "ARTIFACTS_DIR=" + artifacts])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var make = Process.Start(start)!;
+        var output = make.StandardOutput.ReadToEndAsync();
+        var errors = make.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+        await make.WaitForExitAsync(limit.Token);
+        if (make.ExitCode != 0)
+            throw new InvalidOperationException($"make build-DiagnosticsFunction failed ({make.ExitCode}):\n{await output}\n{await errors}");
+        return System.IO.Path.Combine(artifacts, "bootstrap");
+    }
+}
