@@ -42,6 +42,25 @@ public sealed class StepFunctionsServiceTests
     }
 
     [Fact]
+    public async Task Execution_ClockAdvancedPastWait_Finishes()
+    {
+        await using var sfn = await StepFunctionsClients.StartAsync();
+        var machine = sfn.CreateStateMachine("flow", PassWaitChoice);
+        var started = await sfn.Sfn.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machine, Name = "advanced" });
+        var engine = sfn.Aws.StepFunctions.Engine;
+
+        await engine.WhenIdleAsync();
+        sfn.Aws.Clock.Advance(TimeSpan.FromMinutes(59));
+        await engine.WhenIdleAsync();
+        var before = engine.GetExecution(started.ExecutionArn).Status;
+        sfn.Aws.Clock.Advance(TimeSpan.FromMinutes(1));
+        await engine.WhenIdleAsync();
+
+        Assert.Equal(States.Runtime.ExecutionStatus.Running, before);
+        Assert.Equal(States.Runtime.ExecutionStatus.Succeeded, engine.GetExecution(started.ExecutionArn).Status);
+    }
+
+    [Fact]
     public async Task GetExecutionHistory_PagedAndReversed_CoversEveryEventOnce()
     {
         await using var sfn = await StepFunctionsClients.StartAsync();
