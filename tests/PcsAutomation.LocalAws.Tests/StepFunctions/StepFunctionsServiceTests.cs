@@ -133,4 +133,15 @@ public sealed class StepFunctionsServiceTests
 
         Assert.Equal("ExecutionDoesNotExist", error.ErrorCode);
     }
+
+    [Fact]
+    public async Task SendTaskSuccess_UnknownToken_RefusedWithEngineCode()
+    {
+        await using var sfn = await StepFunctionsClients.StartAsync();
+
+        var error = await Assert.ThrowsAnyAsync<AmazonStepFunctionsException>(() =>
+            sfn.Sfn.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = "not-a-token", Output = "{}" }));
+
+        Assert.True(error.ErrorCode is "InvalidToken" or "TaskDoesNotExist", error.ErrorCode);
+    }
 }
