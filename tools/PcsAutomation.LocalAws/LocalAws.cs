@@ -17,6 +17,7 @@ using PcsAutomation.LocalAws.Pcs;
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.SecretsManager;
 using PcsAutomation.LocalAws.Ssm;
+using PcsAutomation.LocalAws.StepFunctions;
 using PcsAutomation.LocalAws.World;
 
 namespace PcsAutomation.LocalAws;
@@ -73,6 +74,9 @@ public sealed class LocalAws : IAsyncDisposable
         Events = new EventBus(Clock, Deliveries.Enqueue, options.Region, options.AccountId);
         EventBridge = new EventBridgeService(Events);
         Services.Add(new JsonServiceRegistration(EventBridgeService.TargetPrefix, "events", "1.1", "events.amazonaws.com", EventBridge.Invoke));
+        StepFunctions = new StepFunctionsService(Clock, () => Lambda, options.Region, options.AccountId);
+        Services.Add(new JsonServiceRegistration(StepFunctionsService.TargetPrefix, StepFunctionsService.SigningName, "1.0",
+            StepFunctionsService.EventSource, StepFunctions.Invoke));
         // CloudTrail reaches EventBridge rules as it does in AWS when a trail exists (API calls and service events).
         State.CloudTrail.Recorded += envelope => Events.Publish(envelope);
         State.CapacityBlockEvents.Emitted += envelope => Events.Publish(envelope);
@@ -94,6 +98,9 @@ public sealed class LocalAws : IAsyncDisposable
     public SsmService Ssm { get; }
     public DynamoDbService DynamoDb { get; }
     public EventBridgeService EventBridge { get; }
+
+    /// <summary>The Step Functions API over the States engine; executions run on <see cref="Clock"/>.</summary>
+    public StepFunctionsService StepFunctions { get; }
 
     /// <summary>The default and template-declared buses; rules deliver to <see cref="Deliveries"/>.</summary>
     public EventBus Events { get; }
