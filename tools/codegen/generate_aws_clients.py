@@ -224,7 +224,7 @@ class Service:
         name = exception_name(shape)
         extra = [(mn, m) for mn, m in sh.get('members', {}).items() if mn.lower() != 'message']
         b = [header(self.cfg), 'using System.Net;\nusing System.Text.Json;\nusing Amazon.Runtime;\n',
-             f'using {ns}.Internal;\n\n' if extra else '\n', f'namespace {ns}.Model;\n\n',
+             f'using {ns}.Internal;\nusing PcsAutomation.Aws.Runtime.Json;\n\n' if extra else '\n', f'namespace {ns}.Model;\n\n',
              summary(sh.get('documentation'), ''),
              f'/// <remarks>Wire error code <c>{shape}</c>.</remarks>\n',
              f'public class {name} : {base}\n{{\n',
@@ -249,7 +249,7 @@ class Service:
                 ti = self.typeinfo_name(cs)
                 nullable = cs in VALUE_TYPES
                 ti_prop = ('Nullable' + ti) if nullable else ti
-                b.append(f'            {pascal(mn)} = ReadMember(body, "{mn}", context.{ti_prop}),\n')
+                b.append(f'            {pascal(mn)} = ErrorMembers.Read(body, "{mn}", context.{ti_prop}),\n')
             b.append('        };\n    }\n')
         b.append('}\n')
         self.out(f'Model/{name}.cs', ''.join(b))
@@ -268,7 +268,7 @@ class Service:
              f'    public static {base} FromErrorResponse(AwsErrorResponse error)\n    {{\n',
              '        ArgumentNullException.ThrowIfNull(error);\n',
              '        var errorType = (int)error.StatusCode >= 500 ? ErrorType.Receiver : ErrorType.Sender;\n',
-             '        var (message, code, requestId, status) = (error.Message, ShortCode(error.Code), error.RequestId, error.StatusCode);\n',
+             '        var (message, code, requestId, status) = (error.Message, AwsErrorParser.Sanitize(error.Code), error.RequestId, error.StatusCode);\n',
              '        return code switch\n        {\n']
         needs_body = False
         for e in self.errors:
@@ -276,31 +276,15 @@ class Service:
             has_extra = any(mn.lower() != 'message' for mn in self.shapes[e].get('members', {}))
             if has_extra:
                 needs_body = True
-                b.append(f'            "{e}" => {name}.FromBody(message, errorType, code, requestId, status, ParseBody(error.Body)),\n')
+                b.append(f'            "{e}" => {name}.FromBody(message, errorType, code, requestId, status, ErrorMembers.Parse(error.Body)),\n')
             else:
                 b.append(f'            "{e}" => new {name}(message, null, errorType, code, requestId, status),\n')
         b.append(f'            _ => new {base}(message, null, errorType, code, requestId, status),\n        }};\n    }}\n')
-        b.append('\n    // The transport already strips them, but "aws.protocoltests#Code" and "Code:http://..." both name "Code".\n'
-                 '    private static string ShortCode(string code)\n    {\n'
-                 '        var start = code.LastIndexOf(\'#\') + 1;\n'
-                 '        var end = code.IndexOf(\':\', start);\n'
-                 '        return end < 0 ? code[start..] : code[start..end];\n    }\n')
-        if needs_body:
-            b.append('\n    // Error members beyond the message (resourceId, quotaCode, ...) are read when the body is JSON; a\n'
-                     '    // non-JSON body (a proxy\'s HTML page) still yields the typed exception, without them.\n'
-                     '    private static JsonElement ParseBody(string body)\n    {\n'
-                     '        try\n        {\n            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);\n'
-                     '            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : default;\n'
-                     '        }\n        catch (JsonException)\n        {\n            return default;\n        }\n    }\n')
-            b.append('\n    /// <summary>One extra error member, or null when absent or not of the modelled type: building the error never throws.</summary>\n'
-                     '    protected static T? ReadMember<T>(JsonElement body, string name, JsonTypeInfo<T> typeInfo)\n    {\n'
-                     '        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty(name, out var member))\n            return default;\n'
-                     '        try\n        {\n            return member.Deserialize(typeInfo);\n        }\n'
-                     '        catch (JsonException)\n        {\n            return default;\n        }\n    }\n')
         b.append('}\n')
         text = ''.join(b)
-        if not needs_body:
-            text = text.replace('using System.Text.Json;\n', '').replace('using System.Text.Json.Serialization.Metadata;\n', '')
+        text = text.replace('using System.Text.Json;\nusing System.Text.Json.Serialization.Metadata;\n', '')
+        if needs_body:
+            text = text.replace('using PcsAutomation.Aws.Runtime;\n', 'using PcsAutomation.Aws.Runtime;\nusing PcsAutomation.Aws.Runtime.Json;\n')
         self.out(f'Model/{base}.cs', text)
 
     def write_context(self):

@@ -4,10 +4,9 @@
 // </auto-generated>
 #nullable enable
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Amazon.Runtime;
 using PcsAutomation.Aws.Runtime;
+using PcsAutomation.Aws.Runtime.Json;
 
 namespace PcsAutomation.Aws.PCS.Model;
 
@@ -26,55 +25,17 @@ public class AmazonPCSException : AmazonServiceException
     {
         ArgumentNullException.ThrowIfNull(error);
         var errorType = (int)error.StatusCode >= 500 ? ErrorType.Receiver : ErrorType.Sender;
-        var (message, code, requestId, status) = (error.Message, ShortCode(error.Code), error.RequestId, error.StatusCode);
+        var (message, code, requestId, status) = (error.Message, AwsErrorParser.Sanitize(error.Code), error.RequestId, error.StatusCode);
         return code switch
         {
-            "ServiceQuotaExceededException" => ServiceQuotaExceededException.FromBody(message, errorType, code, requestId, status, ParseBody(error.Body)),
-            "ThrottlingException" => ThrottlingException.FromBody(message, errorType, code, requestId, status, ParseBody(error.Body)),
-            "ValidationException" => ValidationException.FromBody(message, errorType, code, requestId, status, ParseBody(error.Body)),
-            "ConflictException" => ConflictException.FromBody(message, errorType, code, requestId, status, ParseBody(error.Body)),
+            "ServiceQuotaExceededException" => ServiceQuotaExceededException.FromBody(message, errorType, code, requestId, status, ErrorMembers.Parse(error.Body)),
+            "ThrottlingException" => ThrottlingException.FromBody(message, errorType, code, requestId, status, ErrorMembers.Parse(error.Body)),
+            "ValidationException" => ValidationException.FromBody(message, errorType, code, requestId, status, ErrorMembers.Parse(error.Body)),
+            "ConflictException" => ConflictException.FromBody(message, errorType, code, requestId, status, ErrorMembers.Parse(error.Body)),
             "InternalServerException" => new InternalServerException(message, null, errorType, code, requestId, status),
             "AccessDeniedException" => new AccessDeniedException(message, null, errorType, code, requestId, status),
-            "ResourceNotFoundException" => ResourceNotFoundException.FromBody(message, errorType, code, requestId, status, ParseBody(error.Body)),
+            "ResourceNotFoundException" => ResourceNotFoundException.FromBody(message, errorType, code, requestId, status, ErrorMembers.Parse(error.Body)),
             _ => new AmazonPCSException(message, null, errorType, code, requestId, status),
         };
-    }
-
-    // The transport already strips them, but "aws.protocoltests#Code" and "Code:http://..." both name "Code".
-    private static string ShortCode(string code)
-    {
-        var start = code.LastIndexOf('#') + 1;
-        var end = code.IndexOf(':', start);
-        return end < 0 ? code[start..] : code[start..end];
-    }
-
-    // Error members beyond the message (resourceId, quotaCode, ...) are read when the body is JSON; a
-    // non-JSON body (a proxy's HTML page) still yields the typed exception, without them.
-    private static JsonElement ParseBody(string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : default;
-        }
-        catch (JsonException)
-        {
-            return default;
-        }
-    }
-
-    /// <summary>One extra error member, or null when absent or not of the modelled type: building the error never throws.</summary>
-    protected static T? ReadMember<T>(JsonElement body, string name, JsonTypeInfo<T> typeInfo)
-    {
-        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty(name, out var member))
-            return default;
-        try
-        {
-            return member.Deserialize(typeInfo);
-        }
-        catch (JsonException)
-        {
-            return default;
-        }
     }
 }

@@ -7,6 +7,7 @@ using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
 using PcsAutomation.Aws.PCS.Internal;
+using PcsAutomation.Aws.Runtime.Json;
 
 namespace PcsAutomation.Aws.PCS.Model;
 
@@ -32,8 +33,8 @@ public class ResourceNotFoundException : AmazonPCSException
         var context = PCSJsonContext.Default;
         return new ResourceNotFoundException(message, null, errorType, errorCode, requestId, statusCode)
         {
-            ResourceId = ReadMember(body, "resourceId", context.String),
-            ResourceType = ReadMember(body, "resourceType", context.String),
+            ResourceId = ErrorMembers.Read(body, "resourceId", context.String),
+            ResourceType = ErrorMembers.Read(body, "resourceType", context.String),
         };
     }
 }

@@ -7,6 +7,7 @@ using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
 using PcsAutomation.Aws.PCS.Internal;
+using PcsAutomation.Aws.Runtime.Json;
 
 namespace PcsAutomation.Aws.PCS.Model;
 
@@ -38,10 +39,10 @@ public class ServiceQuotaExceededException : AmazonPCSException
         var context = PCSJsonContext.Default;
         return new ServiceQuotaExceededException(message, null, errorType, errorCode, requestId, statusCode)
         {
-            ServiceCode = ReadMember(body, "serviceCode", context.String),
-            ResourceId = ReadMember(body, "resourceId", context.String),
-            ResourceType = ReadMember(body, "resourceType", context.String),
-            QuotaCode = ReadMember(body, "quotaCode", context.String),
+            ServiceCode = ErrorMembers.Read(body, "serviceCode", context.String),
+            ResourceId = ErrorMembers.Read(body, "resourceId", context.String),
+            ResourceType = ErrorMembers.Read(body, "resourceType", context.String),
+            QuotaCode = ErrorMembers.Read(body, "quotaCode", context.String),
         };
     }
 }

@@ -7,6 +7,7 @@ using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
 using PcsAutomation.Aws.PCS.Internal;
+using PcsAutomation.Aws.Runtime.Json;
 
 namespace PcsAutomation.Aws.PCS.Model;
 
@@ -32,7 +33,7 @@ public class ThrottlingException : AmazonPCSException
         var context = PCSJsonContext.Default;
         return new ThrottlingException(message, null, errorType, errorCode, requestId, statusCode)
         {
-            RetryAfterSeconds = ReadMember(body, "retryAfterSeconds", context.NullableInt32),
+            RetryAfterSeconds = ErrorMembers.Read(body, "retryAfterSeconds", context.NullableInt32),
         };
     }
 }

@@ -7,6 +7,7 @@ using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
 using PcsAutomation.Aws.PCS.Internal;
+using PcsAutomation.Aws.Runtime.Json;
 
 namespace PcsAutomation.Aws.PCS.Model;
 
@@ -32,8 +33,8 @@ public class ValidationException : AmazonPCSException
         var context = PCSJsonContext.Default;
         return new ValidationException(message, null, errorType, errorCode, requestId, statusCode)
         {
-            Reason = ReadMember(body, "reason", context.ValidationExceptionReason),
-            FieldList = ReadMember(body, "fieldList", context.ListValidationExceptionField),
+            Reason = ErrorMembers.Read(body, "reason", context.ValidationExceptionReason),
+            FieldList = ErrorMembers.Read(body, "fieldList", context.ListValidationExceptionField),
         };
     }
 }

@@ -24,7 +24,7 @@ public class AmazonSecretsManagerException : AmazonServiceException
     {
         ArgumentNullException.ThrowIfNull(error);
         var errorType = (int)error.StatusCode >= 500 ? ErrorType.Receiver : ErrorType.Sender;
-        var (message, code, requestId, status) = (error.Message, ShortCode(error.Code), error.RequestId, error.StatusCode);
+        var (message, code, requestId, status) = (error.Message, AwsErrorParser.Sanitize(error.Code), error.RequestId, error.StatusCode);
         return code switch
         {
             "ResourceNotFoundException" => new ResourceNotFoundException(message, null, errorType, code, requestId, status),
@@ -36,13 +36,5 @@ public class AmazonSecretsManagerException : AmazonServiceException
             "LimitExceededException" => new LimitExceededException(message, null, errorType, code, requestId, status),
             _ => new AmazonSecretsManagerException(message, null, errorType, code, requestId, status),
         };
-    }
-
-    // The transport already strips them, but "aws.protocoltests#Code" and "Code:http://..." both name "Code".
-    private static string ShortCode(string code)
-    {
-        var start = code.LastIndexOf('#') + 1;
-        var end = code.IndexOf(':', start);
-        return end < 0 ? code[start..] : code[start..end];
     }
 }

@@ -4,10 +4,9 @@
 // </auto-generated>
 #nullable enable
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Amazon.Runtime;
 using PcsAutomation.Aws.Runtime;
+using PcsAutomation.Aws.Runtime.Json;
 
 namespace PcsAutomation.Aws.StepFunctions.Model;
 
@@ -26,7 +25,7 @@ public class AmazonStepFunctionsException : AmazonServiceException
     {
         ArgumentNullException.ThrowIfNull(error);
         var errorType = (int)error.StatusCode >= 500 ? ErrorType.Receiver : ErrorType.Sender;
-        var (message, code, requestId, status) = (error.Message, ShortCode(error.Code), error.RequestId, error.StatusCode);
+        var (message, code, requestId, status) = (error.Message, AwsErrorParser.Sanitize(error.Code), error.RequestId, error.StatusCode);
         return code switch
         {
             "ExecutionLimitExceeded" => new ExecutionLimitExceededException(message, null, errorType, code, requestId, status),
@@ -36,56 +35,18 @@ public class AmazonStepFunctionsException : AmazonServiceException
             "InvalidName" => new InvalidNameException(message, null, errorType, code, requestId, status),
             "StateMachineDoesNotExist" => new StateMachineDoesNotExistException(message, null, errorType, code, requestId, status),
             "StateMachineDeleting" => new StateMachineDeletingException(message, null, errorType, code, requestId, status),
-            "ValidationException" => ValidationException.FromBody(message, errorType, code, requestId, status, ParseBody(error.Body)),
+            "ValidationException" => ValidationException.FromBody(message, errorType, code, requestId, status, ErrorMembers.Parse(error.Body)),
             "KmsAccessDeniedException" => new KmsAccessDeniedException(message, null, errorType, code, requestId, status),
-            "KmsInvalidStateException" => KmsInvalidStateException.FromBody(message, errorType, code, requestId, status, ParseBody(error.Body)),
+            "KmsInvalidStateException" => KmsInvalidStateException.FromBody(message, errorType, code, requestId, status, ErrorMembers.Parse(error.Body)),
             "KmsThrottlingException" => new KmsThrottlingException(message, null, errorType, code, requestId, status),
             "ExecutionDoesNotExist" => new ExecutionDoesNotExistException(message, null, errorType, code, requestId, status),
             "InvalidToken" => new InvalidTokenException(message, null, errorType, code, requestId, status),
             "StateMachineTypeNotSupported" => new StateMachineTypeNotSupportedException(message, null, errorType, code, requestId, status),
-            "ResourceNotFound" => ResourceNotFoundException.FromBody(message, errorType, code, requestId, status, ParseBody(error.Body)),
+            "ResourceNotFound" => ResourceNotFoundException.FromBody(message, errorType, code, requestId, status, ErrorMembers.Parse(error.Body)),
             "TaskDoesNotExist" => new TaskDoesNotExistException(message, null, errorType, code, requestId, status),
             "InvalidOutput" => new InvalidOutputException(message, null, errorType, code, requestId, status),
             "TaskTimedOut" => new TaskTimedOutException(message, null, errorType, code, requestId, status),
             _ => new AmazonStepFunctionsException(message, null, errorType, code, requestId, status),
         };
-    }
-
-    // The transport already strips them, but "aws.protocoltests#Code" and "Code:http://..." both name "Code".
-    private static string ShortCode(string code)
-    {
-        var start = code.LastIndexOf('#') + 1;
-        var end = code.IndexOf(':', start);
-        return end < 0 ? code[start..] : code[start..end];
-    }
-
-    // Error members beyond the message (resourceId, quotaCode, ...) are read when the body is JSON; a
-    // non-JSON body (a proxy's HTML page) still yields the typed exception, without them.
-    private static JsonElement ParseBody(string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : default;
-        }
-        catch (JsonException)
-        {
-            return default;
-        }
-    }
-
-    /// <summary>One extra error member, or null when absent or not of the modelled type: building the error never throws.</summary>
-    protected static T? ReadMember<T>(JsonElement body, string name, JsonTypeInfo<T> typeInfo)
-    {
-        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty(name, out var member))
-            return default;
-        try
-        {
-            return member.Deserialize(typeInfo);
-        }
-        catch (JsonException)
-        {
-            return default;
-        }
     }
 }

@@ -7,6 +7,7 @@ using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
 using PcsAutomation.Aws.StepFunctions.Internal;
+using PcsAutomation.Aws.Runtime.Json;
 
 namespace PcsAutomation.Aws.StepFunctions.Model;
 
@@ -29,7 +30,7 @@ public class KmsInvalidStateException : AmazonStepFunctionsException
         var context = StepFunctionsJsonContext.Default;
         return new KmsInvalidStateException(message, null, errorType, errorCode, requestId, statusCode)
         {
-            KmsKeyState = ReadMember(body, "kmsKeyState", context.KmsKeyState),
+            KmsKeyState = ErrorMembers.Read(body, "kmsKeyState", context.KmsKeyState),
         };
     }
 }

@@ -7,6 +7,7 @@ using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
 using PcsAutomation.Aws.StepFunctions.Internal;
+using PcsAutomation.Aws.Runtime.Json;
 
 namespace PcsAutomation.Aws.StepFunctions.Model;
 
@@ -28,7 +29,7 @@ public class ResourceNotFoundException : AmazonStepFunctionsException
         var context = StepFunctionsJsonContext.Default;
         return new ResourceNotFoundException(message, null, errorType, errorCode, requestId, statusCode)
         {
-            ResourceName = ReadMember(body, "resourceName", context.String),
+            ResourceName = ErrorMembers.Read(body, "resourceName", context.String),
         };
     }
 }

@@ -7,6 +7,7 @@ using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
 using PcsAutomation.Aws.StepFunctions.Internal;
+using PcsAutomation.Aws.Runtime.Json;
 
 namespace PcsAutomation.Aws.StepFunctions.Model;
 
@@ -29,7 +30,7 @@ public class ValidationException : AmazonStepFunctionsException
         var context = StepFunctionsJsonContext.Default;
         return new ValidationException(message, null, errorType, errorCode, requestId, statusCode)
         {
-            Reason = ReadMember(body, "reason", context.ValidationExceptionReason),
+            Reason = ErrorMembers.Read(body, "reason", context.ValidationExceptionReason),
         };
     }
 }
