@@ -73,7 +73,7 @@ public class RotationScheduleTests
     }
 
     [Fact]
-    public void Decide_LastRotatedWinsOverCreation()
+    public void Decide_RecentRotationOldCreation_NotDue()
     {
         Assert.False(RotationSchedule.Decide(Managed, InWindow.AddDays(-1), Created, InWindow).Start);
     }
