@@ -10,7 +10,6 @@ public class DrainStatusTests
         var status = DrainStatus.Evaluate(
             [("pcs_ng1", "ACTIVE"), ("pcs_ng2", "ACTIVE")],
             [("i-1", "terminated"), ("i-2", "stopped")]);
-        Assert.Equal(new DrainStatus(true, [], []), status with { NodeGroupsNotActive = [], InstancesStillUp = [] });
         Assert.True(status.Drained);
         Assert.Empty(status.NodeGroupsNotActive);
         Assert.Empty(status.InstancesStillUp);
