@@ -75,7 +75,7 @@ public sealed class LocalAws : IAsyncDisposable
         Events = new EventBus(Clock, Deliveries.Enqueue, options.Region, options.AccountId);
         EventBridge = new EventBridgeService(Events);
         Services.Add(new JsonServiceRegistration(EventBridgeService.TargetPrefix, "events", "1.1", "events.amazonaws.com", EventBridge.Invoke));
-        StepFunctions = new StepFunctionsService(Clock, () => Lambda, options.Region, options.AccountId);
+        StepFunctions = new StepFunctionsService(Clock, () => Lambda, options.Region, options.AccountId, this);
         Services.Add(new JsonServiceRegistration(StepFunctionsService.TargetPrefix, StepFunctionsService.SigningName, "1.0",
             StepFunctionsService.EventSource, StepFunctions.Invoke));
         Sns = new SnsService(Clock, options.Region, options.AccountId, State.Ids.Uuid);
