@@ -82,7 +82,9 @@ public sealed class ServiceIntegrationTests
         Assert.Equal(0, result["FailedEntryCount"]!.GetValue<int>());
         Assert.Equal(delivery.Event["id"]!.GetValue<string>(), result["Entries"]![0]!["EventId"]!.GetValue<string>());
         Assert.Equal("pcs_abc", delivery.Event["detail"]!["clusterId"]!.GetValue<string>());
-        Assert.Contains(arn, delivery.Event["resources"]!.AsArray().Select(r => r!.GetValue<string>()));
+        var resources = delivery.Event["resources"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
+        Assert.Contains(arn, resources);
+        Assert.Contains(arn[..arn.IndexOf(":execution:", StringComparison.Ordinal)] + ":stateMachine:events", resources);
     }
 
     [Fact]
