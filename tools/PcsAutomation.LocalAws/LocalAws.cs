@@ -16,6 +16,7 @@ using PcsAutomation.LocalAws.Host;
 using PcsAutomation.LocalAws.Pcs;
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.SecretsManager;
+using PcsAutomation.LocalAws.Sns;
 using PcsAutomation.LocalAws.Ssm;
 using PcsAutomation.LocalAws.StepFunctions;
 using PcsAutomation.LocalAws.Template;
@@ -76,9 +77,17 @@ public sealed partial class LocalAws : IAsyncDisposable
         Events = new EventBus(Clock.Schedules, Deliver, options.Region, options.AccountId);
         EventBridge = new EventBridgeService(Events);
         Services.Add(new JsonServiceRegistration(EventBridgeService.TargetPrefix, "events", "1.1", "events.amazonaws.com", EventBridge.Invoke));
-        StepFunctions = new StepFunctionsService(Clock, () => Lambda, options.Region, options.AccountId);
+        StepFunctions = new StepFunctionsService(Clock, () => Lambda, options.Region, options.AccountId, this);
         Services.Add(new JsonServiceRegistration(StepFunctionsService.TargetPrefix, StepFunctionsService.SigningName, "1.0",
             StepFunctionsService.EventSource, StepFunctions.Invoke));
+        Sns = new SnsService(Clock, options.Region, options.AccountId, State.Ids.Uuid);
+        Services.Add(new JsonServiceRegistration("", SnsService.SigningName, "", SnsService.EventSource, Sns.Invoke)
+        {
+            ThrottlingStatus = 429,
+            InternalErrorCode = "InternalError",
+            IsReadOnly = SnsService.IsNotManagementWrite,
+            CloudTrailMembers = SnsService.CloudTrailMembers,
+        });
         // CloudTrail reaches EventBridge rules as it does in AWS when a trail exists (API calls and service events).
         State.CloudTrail.Recorded += envelope => Events.Publish(envelope);
         State.CapacityBlockEvents.Emitted += envelope => Events.Publish(envelope);
@@ -102,6 +111,9 @@ public sealed partial class LocalAws : IAsyncDisposable
     public SsmService Ssm { get; }
     public DynamoDbService DynamoDb { get; }
     public EventBridgeService EventBridge { get; }
+
+    /// <summary>Topics and the messages published to them (query protocol on the wire, signing name "sns").</summary>
+    public SnsService Sns { get; }
 
     /// <summary>The Step Functions API over the States engine; executions run on <see cref="Clock"/>.</summary>
     public StepFunctionsService StepFunctions { get; }
@@ -231,8 +243,8 @@ public sealed partial class LocalAws : IAsyncDisposable
         foreach (var member in service.SensitiveMembers) parameters.Remove(member);
         var elements = response.DeepClone();
         if (elements is JsonObject o) foreach (var member in service.SensitiveMembers) o.Remove(member);
-        State.CloudTrail.RecordApiCall(new ApiCallRecord(service.EventBridgeSource, service.EventSource, operation, parameters,
-            elements, caller.RequestId, caller.AccessKeyId, caller.UserAgent, caller.SourceIpAddress));
+        State.CloudTrail.RecordApiCall(new ApiCallRecord(service.EventBridgeSource, service.EventSource, operation,
+            service.CloudTrailMembers(parameters) as JsonObject, service.CloudTrailMembers(elements), caller.RequestId, caller.AccessKeyId, caller.UserAgent, caller.SourceIpAddress));
     }
 
     private async Task StartServerAsync(CancellationToken cancellationToken)

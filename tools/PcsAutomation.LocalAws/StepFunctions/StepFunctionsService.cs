@@ -4,6 +4,7 @@ using PcsAutomation.LocalAws.Protocol;
 using PcsAutomation.States.Definition;
 using PcsAutomation.States.Errors;
 using PcsAutomation.States.Runtime;
+using PcsAutomation.States.Tasks;
 
 namespace PcsAutomation.LocalAws.StepFunctions;
 
@@ -24,11 +25,34 @@ public sealed partial class StepFunctionsService
     private readonly string accountId;
 
     public StepFunctionsService(VirtualClock clock, Func<Lambda.LambdaHost> lambda, string region, string accountId)
+        : this(clock, lambda, region, accountId, null)
+    {
+    }
+
+    /// <summary>With <paramref name="host"/>, Task states also reach the emulated services (<see cref="ServiceTaskInvoker"/>).</summary>
+    public StepFunctionsService(VirtualClock clock, Func<Lambda.LambdaHost> lambda, string region, string accountId, LocalAws? host)
     {
         this.clock = clock;
         this.region = region;
         this.accountId = accountId;
-        Engine = new StatesEngine(clock, new LambdaTaskInvoker(lambda), new StatesEngineOptions { Region = region, AccountId = accountId });
+        ITaskInvoker tasks = new LambdaTaskInvoker(lambda);
+        if (host is not null) tasks = Services = new ServiceTaskInvoker(host, tasks);
+        Engine = new StatesEngine(clock, tasks, new StatesEngineOptions { Region = region, AccountId = accountId });
+    }
+
+    /// <summary>The service integrations (null on a service built without a host: Lambda resources only).</summary>
+    public ServiceTaskInvoker? Services { get; }
+
+    /// <summary>
+    /// What one execution cost, as Step Functions bills it: state transitions (states entered plus retries), every
+    /// Task call, the Lambda ones among them, and the executions it started with <c>states:startExecution</c>
+    /// (whose own figures are theirs: ask for them by ARN).
+    /// </summary>
+    public ExecutionAccounting Accounting(string executionArn)
+    {
+        var execution = Engine.GetExecution(executionArn);
+        return new ExecutionAccounting(execution.Arn, execution.Status.ToApiName(), execution.StateTransitions, execution.TaskInvocations,
+            execution.LambdaInvocations, execution.TaskInvocations - execution.LambdaInvocations, Services?.ChildExecutions(executionArn) ?? []);
     }
 
     /// <summary>The engine behind the API (executions, history, pending task tokens).</summary>
