@@ -87,12 +87,25 @@ public sealed partial class StepFunctionsService
     }
 
     /// <summary>
-    /// Alternates engine idleness and clock jumps (to the next engine timer or scheduled emulator work) until the
-    /// execution ends; throws when it waits for a task token and nothing is due within <paramref name="max"/>.
+    /// Set by <see cref="LocalAws"/> to its <see cref="LocalAws.RunUntilAsync"/>, so running an execution to completion
+    /// also waits for Lambda invocations, EventBridge deliveries and every timer of the emulator.
+    /// </summary>
+    internal Func<Func<bool>, TimeSpan, Task<bool>>? RunUntil { get; set; }
+
+    /// <summary>
+    /// Skips virtual time until the execution ends (through <see cref="LocalAws.RunUntilAsync"/> when the service belongs
+    /// to an emulator, else alternating engine idleness and jumps to the next engine timer or scheduled work); throws when
+    /// it waits for a task token and nothing is due within <paramref name="max"/>.
     /// </summary>
     public async Task<Execution> RunExecutionToCompletionAsync(string executionArn, TimeSpan max)
     {
         var execution = Engine.GetExecution(executionArn);
+        if (RunUntil is { } run)
+        {
+            if (!await run(() => execution.IsComplete, max).ConfigureAwait(false))
+                throw CannotFinish(execution, max);
+            return await execution.Completion.ConfigureAwait(false);
+        }
         var deadline = clock.GetUtcNow() + max;
         while (true)
         {
@@ -100,11 +113,13 @@ public sealed partial class StepFunctionsService
             if (execution.IsComplete) return await execution.Completion.ConfigureAwait(false);
             var next = Earliest(Engine.NextTimerDue, clock.NextDue);
             if (next is not { } due || due > deadline)
-                throw new InvalidOperationException(
-                    $"Execution '{execution.Name}' cannot finish within {max}: {Engine.PendingTaskTokens} task token(s) pending, next timer {next?.ToString("O") ?? "none"}.");
+                throw CannotFinish(execution, max);
             clock.AdvanceTo(due > clock.GetUtcNow() ? due : clock.GetUtcNow());
         }
     }
+
+    private InvalidOperationException CannotFinish(Execution execution, TimeSpan max) => new(
+        $"Execution '{execution.Name}' cannot finish within {max}: {Engine.PendingTaskTokens} task token(s) pending, next timer {Earliest(Engine.NextTimerDue, clock.NextDue)?.ToString("O") ?? "none"}.");
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;
