@@ -162,7 +162,7 @@ internal sealed class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableNa
         }
     }
 
-    private Task ExtendAsync(string clusterId, string owner, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+    private Task<UpdateItemResponse> ExtendAsync(string clusterId, string owner, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         Call("UpdateItem", clusterId, () => dynamoDb.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = tableName,
@@ -173,7 +173,7 @@ internal sealed class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableNa
             ExpressionAttributeValues = new(StringComparer.Ordinal) { [":owner"] = S(owner), [":expires"] = N(expiresAt.ToUnixTimeSeconds()) },
         }, cancellationToken), cancellationToken);
 
-    private Task Put(Dictionary<string, AttributeValue> item, string condition, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken) =>
+    private Task<PutItemResponse> Put(Dictionary<string, AttributeValue> item, string condition, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken) =>
         Call("PutItem", item[ClusterIdAttribute].S, () => dynamoDb.PutItemAsync(new PutItemRequest
         {
             TableName = tableName,

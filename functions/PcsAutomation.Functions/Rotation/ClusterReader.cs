@@ -69,35 +69,37 @@ internal sealed class ClusterReader(IAmazonPCS pcs, IAmazonEC2 ec2)
         }, cancellationToken);
 
     /// <summary>The cluster's instances (EC2 tag <c>aws:pcs:cluster-id</c>) that are still up, all pages.</summary>
-    public Task<IReadOnlyList<(string InstanceId, string State)>> GetInstancesUpAsync(string clusterId, CancellationToken cancellationToken) =>
-        DescribeAsync(clusterId, [new Filter($"tag:{TagKeys.PcsClusterId}", [clusterId]), new Filter("instance-state-name", UpStates)], cancellationToken);
-
-    /// <summary>Running BYO login instances: tag <paramref name="tagKey"/> equal to the cluster's name or id.</summary>
-    public async Task<IReadOnlyList<string>> GetLoginInstancesAsync(string tagKey, Cluster cluster, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string InstanceId, string State)>> GetInstancesUpAsync(string clusterId, CancellationToken cancellationToken)
     {
-        var values = new List<string> { cluster.Id };
-        if (cluster.Name != cluster.Id)
-            values.Add(cluster.Name);
-        var instances = await DescribeAsync(cluster.Id, [new Filter($"tag:{tagKey}", values), new Filter("instance-state-name", ["running"])], cancellationToken)
+        var instances = await DescribeAsync(clusterId, [new Filter($"tag:{TagKeys.PcsClusterId}", [clusterId]), new Filter("instance-state-name", UpStates)], cancellationToken)
             .ConfigureAwait(false);
-        return [.. instances.Select(i => i.InstanceId)];
+        return [.. instances.Select(i => (i.InstanceId, i.State?.Name?.Value ?? "unknown"))];
     }
 
-    private Task<IReadOnlyList<(string InstanceId, string State)>> DescribeAsync(string clusterId, List<Filter> filters, CancellationToken cancellationToken) =>
-        AwsCalls.RunAsync<IReadOnlyList<(string, string)>>("EC2.DescribeInstances", clusterId, async () =>
+    /// <summary>Running BYO login instances of the cluster: tag <paramref name="tagKey"/> naming it (<see cref="LoginInstances"/>).</summary>
+    public async Task<IReadOnlyList<string>> GetLoginInstancesAsync(string tagKey, Cluster cluster, CancellationToken cancellationToken)
+    {
+        var tagged = await DescribeAsync(cluster.Id, [new Filter("tag-key", [tagKey]), new Filter("instance-state-name", ["running"])], cancellationToken)
+            .ConfigureAwait(false);
+        return [.. tagged
+            .Where(i => LoginInstances.BelongsToCluster(i.Tags?.FirstOrDefault(t => t.Key == tagKey)?.Value, cluster.Id, cluster.Name))
+            .Select(i => i.InstanceId)];
+    }
+
+    private Task<List<Instance>> DescribeAsync(string clusterId, List<Filter> filters, CancellationToken cancellationToken) =>
+        AwsCalls.RunAsync("EC2.DescribeInstances", clusterId, async () =>
         {
-            var instances = new List<(string, string)>();
+            var instances = new List<Instance>();
             string? nextToken = null;
             do
             {
                 var response = await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { Filters = filters, NextToken = nextToken }, cancellationToken)
                     .ConfigureAwait(false);
-                foreach (var instance in (response.Reservations ?? []).SelectMany(r => r.Instances ?? []))
-                    instances.Add((instance.InstanceId, instance.State?.Name?.Value ?? "unknown"));
+                instances.AddRange((response.Reservations ?? []).SelectMany(r => r.Instances ?? []));
                 nextToken = string.IsNullOrEmpty(response.NextToken) ? null : response.NextToken;
             }
             while (nextToken is not null);
-            return [.. instances.OrderBy(i => i.Item1, StringComparer.Ordinal)];
+            return instances.OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToList();
         }, cancellationToken);
 
     private static NodeGroupState ToState(ComputeNodeGroup group) =>

@@ -54,26 +54,16 @@ public sealed class PlanRotationHandler
         var groups = await reader.GetNodeGroupsAsync(cluster.Id, cancellation).ConfigureAwait(false);
         var instancesUp = await reader.GetInstancesUpAsync(cluster.Id, cancellation).ConfigureAwait(false);
         var loginInstances = await reader.GetLoginInstancesAsync(config.ByoLoginTagKey, cluster, cancellation).ConfigureAwait(false);
-        var downtime = DowntimeEstimate.For(groups.Count, instancesUp.Count);
+        var plan = RotationPlan.Create(
+            cluster.Id, cluster.Name, cluster.Status.Value, secretArn, currentVersionId,
+            groups.Select(g => g.Scaling), instancesUp.Select(i => i.InstanceId), loginInstances, config.MaintenanceWindow, input.DryRun ?? false);
 
         context.Logger.LogInformation(
-            $"Plan for cluster {cluster.Id} ({cluster.Name}, {cluster.Status.Value}): {groups.Count} node groups " +
-            $"[{string.Join(", ", groups.Select(g => $"{g.Scaling.NodeGroupId} {g.Scaling.MinInstanceCount}/{g.Scaling.MaxInstanceCount}"))}], " +
-            $"{instancesUp.Count} instances up, {loginInstances.Count} login instances, secret version {currentVersionId}, " +
-            $"window {config.MaintenanceWindow}, expected downtime {(long)downtime.TotalSeconds} s, dryRun {input.DryRun ?? false}");
-
-        return new RotationPlan(
-            cluster.Id,
-            cluster.Name,
-            cluster.Status.Value,
-            secretArn,
-            currentVersionId,
-            [.. groups.Select(g => g.Scaling)],
-            [.. instancesUp.Select(i => i.InstanceId)],
-            loginInstances,
-            (long)downtime.TotalSeconds,
-            config.MaintenanceWindow.ToString(),
-            input.DryRun ?? false);
+            $"Plan for cluster {plan.ClusterId} ({plan.ClusterName}, {plan.ClusterStatus}): {plan.NodeGroups.Count} node groups " +
+            $"[{string.Join(", ", plan.NodeGroups.Select(g => $"{g.NodeGroupId} {g.MinInstanceCount}/{g.MaxInstanceCount}"))}], " +
+            $"{plan.InstancesUp.Count} instances up, {plan.LoginInstances.Count} login instances, secret version {plan.CurrentVersionId}, " +
+            $"window {plan.MaintenanceWindow}, expected downtime {plan.ExpectedDowntimeSeconds} s, dryRun {plan.DryRun}");
+        return plan;
     }
 
     private async Task<Cluster> GetClusterAsync(string identifier, CancellationToken cancellation)

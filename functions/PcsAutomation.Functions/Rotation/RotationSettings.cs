@@ -1,4 +1,5 @@
 using System.Globalization;
+using PcsAutomation.Domain.Configuration;
 
 namespace PcsAutomation.Functions.Rotation;
 
@@ -7,8 +8,8 @@ namespace PcsAutomation.Functions.Rotation;
 /// <param name="LeaseDuration">How long a lease lasts (<c>PCS_AUTOMATION_LEASE_SECONDS</c>, default 14400 s: longer than a rotation).</param>
 internal sealed record RotationSettings(string LeaseTable, TimeSpan LeaseDuration)
 {
-    public const string LeaseTableVariable = "PCS_AUTOMATION_LEASE_TABLE";
-    public const string LeaseSecondsVariable = "PCS_AUTOMATION_LEASE_SECONDS";
+    public const string LeaseTableVariable = EnvironmentVariables.LeaseTable;
+    public const string LeaseSecondsVariable = EnvironmentVariables.LeaseSeconds;
     public const int DefaultLeaseSeconds = 14400;
 
     /// <summary>Fails at init (an init error names the variable) rather than at the first rotation.</summary>
