@@ -12,6 +12,13 @@ public static class HandlerRegistry
     private static readonly Dictionary<string, Func<FunctionServices, LambdaHandler>> Factories = new(StringComparer.Ordinal)
     {
         ["Diagnostics"] = DiagnosticsHandler.Create,
+        ["PlanRotation"] = PlanRotationHandler.Create,
+        ["AcquireClusterLease"] = AcquireClusterLeaseHandler.Create,
+        ["ScaleNodeGroupsToZero"] = ScaleNodeGroupsToZeroHandler.Create,
+        ["CheckClusterDrained"] = CheckClusterDrainedHandler.Create,
+        ["RestoreNodeGroups"] = RestoreNodeGroupsHandler.Create,
+        ["CheckNodeGroupsRestored"] = CheckNodeGroupsRestoredHandler.Create,
+        ["ReleaseClusterLease"] = ReleaseClusterLeaseHandler.Create,
         ["RotateClusterSecret"] = RotateClusterSecretHandler.Create,
         ["CheckSecretRotation"] = CheckSecretRotationHandler.Create,
         ["RotationEventRouter"] = RotationEventRouterHandler.Create,
