@@ -20,30 +20,18 @@ public sealed class EmulatorSession(LocalAwsHost aws, string stateMachineArn, IA
         Aws.StepFunctions.Engine.Executions.Any(e => e.Arn == executionArn && e.IsComplete);
 
     /// <summary>
-    /// Moves the virtual world forward by <paramref name="span"/>: lets the engine finish what it is doing (Lambda
-    /// invocations included), then jumps to the next due timer or emulator work, until the span is used or
-    /// <paramref name="stop"/> holds. This is the live view's "wait" in emulator mode.
+    /// Moves the virtual world forward by at most <paramref name="span"/> (Lambda invocations, EventBridge deliveries,
+    /// engine timers and emulator work all run on the way), stopping early when <paramref name="stop"/> holds. This is
+    /// the live view's "wait" in emulator mode. Fails when nothing at all is left to run and <paramref name="stop"/>
+    /// still does not hold (an execution waiting for a task token nobody will send): polling again would loop forever.
     /// </summary>
     public async Task RunForAsync(TimeSpan span, Func<bool> stop)
     {
         ArgumentNullException.ThrowIfNull(stop);
-        var engine = Aws.StepFunctions.Engine;
-        var clock = Aws.Clock;
-        var limit = clock.GetUtcNow() + span;
-        while (true)
-        {
-            await engine.WhenIdleAsync().ConfigureAwait(false);
-            if (stop()) return;
-            var next = Earliest(engine.NextTimerDue, clock.NextDue);
-            if (next is not { } due || due > limit)
-            {
-                clock.AdvanceTo(limit);
-                await engine.WhenIdleAsync().ConfigureAwait(false);
-                return;
-            }
-
-            clock.AdvanceTo(due > clock.GetUtcNow() ? due : clock.GetUtcNow());
-        }
+        var before = Aws.Clock.GetUtcNow();
+        if (await Aws.RunUntilAsync(stop, span).ConfigureAwait(false)) return;
+        if (Aws.Clock.GetUtcNow() == before && span > TimeSpan.Zero)
+            throw new CliException("The emulator has nothing left to run but the execution has not ended (is it waiting for an event? feed it with `events send`).");
     }
 
     public async ValueTask DisposeAsync()
@@ -51,7 +39,4 @@ public sealed class EmulatorSession(LocalAwsHost aws, string stateMachineArn, IA
         if (owned is not null) await owned.DisposeAsync().ConfigureAwait(false);
         await Aws.DisposeAsync().ConfigureAwait(false);
     }
-
-    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
-        a is null ? b : b is null ? a : a < b ? a : b;
 }

@@ -5,15 +5,17 @@ namespace PcsAutomation.Cli.Rotation;
 
 /// <summary>
 /// Finds the rotation state machine when no ARN is given. CloudFormation's DescribeStackResource speaks the query
-/// protocol, which the product has no client for; the state machine's own service does: ListStateMachines (awsJson,
-/// through the product's transport) and a name rule. The template's logical id is <see cref="LogicalId"/>; CloudFormation
-/// names the machine "&lt;LogicalId&gt;-&lt;random&gt;" (or the template's Name, which should contain the stack name),
-/// and the emulator names it after the logical id. With <c>--stack-name</c>, machines whose name contains the stack
-/// name are preferred; the result must be exactly one machine, else the error lists them and says to pass the ARN.
+/// protocol, which the product has no client for; it does not need one: template.yaml names the machine
+/// <c>${AWS::StackName}-cluster-secret-rotation</c>, so ListStateMachines (awsJson, the product's transport) finds it
+/// by name. Without a stack name, the one machine whose name has that suffix (or is the logical id, as the emulator
+/// names machines) is taken; none or several is an error that says to pass the ARN.
 /// </summary>
 public sealed class StateMachineLocator(IAwsJsonInvoker stepFunctions)
 {
     public const string LogicalId = "ClusterSecretRotationStateMachine";
+
+    /// <summary>What template.yaml's <c>Name: !Sub ${AWS::StackName}-cluster-secret-rotation</c> appends to the stack name.</summary>
+    public const string NameSuffix = "-cluster-secret-rotation";
 
     public async Task<string> FindAsync(string? stackName, CancellationToken cancellationToken)
     {
@@ -34,26 +36,25 @@ public sealed class StateMachineLocator(IAwsJsonInvoker stepFunctions)
         return Choose(all, stackName);
     }
 
-    /// <summary>The name rule, pure: rotation machines, then those naming the stack, then exactly one.</summary>
+    /// <summary>The name rule, pure.</summary>
     public static string Choose(IReadOnlyList<StateMachineListItem> machines, string? stackName)
     {
         ArgumentNullException.ThrowIfNull(machines);
-        var rotation = machines.Where(m => m.Name.Contains("ClusterSecretRotation", StringComparison.OrdinalIgnoreCase)).ToList();
+        const string pass = "pass --state-machine-arn <arn> (the stack output ClusterSecretRotationStateMachineArn)";
         if (!string.IsNullOrWhiteSpace(stackName))
         {
-            var ofStack = rotation.Where(m => m.Name.Contains(stackName, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (ofStack.Count > 0) rotation = ofStack;
+            var expected = stackName.Trim() + NameSuffix;
+            return machines.FirstOrDefault(m => m.Name == expected)?.StateMachineArn
+                ?? throw new CliException($"No state machine '{expected}' (stack '{stackName.Trim()}'): check --stack-name and --region, or {pass}.");
         }
 
+        var rotation = machines.Where(m => m.Name.EndsWith(NameSuffix, StringComparison.Ordinal) || m.Name == LogicalId).ToList();
         return rotation.Count switch
         {
             1 => rotation[0].StateMachineArn,
-            0 => throw new CliException(
-                $"No rotation state machine found{(stackName is null ? "" : $" for stack '{stackName}'")} (no state machine named like {LogicalId}); " +
-                "pass --state-machine-arn <arn> (the stack output, or `aws stepfunctions list-state-machines`)."),
+            0 => throw new CliException($"No rotation state machine found (none named <stack>{NameSuffix}): {pass}, or --stack-name <stack>."),
             _ => throw new CliException(
-                $"{rotation.Count} rotation state machines ({string.Join(", ", rotation.Select(m => m.Name))}); pass --state-machine-arn <arn>" +
-                (stackName is null ? " or --stack-name <name>." : ".")),
+                $"{rotation.Count} rotation state machines ({string.Join(", ", rotation.Select(m => m.Name))}): pass --stack-name <stack> or --state-machine-arn <arn>."),
         };
     }
 }
