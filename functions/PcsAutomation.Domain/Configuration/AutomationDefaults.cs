@@ -1,0 +1,31 @@
+namespace PcsAutomation.Domain.Configuration;
+
+/// <summary>Stack-wide defaults, overridden per cluster by its tags (see <see cref="ClusterTagConfiguration"/>).</summary>
+public sealed record AutomationDefaults(string ManagedTagKey, MaintenanceWindow MaintenanceWindow, TimeSpan RotationMaxAge, string ByoLoginTagKey)
+{
+    public const string DefaultMaintenanceWindow = "sun:02:00-sun:06:00";
+
+    public const string DefaultRotationMaxAge = "90d";
+
+    /// <summary>
+    /// Reads the defaults through <paramref name="getVariable"/> (the handler passes Environment.GetEnvironmentVariable,
+    /// tests a dictionary). An unset or empty variable means the built-in default: CloudFormation passes empty strings
+    /// for blank parameters. An invalid value throws <see cref="TagConfigurationException"/> whose TagKey is the variable name.
+    /// </summary>
+    public static AutomationDefaults FromEnvironment(Func<string, string?> getVariable)
+    {
+        ArgumentNullException.ThrowIfNull(getVariable);
+
+        string Read(string name, string fallback)
+        {
+            var value = getVariable(name);
+            return string.IsNullOrEmpty(value) ? fallback : value;
+        }
+
+        return new AutomationDefaults(
+            TagKeys.ValidKey(Read(EnvironmentVariables.ManagedTagKey, TagKeys.DefaultManaged), EnvironmentVariables.ManagedTagKey),
+            MaintenanceWindow.Parse(Read(EnvironmentVariables.MaintenanceWindow, DefaultMaintenanceWindow), EnvironmentVariables.MaintenanceWindow),
+            DurationText.Parse(Read(EnvironmentVariables.RotationMaxAge, DefaultRotationMaxAge), EnvironmentVariables.RotationMaxAge),
+            TagKeys.ValidKey(Read(EnvironmentVariables.ByoLoginTagKey, TagKeys.DefaultByoLoginTagKey), EnvironmentVariables.ByoLoginTagKey));
+    }
+}

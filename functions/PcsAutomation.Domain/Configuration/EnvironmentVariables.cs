@@ -1,0 +1,14 @@
+namespace PcsAutomation.Domain.Configuration;
+
+/// <summary>Lambda environment variables set by the stack (template parameters).</summary>
+public static class EnvironmentVariables
+{
+    public const string ManagedTagKey = "PCS_AUTOMATION_MANAGED_TAG_KEY";
+    public const string MaintenanceWindow = "PCS_AUTOMATION_MAINTENANCE_WINDOW";
+    public const string RotationMaxAge = "PCS_AUTOMATION_ROTATION_MAX_AGE";
+    public const string ByoLoginTagKey = "PCS_AUTOMATION_BYO_LOGIN_TAG_KEY";
+    public const string LeaseTable = "PCS_AUTOMATION_LEASE_TABLE";
+    public const string RotationStateMachineArn = "PCS_AUTOMATION_ROTATION_STATE_MACHINE_ARN";
+    public const string LeaseSeconds = "PCS_AUTOMATION_LEASE_SECONDS";
+    public const string StackName = "PCS_AUTOMATION_STACK_NAME";
+}

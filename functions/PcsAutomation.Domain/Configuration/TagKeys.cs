@@ -1,0 +1,44 @@
+namespace PcsAutomation.Domain.Configuration;
+
+/// <summary>Tag keys the automation reads. Only the managed key can be renamed (stack parameter); the others are fixed.</summary>
+public static class TagKeys
+{
+    /// <summary>Default key of the opt-in tag; the stack may override it (PCS_AUTOMATION_MANAGED_TAG_KEY).</summary>
+    public const string DefaultManaged = "pcs-automation:managed";
+
+    public const string MaintenanceWindow = "pcs-automation:maintenance-window";
+
+    public const string RotationMaxAge = "pcs-automation:rotation-max-age";
+
+    /// <summary>Cluster tag whose VALUE is the EC2 tag key that marks the cluster's BYO login instances.</summary>
+    public const string ByoLoginTag = "pcs-automation:byo-login-tag";
+
+    /// <summary>EC2 tag key used for BYO login instances when neither the cluster nor the stack names one.</summary>
+    public const string DefaultByoLoginTagKey = "pcs-automation:byo-login-for";
+
+    /// <summary>Set by PCS on the cluster secret (guide L2253) and on the cluster's EC2 instances (guide L3534).</summary>
+    public const string PcsClusterId = "aws:pcs:cluster-id";
+
+    /// <summary>EC2 and PCS tag keys are at most 128 characters.</summary>
+    internal const int MaxKeyLength = 128;
+
+    internal static string ValidKey(string key, string sourceName)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new TagConfigurationException(sourceName, $"{sourceName}: a tag key is required, got an empty value");
+        }
+
+        if (key.Trim().Length != key.Length)
+        {
+            throw new TagConfigurationException(sourceName, $"{sourceName}: tag key '{key}' has leading or trailing whitespace");
+        }
+
+        if (key.Length > MaxKeyLength)
+        {
+            throw new TagConfigurationException(sourceName, $"{sourceName}: tag key is {key.Length} characters long, the maximum is {MaxKeyLength}");
+        }
+
+        return key;
+    }
+}

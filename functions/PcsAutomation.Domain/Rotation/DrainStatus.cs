@@ -1,0 +1,34 @@
+namespace PcsAutomation.Domain.Rotation;
+
+/// <summary>
+/// Whether the cluster is ready for RotateSecret: every node group back to ACTIVE after the scale to 0/0, and no
+/// instance of the cluster still up (guide L2419-2420 "wait until all nodes stop"; active instances are the most
+/// common cause of a failed rotation, guide L2478-2481).
+/// </summary>
+public sealed record DrainStatus(bool Drained, IReadOnlyList<string> NodeGroupsNotActive, IReadOnlyList<string> InstancesStillUp)
+{
+    /// <summary>
+    /// An instance counts as up unless its EC2 state is <c>stopped</c> or <c>terminated</c>: that is pending,
+    /// running, stopping and shutting-down, and also any state this code does not know (never assume drained).
+    /// </summary>
+    public static DrainStatus Evaluate(IReadOnlyList<(string NodeGroupId, string Status)> groups, IReadOnlyList<(string InstanceId, string State)> instances)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(instances);
+
+        var notActive = groups
+            .Where(g => !string.Equals(g.Status, "ACTIVE", StringComparison.Ordinal))
+            .Select(g => g.NodeGroupId)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        var up = instances
+            .Where(i => !IsDown(i.State))
+            .Select(i => i.InstanceId)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        return new DrainStatus(notActive.Length == 0 && up.Length == 0, notActive, up);
+    }
+
+    private static bool IsDown(string? state) =>
+        string.Equals(state, "terminated", StringComparison.OrdinalIgnoreCase) || string.Equals(state, "stopped", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,3 @@
+namespace PcsAutomation.Domain.Rotation;
+
+public sealed record NodeGroupScaling(string NodeGroupId, string NodeGroupName, int MinInstanceCount, int MaxInstanceCount);
