@@ -1,5 +1,6 @@
 using PcsAutomation.Functions.Diagnostics;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Functions.Rotation;
 using PcsAutomation.Lambda.Serialization;
 
 namespace PcsAutomation.Functions;
@@ -11,6 +12,13 @@ public static class HandlerRegistry
     private static readonly Dictionary<string, Func<FunctionServices, LambdaHandler>> Factories = new(StringComparer.Ordinal)
     {
         ["Diagnostics"] = DiagnosticsHandler.Create,
+        ["PlanRotation"] = PlanRotationHandler.Create,
+        ["AcquireClusterLease"] = AcquireClusterLeaseHandler.Create,
+        ["ScaleNodeGroupsToZero"] = ScaleNodeGroupsToZeroHandler.Create,
+        ["CheckClusterDrained"] = CheckClusterDrainedHandler.Create,
+        ["RestoreNodeGroups"] = RestoreNodeGroupsHandler.Create,
+        ["CheckNodeGroupsRestored"] = CheckNodeGroupsRestoredHandler.Create,
+        ["ReleaseClusterLease"] = ReleaseClusterLeaseHandler.Create,
     };
 
     /// <summary>Every handler name; template checks assert each function's <c>Handler</c> is one of these.</summary>

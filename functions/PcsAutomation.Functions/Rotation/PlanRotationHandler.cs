@@ -1,0 +1,113 @@
+using PcsAutomation.Aws.PCS.Model;
+using PcsAutomation.Aws.SecretsManager;
+using PcsAutomation.Aws.SecretsManager.Model;
+using PcsAutomation.Domain.Configuration;
+using PcsAutomation.Domain.Rotation;
+using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Lambda.Core;
+using PcsAutomation.Lambda.Logging;
+using PcsAutomation.Lambda.Serialization;
+
+namespace PcsAutomation.Functions.Rotation;
+
+/// <summary>
+/// <c>PlanRotation</c>: read-only. Checks that the cluster may be rotated now (managed, status, its own secret, no
+/// unfinished rotation) and describes what a rotation would do: the exact scaling of every node group, the instances
+/// it stops, the login nodes to refresh. The workflow runs it twice: before the lease (and alone for a dry run), and
+/// again under the lease, so nothing it checked can have changed before the first mutating step.
+/// </summary>
+public sealed class PlanRotationHandler
+{
+    private const string PendingStage = "AWSPENDING";
+    private const string CurrentStage = "AWSCURRENT";
+
+    private readonly ClusterReader reader;
+    private readonly IAmazonSecretsManager secrets;
+    private readonly AutomationDefaults defaults;
+
+    internal PlanRotationHandler(ClusterReader reader, IAmazonSecretsManager secrets, AutomationDefaults defaults) =>
+        (this.reader, this.secrets, this.defaults) = (reader, secrets, defaults);
+
+    public static LambdaHandler Create(FunctionServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var handler = new PlanRotationHandler(
+            RotationClients.Reader(services), RotationClients.SecretsManager(services), AutomationDefaults.FromEnvironment(services.GetVariable));
+        return HandlerWrapper.Create(handler.HandleAsync, RotationJsonContext.Default.PlanRotationInput, RotationJsonContext.Default.RotationPlan);
+    }
+
+    public async Task<RotationPlan> HandleAsync(PlanRotationInput input, ILambdaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(context);
+        var identifier = RotationInput.ClusterId(input.ClusterId);
+        var cancellation = context.CancellationToken;
+
+        var cluster = await GetClusterAsync(identifier, cancellation).ConfigureAwait(false);
+        var config = ClusterTagConfiguration.Parse(await reader.GetTagsAsync(cluster, cancellation).ConfigureAwait(false), defaults);
+        if (!config.IsManaged)
+            throw new ClusterNotManaged($"Cluster {cluster.Id} ({cluster.Name}) is not tagged {defaults.ManagedTagKey}=true: rotation is not automated for it.");
+        if (ClusterStatusPolicy.RotationRefusal(cluster.Status.Value) is { } refusal)
+            throw new ClusterStateForbidsRotation($"Cluster {cluster.Id}: {refusal}");
+
+        var (secretArn, currentVersionId) = await CheckSecretAsync(cluster, cancellation).ConfigureAwait(false);
+        var groups = await reader.GetNodeGroupsAsync(cluster.Id, cancellation).ConfigureAwait(false);
+        var instancesUp = await reader.GetInstancesUpAsync(cluster.Id, cancellation).ConfigureAwait(false);
+        var loginInstances = await reader.GetLoginInstancesAsync(config.ByoLoginTagKey, cluster, cancellation).ConfigureAwait(false);
+        var plan = RotationPlan.Create(
+            cluster.Id, cluster.Name, cluster.Status.Value, secretArn, currentVersionId,
+            groups.Select(g => g.Scaling), instancesUp.Select(i => i.InstanceId), loginInstances, config.MaintenanceWindow, input.DryRun ?? false);
+
+        context.Logger.LogInformation(
+            $"Plan for cluster {plan.ClusterId} ({plan.ClusterName}, {plan.ClusterStatus}): {plan.NodeGroups.Count} node groups " +
+            $"[{string.Join(", ", plan.NodeGroups.Select(g => $"{g.NodeGroupId} {g.MinInstanceCount}/{g.MaxInstanceCount}"))}], " +
+            $"{plan.InstancesUp.Count} instances up, {plan.LoginInstances.Count} login instances, secret version {plan.CurrentVersionId}, " +
+            $"window {plan.MaintenanceWindow}, expected downtime {plan.ExpectedDowntimeSeconds} s, dryRun {plan.DryRun}");
+        return plan;
+    }
+
+    private async Task<Cluster> GetClusterAsync(string identifier, CancellationToken cancellation)
+    {
+        try
+        {
+            return await reader.GetClusterAsync(identifier, cancellation).ConfigureAwait(false);
+        }
+        catch (Aws.PCS.Model.ResourceNotFoundException e)
+        {
+            throw new InvalidRotationInput($"clusterId '{identifier}' names no PCS cluster in this account and region.", e);
+        }
+    }
+
+    /// <summary>The cluster's auth key secret, checked to be its own and not mid-rotation; returns its ARN and AWSCURRENT version.</summary>
+    private async Task<(string Arn, string CurrentVersionId)> CheckSecretAsync(Cluster cluster, CancellationToken cancellation)
+    {
+        var secretArn = cluster.SlurmConfiguration?.AuthKey?.SecretArn
+            ?? throw new SecretNotClusters($"Cluster {cluster.Id} reports no Slurm auth key secret (slurmConfiguration.authKey).");
+        DescribeSecretResponse secret;
+        try
+        {
+            secret = await AwsCalls.RunAsync("SecretsManager.DescribeSecret", cluster.Id,
+                () => secrets.DescribeSecretAsync(new DescribeSecretRequest { SecretId = secretArn }, cancellation), cancellation).ConfigureAwait(false);
+        }
+        catch (Aws.SecretsManager.Model.ResourceNotFoundException e)
+        {
+            throw new SecretNotClusters($"Cluster {cluster.Id} names the auth key secret {secretArn}, which does not exist.", e);
+        }
+
+        var tags = (secret.Tags ?? [])
+            .Where(t => t.Key is not null)
+            .GroupBy(t => t.Key!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Value ?? "", StringComparer.Ordinal);
+        if (SecretOwnership.Problem(cluster.Id, secret.ARN ?? secretArn, tags) is { } problem)
+            throw new SecretNotClusters($"Cluster {cluster.Id}: {problem}");
+
+        var stages = secret.VersionIdsToStages ?? [];
+        if (stages.FirstOrDefault(v => v.Value?.Contains(PendingStage) == true).Key is { } pendingVersion)
+            throw new RotationUnfinished(
+                $"The auth key secret of cluster {cluster.Id} has version {pendingVersion} labelled {PendingStage}: a previous rotation did not finish. " +
+                "An operator must finish or cancel it before another rotation.");
+        var current = stages.FirstOrDefault(v => v.Value?.Contains(CurrentStage) == true).Key
+            ?? throw new SecretNotClusters($"The auth key secret of cluster {cluster.Id} has no {CurrentStage} version.");
+        return (secret.ARN ?? secretArn, current);
+    }
+}

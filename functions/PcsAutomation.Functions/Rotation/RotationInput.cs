@@ -1,0 +1,46 @@
+using System.Globalization;
+using PcsAutomation.Domain.Rotation;
+
+namespace PcsAutomation.Functions.Rotation;
+
+/// <summary>Checks of the fields every rotation input shares; a failure is <see cref="InvalidRotationInput"/> naming the field.</summary>
+internal static class RotationInput
+{
+    public static string ClusterId(string? value) => Required(value, "clusterId");
+
+    /// <summary>The <c>$$.Execution.Id</c> the ASL passes: the lease owner and the seed of every client token.</summary>
+    public static string ExecutionArn(string? value)
+    {
+        var arn = Required(value, "executionArn");
+        return arn.StartsWith("arn:", StringComparison.Ordinal)
+            ? arn
+            : throw new InvalidRotationInput($"executionArn must be the execution's ARN ($$.Execution.Id), got a value of {arn.Length} characters not starting with 'arn:'.");
+    }
+
+    public static int Attempt(int? value) => value switch
+    {
+        null => 0,
+        < 0 => throw new InvalidRotationInput(string.Create(CultureInfo.InvariantCulture, $"attempt must be 0 or more, got {value}.")),
+        _ => value.Value,
+    };
+
+    /// <summary>Saved scaling from the state machine: each entry names its group and has 0 ≤ min ≤ max.</summary>
+    public static IReadOnlyList<NodeGroupScaling> SavedScaling(IReadOnlyList<NodeGroupScaling>? value)
+    {
+        if (value is null)
+            throw new InvalidRotationInput("savedScaling is required (the output of ScaleNodeGroupsToZero or RestoreNodeGroups).");
+        for (var i = 0; i < value.Count; i++)
+        {
+            var s = value[i];
+            if (s is null || string.IsNullOrWhiteSpace(s.NodeGroupId))
+                throw new InvalidRotationInput(string.Create(CultureInfo.InvariantCulture, $"savedScaling[{i}].nodeGroupId is required."));
+            if (s.MinInstanceCount < 0 || s.MaxInstanceCount < s.MinInstanceCount)
+                throw new InvalidRotationInput(string.Create(CultureInfo.InvariantCulture,
+                    $"savedScaling[{i}] ({s.NodeGroupId}) has min {s.MinInstanceCount} and max {s.MaxInstanceCount}; need 0 <= min <= max."));
+        }
+        return value;
+    }
+
+    private static string Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw new InvalidRotationInput($"{field} is required.") : value.Trim();
+}
