@@ -15,6 +15,6 @@ public class HandlerRegistryTests
     {
         var e = Assert.Throws<UnknownHandlerException>(() => HandlerRegistry.EnsureKnown(name));
 
-        Assert.Equal($"_HANDLER is '{name}', which this bootstrap does not serve. Known handlers: Diagnostics.", e.Message);
+        Assert.Equal($"_HANDLER is '{name}', which this bootstrap does not serve. Known handlers: {string.Join(", ", HandlerRegistry.Names)}.", e.Message);
     }
 }
