@@ -1,3 +1,5 @@
+using PcsAutomation.Testing.Lambda;
+
 namespace PcsAutomation.LocalAws.Lambda;
 
 /// <summary>
@@ -28,9 +30,24 @@ public sealed class LambdaHost(LocalAws aws, TimeProvider deadlines) : IAsyncDis
         lock (processes) return processes.TryGetValue(functionName, out var process) ? [.. process.Output] : [];
     }
 
+    /// <summary>The registered functions (template functions and those registered by tests).</summary>
+    public IReadOnlyList<LambdaFunction> Functions
+    {
+        get
+        {
+            lock (functions) return [.. functions.Values.OrderBy(f => f.Name, StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>
+    /// Runs one invocation and returns its response or function error. It counts as emulator work
+    /// (<see cref="LocalAws.Activity"/>) from the call until the result, so running the clock waits for it.
+    /// </summary>
     public async Task<LambdaInvocationResult> InvokeAsync(string functionName, string payloadJson, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payloadJson);
+        // Entered before the first await: whoever starts an invocation sees it counted when the call returns its task.
+        using var working = aws.Activity.Enter();
         LambdaFunction function;
         lock (functions)
             function = functions.GetValueOrDefault(functionName) ?? throw new AwsServiceException("ResourceNotFoundException", $"Function not found: {FunctionArn(functionName)}", 404);
@@ -62,8 +79,10 @@ public sealed class LambdaHost(LocalAws aws, TimeProvider deadlines) : IAsyncDis
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // what the runtime posts to /invocation/{id}/error: the exception's type name and message
-            return new LambdaInvocationResult(null, new LambdaFunctionError(error.GetType().Name, error.Message));
+            // what the runtime posts to /invocation/{id}/error: the exception's type name and message, or the
+            // errorType an in-process runtime loop reported
+            var type = error is LambdaFunctionErrorException reported ? reported.ErrorType : error.GetType().Name;
+            return new LambdaInvocationResult(null, new LambdaFunctionError(type, error.Message));
         }
     }
 
