@@ -13,6 +13,7 @@ public class ClusterSecretRotationFaultTests
     public async Task Rotation_InstanceStillRunningWhenTheKeyChanges_SecretUnchangedCapacityRestoredFailureNotified()
     {
         // Fault: an instance of the cluster comes up (someone launched it by hand) right after RotateSecret.
+        RotationWorkflow? current = null;
         var wrap = new Dictionary<string, Func<FunctionCall, FunctionCall>>(StringComparer.Ordinal)
         {
             ["RotateClusterSecretFunction"] = inner => async (payload, token) =>
@@ -22,7 +23,6 @@ public class ClusterSecretRotationFaultTests
                 return response;
             },
         };
-        RotationWorkflow? current = null;
         void StrayInstance(string payload)
         {
             var clusterId = JsonNode.Parse(payload)!["clusterId"]!.GetValue<string>();
@@ -81,7 +81,7 @@ public class ClusterSecretRotationFaultTests
         Assert.Equal(workflow.SecretState("demo").CurrentVersion, workflow.ClusterSecretVersion("demo"));
         AssertCapacityBack(workflow, scalingBefore);
         Assert.Null(workflow.Lease(clusterId));
-        Assert.NotEmpty(workflow.Aws.Calls.Calls.Where(c => c.ErrorCode is not null));
+        Assert.Contains(workflow.Aws.Calls.Calls, c => c.ErrorCode is not null);
         workflow.AssertNoSecretValueAnywhere();
     }
 
