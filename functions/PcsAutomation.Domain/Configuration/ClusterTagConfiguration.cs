@@ -16,14 +16,11 @@ public sealed record ClusterTagConfiguration(bool IsManaged, MaintenanceWindow M
         var managed = false;
         if (tags.TryGetValue(defaults.ManagedTagKey, out var managedText))
         {
-            managed = managedText switch
+            managed = string.Equals(managedText, "true", StringComparison.OrdinalIgnoreCase);
+            if (!managed && !string.Equals(managedText, "false", StringComparison.OrdinalIgnoreCase))
             {
-                _ when string.Equals(managedText, "true", StringComparison.OrdinalIgnoreCase) => true,
-                _ when string.Equals(managedText, "false", StringComparison.OrdinalIgnoreCase) => false,
-                _ => throw new TagConfigurationException(
-                    defaults.ManagedTagKey,
-                    $"{defaults.ManagedTagKey}: value '{managedText}' must be 'true' or 'false'"),
-            };
+                throw new TagConfigurationException(defaults.ManagedTagKey, $"{defaults.ManagedTagKey}: value '{managedText}' must be 'true' or 'false'");
+            }
         }
 
         var window = tags.TryGetValue(TagKeys.MaintenanceWindow, out var windowText)

@@ -37,8 +37,8 @@ public sealed record MaintenanceWindow(DayOfWeek StartDay, TimeOnly StartTime, D
         var (endDay, endTime) = ParseEdge(halves[1], "end", text, tagKey);
         var window = new MaintenanceWindow(startDay, startTime, endDay, endTime);
 
-        // With days of the week only, the length is always below 7 days; start == end would be either empty or the
-        // whole week, and the whole week means "any time", which is what an absent tag would not mean either.
+        // With days of the week only, the length is always below 7 days. Start == end could mean an empty window or
+        // the whole week; neither is a maintenance window, so it is refused rather than guessed.
         if (window.Length == TimeSpan.Zero)
         {
             throw Invalid(tagKey, $"'{text}' has zero length (start equals end); a window lasts more than 0 and less than 7 days");

@@ -1,3 +1,4 @@
+using CsCheck;
 using PcsAutomation.Domain.Configuration;
 
 namespace PcsAutomation.Domain.Tests.Configuration;
@@ -55,5 +56,17 @@ public class DurationTextTests
         Assert.Equal("2d", DurationText.Format(TimeSpan.FromHours(48)));
         Assert.Equal("49h", DurationText.Format(TimeSpan.FromHours(49)));
         Assert.Equal("30m", DurationText.Format(TimeSpan.FromMinutes(30)));
+    }
+
+    [Fact]
+    public void Parse_AnyPositiveCount_ParsesAndFormatsBack()
+    {
+        Gen.Select(Gen.Int[1, 100_000], Gen.Bool.Select(b => b ? 'd' : 'h')).Sample((count, unit) =>
+        {
+            var text = $"{count}{unit}";
+            var parsed = DurationText.Parse(text, Key);
+            var expected = unit == 'd' ? TimeSpan.FromDays(count) : TimeSpan.FromHours(count);
+            return parsed == expected && DurationText.Parse(DurationText.Format(parsed), Key) == parsed;
+        });
     }
 }
