@@ -8,9 +8,12 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true; // stop watching cleanly; the execution itself goes on
     cancel.Cancel();
 };
+var console = AnsiConsole.Console;
+// Piped or redirected: Spectre would wrap at 80 columns; keep one timeline event per line.
+if (Console.IsOutputRedirected) console.Profile.Width = 240;
 var host = new CliHost
 {
-    Console = AnsiConsole.Console,
+    Console = console,
     Output = Console.Out,
     Error = Console.Error,
     Time = TimeProvider.System,

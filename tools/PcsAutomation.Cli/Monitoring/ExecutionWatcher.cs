@@ -64,7 +64,8 @@ public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<Ti
                     ReverseOrder = true,
                     MaxResults = options.PageSize,
                     NextToken = token,
-                    IncludeExecutionData = false, // the timeline shows names and errors, never state data
+                    // Not includeExecutionData=false: the emulator then drops taskScheduledEventDetails.parameters, which
+                    // the model marks required, and the client refuses the page. The timeline prints names and errors only.
                 },
                 cancellationToken).ConfigureAwait(false);
             foreach (var e in page.Events)
