@@ -6,7 +6,11 @@
 #   make bootstrap                                                   # just publish
 #
 # Adding a function: add its logical id to FUNCTIONS.
-FUNCTIONS := DiagnosticsFunction
+FUNCTIONS := DiagnosticsFunction \
+	PlanRotationFunction AcquireClusterLeaseFunction ScaleNodeGroupsToZeroFunction CheckClusterDrainedFunction \
+	RotateClusterSecretFunction CheckSecretRotationFunction RestoreNodeGroupsFunction CheckNodeGroupsRestoredFunction \
+	RefreshLoginNodesFunction CheckLoginNodesFunction ReleaseClusterLeaseFunction RotationEventRouterFunction \
+	RotationReconcilerFunction
 
 ROOT := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
 BOOTSTRAP_DIR ?= $(ROOT)artifacts/bootstrap

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
 using PcsAutomation.Aws.Runtime;
 
@@ -30,5 +31,27 @@ internal static class AwsCredentialsResolver
                 "No AWS credentials: looked at AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_WEB_IDENTITY_TOKEN_FILE, " +
                 $"profile '{profileName}' (AWS_PROFILE), container credentials and EC2 instance metadata.", e);
         }
+    }
+
+    /// <summary>The credentials of one named profile (~/.aws/config, ~/.aws/credentials; AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE honoured).</summary>
+    public static AWSCredentials? SharedProfileCredentials(string profile) =>
+        new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var found) ? found : null;
+
+    /// <summary>Reads <paramref name="profileName"/>'s credentials; a missing or unusable profile fails with one line naming it (never a key).</summary>
+    public static AWSCredentials FromProfile(string profileName, Func<string, AWSCredentials?> lookup)
+    {
+        AWSCredentials? found;
+        try
+        {
+            found = lookup(profileName);
+        }
+        catch (AmazonClientException e)
+        {
+            // The SDK's message is not echoed: it may quote the profile's settings.
+            throw new AwsConfigurationException($"AWS profile '{profileName}' has credentials that cannot be used ({e.GetType().Name}); check it with 'aws sts get-caller-identity --profile {profileName}'.", e);
+        }
+
+        return found ?? throw new AwsConfigurationException(
+            $"No AWS profile '{profileName}' with credentials in ~/.aws/config or ~/.aws/credentials (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE).");
     }
 }

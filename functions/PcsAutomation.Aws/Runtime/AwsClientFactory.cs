@@ -23,6 +23,13 @@ public sealed class AwsClientFactory : IDisposable
     private AwsClientFactory(AwsClientOptions options)
     {
         var environment = options.Environment ?? System.Environment.GetEnvironmentVariable;
+        // An explicit profile stands where AWS_PROFILE would, so the region and the credentials come from the same profile.
+        if (options.Profile is { } explicitProfile)
+        {
+            var inner = environment;
+            environment = name => name == AwsRegionResolver.ProfileVariable ? explicitProfile.Trim() : inner(name);
+        }
+
         var regions = new AwsRegionResolver(environment, options.ProfileRegion ?? AwsRegionResolver.SharedProfileRegion);
         Region = options.Region is { } explicitRegion
             ? AwsRegionResolver.Validated(explicitRegion.Trim(), "AwsClientOptions.Region")
@@ -33,7 +40,9 @@ public sealed class AwsClientFactory : IDisposable
         Endpoints = AwsServiceIds.Known.ToDictionary(s => s.ServiceId, s => endpoints.Resolve(s.ServiceId, s.EndpointPrefix, Region));
 
         credentials = options.Credentials
-            ?? AwsCredentialsResolver.Resolve(options.CredentialsChain ?? AwsCredentialsResolver.DefaultChain, regions.ProfileName);
+            ?? (options.Profile is not null
+                ? AwsCredentialsResolver.FromProfile(regions.ProfileName, options.ProfileCredentials ?? AwsCredentialsResolver.SharedProfileCredentials)
+                : AwsCredentialsResolver.Resolve(options.CredentialsChain ?? AwsCredentialsResolver.DefaultChain, regions.ProfileName));
 
         sharedHandler = options.HttpMessageHandler;
         http = sharedHandler is { } handler

@@ -11,6 +11,13 @@ public sealed record AwsClientOptions
     /// <summary>The region, e.g. "us-east-1". Default null: <c>AWS_REGION</c>, then <c>AWS_DEFAULT_REGION</c>, then the profile's region.</summary>
     public string? Region { get; init; }
 
+    /// <summary>
+    /// A named profile of the shared config files, as the AWS CLI's <c>--profile</c>: its credentials replace the default
+    /// chain and its region is used when neither <see cref="Region"/> nor AWS_REGION / AWS_DEFAULT_REGION is set.
+    /// Default null: the default chain, which reads AWS_PROFILE from the process environment.
+    /// </summary>
+    public string? Profile { get; init; }
+
     /// <summary>Default null: AWSSDK.Core's default chain (environment, web identity, profile/SSO, container, IMDS), resolved once, refreshed by the SDK.</summary>
     public AWSCredentials? Credentials { get; init; }
 
@@ -35,9 +42,12 @@ public sealed record AwsClientOptions
     /// <summary>Finds credentials when <see cref="Credentials"/> is null. Default null: the SDK's default chain. Tests replace it.</summary>
     internal Func<AWSCredentials>? CredentialsChain { get; init; }
 
+    /// <summary>Reads a named profile's credentials (null: no such profile). Default null: AWSSDK.Core's profile store. Tests replace it.</summary>
+    internal Func<string, AWSCredentials?>? ProfileCredentials { get; init; }
+
     /// <summary>Never prints credentials (a record would print every property).</summary>
     public override string ToString() =>
-        $"AwsClientOptions {{ Region = {Region ?? "(environment)"}, Credentials = {(Credentials is null ? "(default chain)" : Credentials.GetType().Name)}, MaxAttempts = {MaxAttempts}, RequestTimeout = {RequestTimeout} }}";
+        $"AwsClientOptions {{ Region = {Region ?? "(environment)"}, Profile = {Profile ?? "(environment)"}, Credentials = {(Credentials is null ? "(default chain)" : Credentials.GetType().Name)}, MaxAttempts = {MaxAttempts}, RequestTimeout = {RequestTimeout} }}";
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad property.</summary>
     public void Validate()
@@ -50,5 +60,7 @@ public sealed record AwsClientOptions
             throw new ArgumentOutOfRangeException(nameof(RequestTimeout), RequestTimeout, "AwsClientOptions.RequestTimeout must be between 1 ms and 15 min.");
         if (Region is not null && string.IsNullOrWhiteSpace(Region))
             throw new ArgumentException("AwsClientOptions.Region must be null (resolve from the environment) or a region name, not blank.", nameof(Region));
+        if (Profile is not null && string.IsNullOrWhiteSpace(Profile))
+            throw new ArgumentException("AwsClientOptions.Profile must be null (the default chain) or a profile name, not blank.", nameof(Profile));
     }
 }

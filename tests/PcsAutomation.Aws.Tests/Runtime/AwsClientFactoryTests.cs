@@ -176,4 +176,52 @@ public class AwsClientFactoryTests
 
         Assert.Equal("http://127.0.0.1:4566/", dynamoDb.Config.ServiceURL);
     }
+
+    [Fact]
+    public void Create_ExplicitProfile_UsesItsCredentialsAndRegionNotTheChainOrAwsProfile()
+    {
+        var options = FromEnvironment(new() { ["AWS_PROFILE"] = "dev" }, new() { ["ops"] = "eu-central-1", ["dev"] = "us-west-2" }) with
+        {
+            Profile = "ops",
+            CredentialsChain = () => throw new InvalidOperationException("the default chain must not be asked"),
+            ProfileCredentials = name => name == "ops" ? new BasicAWSCredentials("AKIDOPS", SecretKey) : null,
+        };
+
+        using var factory = AwsClientFactory.Create(options);
+
+        Assert.Equal("eu-central-1", factory.Region);
+        Assert.Equal("BasicAWSCredentials", factory.CredentialsSource);
+    }
+
+    [Fact]
+    public void Create_ExplicitProfileAndAwsRegion_AwsRegionWins()
+    {
+        var options = FromEnvironment(new() { ["AWS_REGION"] = "ap-south-1" }, new() { ["ops"] = "eu-central-1" }) with
+        {
+            Profile = "ops",
+            ProfileCredentials = _ => new BasicAWSCredentials("AKIDOPS", SecretKey),
+        };
+
+        using var factory = AwsClientFactory.Create(options);
+
+        Assert.Equal("ap-south-1", factory.Region);
+    }
+
+    [Fact]
+    public void Create_UnknownProfile_FailsNamingTheProfile()
+    {
+        var options = FromEnvironment(new() { ["AWS_REGION"] = "us-east-1" }) with { Profile = "nope", ProfileCredentials = _ => null };
+
+        var error = Assert.Throws<AwsConfigurationException>(() => AwsClientFactory.Create(options));
+
+        Assert.StartsWith("No AWS profile 'nope' with credentials", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_BlankProfile_FailsNamingTheProperty()
+    {
+        var error = Assert.Throws<ArgumentException>(() => AwsClientFactory.Create(FromEnvironment(new()) with { Profile = " " }));
+
+        Assert.Equal("Profile", error.ParamName);
+    }
 }

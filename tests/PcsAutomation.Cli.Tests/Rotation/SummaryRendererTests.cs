@@ -1,0 +1,36 @@
+using PcsAutomation.Cli.Rotation;
+
+namespace PcsAutomation.Cli.Tests.Rotation;
+
+public class SummaryRendererTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Render_DryRun_ShowsThePlanRows()
+    {
+        var summary = RotationSummary.From(
+            new ExecutionResult("arn:x", "SUCCEEDED", Start, Start.AddSeconds(3), $$"""{"plan":{{RotationSummaryTests.Plan}}}""", null, null), dryRun: true);
+        using var console = new StringConsole();
+
+        console.Console.Write(SummaryRenderer.Render(summary));
+
+        Assert.Contains("Rotation plan (dry run)", console.Text, StringComparison.Ordinal);
+        Assert.Contains("compute-1 (pcs_ng2): min 0, max 4", console.Text, StringComparison.Ordinal);
+        Assert.Contains("i-0aaa, i-0bbb", console.Text, StringComparison.Ordinal);
+        Assert.Contains("i-0byo", console.Text, StringComparison.Ordinal);
+        Assert.Contains("25m 00s", console.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FailureWithMarkupCharacters_PrintedLiterally()
+    {
+        var summary = RotationSummary.From(new ExecutionResult("arn:x", "FAILED", Start, Start, null, "States.TaskFailed", "bad [value] here"), dryRun: false);
+        using var console = new StringConsole();
+
+        console.Console.Write(SummaryRenderer.Render(summary));
+
+        Assert.Contains("bad [value] here", console.Text, StringComparison.Ordinal);
+        Assert.Contains("FAILED", console.Text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,129 @@
+using PcsAutomation.Template.Tests.Yaml;
+
+namespace PcsAutomation.Template.Tests.Iam;
+
+/// <summary>Least privilege, checked on the real template: the rules issue 5 sets for the rotation's roles.</summary>
+public class IamPolicyTests
+{
+    /// <summary>
+    /// Actions AWS authorizes on no resource type: a statement may name them only with <c>Resource: "*"</c>
+    /// (Service Authorization Reference). Anything else on <c>"*"</c> must be conditioned.
+    /// </summary>
+    private static readonly HashSet<string> ResourceStarOnlyActions = new(StringComparer.Ordinal)
+    {
+        "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
+        "ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions", "ec2:DescribeInstanceTypes",
+        "ec2:DescribeInstanceTypeOfferings", "pcs:ListClusters", "ssm:GetCommandInvocation",
+        "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
+        "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
+        "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
+    };
+
+    private static readonly string[] ThisStateMachine =
+    [
+        """{"Ref":"ClusterSecretRotationStateMachine"}""",
+        """{"Fn::Sub":"arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${AWS::StackName}-cluster-secret-rotation"}""",
+    ];
+
+    private const string ClusterSecrets = "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:pcs!slurm-secret-*";
+
+    [Fact]
+    public void Template_RotationRoles_HaveStatements() =>
+        Assert.True(Statements().Count(s => s.Owner != "DiagnosticsFunction") > 20, "the rotation roles' statements were read");
+
+    [Fact]
+    public void Template_NoStatement_UsesAWildcardAction()
+    {
+        var wildcards = Statements().Where(s => s.Actions.Any(a => a.Contains('*', StringComparison.Ordinal))).Select(s => s.ToString());
+
+        Assert.Empty(wildcards);
+    }
+
+    [Fact]
+    public void Template_SecretsManagerPermissions_AreScopedToClusterSecrets()
+    {
+        var statements = Statements().Where(s => s.Actions.Any(a => a.StartsWith("secretsmanager:", StringComparison.Ordinal))).ToList();
+
+        Assert.NotEmpty(statements);
+        Assert.All(statements, s => Assert.Equal([$$"""{"Fn::Sub":"{{ClusterSecrets}}"}"""], s.Resources));
+    }
+
+    [Fact]
+    public void Template_NoRole_ReadsSecretValues()
+    {
+        // BYO login nodes fetch the key with their own instance role; no function ever holds it.
+        var reads = Statements().Where(s => s.Actions.Any(a => a is "secretsmanager:GetSecretValue" or "kms:Decrypt" && s.Owner.EndsWith("Function", StringComparison.Ordinal)));
+
+        Assert.Empty(reads.Select(s => s.ToString()));
+    }
+
+    [Fact]
+    public void Template_ResourceStar_OnlyForActionsWithoutResourceTypesOrConditioned()
+    {
+        var loose = Statements()
+            .Where(s => s.Resources.Contains("*") && s.Condition is null)
+            .SelectMany(s => s.Actions.Where(a => !ResourceStarOnlyActions.Contains(a)).Select(a => $"{s}: {a}"));
+
+        Assert.Empty(loose);
+    }
+
+    [Fact]
+    public void Template_PcsActions_AreScopedToTheAccountsClusters()
+    {
+        var unscoped = Statements()
+            .Where(s => s.Actions.Any(a => a.StartsWith("pcs:", StringComparison.Ordinal) && a != "pcs:ListClusters"))
+            .Where(s => s.Resources.Any(r => !r.Contains(":pcs:${AWS::Region}:${AWS::AccountId}:cluster/", StringComparison.Ordinal)))
+            .Select(s => s.ToString());
+
+        Assert.Empty(unscoped);
+    }
+
+    [Fact]
+    public void Template_LeaseTablePermissions_AreOnTheLeaseTableOnly()
+    {
+        var statements = Statements().Where(s => s.Actions.Any(a => a.StartsWith("dynamodb:", StringComparison.Ordinal))).ToList();
+
+        Assert.NotEmpty(statements);
+        Assert.All(statements, s => Assert.Equal(["""{"Fn::GetAtt":["ClusterLeaseTable","Arn"]}"""], s.Resources));
+    }
+
+    [Theory]
+    [InlineData("states:StartExecution", "RotationReconcilerFunction")]
+    [InlineData("states:SendTaskSuccess", "RotationEventRouterFunction")]
+    [InlineData("ssm:SendCommand", "RefreshLoginNodesFunction")]
+    [InlineData("secretsmanager:RotateSecret", "RotateClusterSecretFunction")]
+    [InlineData("pcs:UpdateComputeNodeGroup", "RestoreNodeGroupsFunction,ScaleNodeGroupsToZeroFunction")]
+    [InlineData("events:PutEvents", "ClusterSecretRotationStateMachine")]
+    [InlineData("sns:Publish", "ClusterSecretRotationStateMachine")]
+    public void Template_MutatingAction_IsGrantedOnlyToTheStepsThatNeedIt(string action, string owners) =>
+        Assert.Equal(owners.Split(','), Statements().Where(s => s.Actions.Contains(action)).Select(s => s.Owner).Distinct().Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Template_StateMachineCalls_AreScopedToThisStateMachine()
+    {
+        var statements = Statements().Where(s => s.Actions.Any(a => a.StartsWith("states:", StringComparison.Ordinal))).ToList();
+
+        Assert.NotEmpty(statements);
+        Assert.All(statements, s => Assert.All(s.Resources, r => Assert.Contains(r, ThisStateMachine)));
+    }
+
+    [Fact]
+    public void Template_RunCommand_IsPinnedToRunShellScript()
+    {
+        var statement = Assert.Single(Statements(), s => s.Actions.Contains("ssm:SendCommand"));
+
+        Assert.Contains("""{"Fn::Sub":"arn:${AWS::Partition}:ssm:${AWS::Region}::document/AWS-RunShellScript"}""", statement.Resources);
+        Assert.DoesNotContain("*", statement.Resources);
+    }
+
+    [Fact]
+    public void Template_InstanceLaunchPermissions_OnlyThroughPcs()
+    {
+        var launch = Statements().Where(s => s.Actions.Contains("ec2:RunInstances")).ToList();
+
+        Assert.NotEmpty(launch);
+        Assert.All(launch, s => Assert.Equal("true", (string?)s.Condition?["Bool"]?["aws:ViaAWSService"]));
+    }
+
+    private static IReadOnlyList<IamStatement> Statements() => IamStatements.Read(CloudFormationYaml.Load(RepoPaths.Template)!);
+}

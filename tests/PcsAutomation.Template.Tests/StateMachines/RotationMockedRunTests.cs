@@ -1,0 +1,192 @@
+using System.Text.Json.Nodes;
+using PcsAutomation.States.Runtime;
+
+namespace PcsAutomation.Template.Tests.StateMachines;
+
+/// <summary>
+/// The rotation definition run by the States engine with mocked steps (what <c>pcs-states-run --mock</c> does):
+/// every path of the flow, on a virtual clock. The end-to-end runs with the real handlers are in
+/// PcsAutomation.Workflows.Tests.
+/// </summary>
+public class RotationMockedRunTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 11, 2, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Run_HappyPath_RotatesRestoresRefreshesNotifiesAndReleases()
+    {
+        var report = await RunAsync("input.json", Mocks("happy-path"));
+
+        Assert.True(report.Succeeded, report.Error + ": " + report.Cause);
+        AssertInOrder(report.VisitedStates,
+            "PlanRotation", "AcquireClusterLease", "PlanRotationUnderLease", "NotifyStarting", "ScaleNodeGroupsToZero",
+            "CheckClusterDrained", "RotateClusterSecret", "CheckSecretRotation", "RestoreNodeGroups", "CheckNodeGroupsRestored",
+            "RefreshLoginNodes", "CheckLoginNodes", "NotifySucceeded", "ReleaseClusterLease", "RotationSucceeded");
+        Assert.DoesNotContain("NotifyFailed", report.VisitedStates);
+    }
+
+    [Fact]
+    public async Task Run_DryRun_PlansOnlyAndReturnsThePlan()
+    {
+        var report = await RunAsync("dry-run.input.json", Mocks("dry-run"));
+
+        Assert.True(report.Succeeded, report.Cause);
+        Assert.Equal(1, report.TaskInvocations);
+        var output = JsonNode.Parse(report.Output!)!;
+        Assert.True((bool)output["dryRun"]!);
+        Assert.Equal(2, output["plan"]!["nodeGroups"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Run_MissingDryRun_MeansARealRun()
+    {
+        var report = await RunAsync(null, Mocks("happy-path"), input: """{"clusterId":"pcs_abc1234567"}""");
+
+        Assert.True(report.Succeeded, report.Cause);
+        Assert.Contains("ScaleNodeGroupsToZero", report.VisitedStates);
+    }
+
+    [Fact]
+    public async Task Run_NoCluster_RefusedBeforeAnyStep()
+    {
+        var report = await RunAsync(null, Mocks("happy-path"), input: """{"dryRun":true}""");
+
+        Assert.Equal("InvalidRotationInput", report.Error);
+        Assert.Equal(0, report.TaskInvocations);
+    }
+
+    [Fact]
+    public async Task Run_RotationFailedEvent_RestoresNotifiesFailedReleasesAndFailsWithTheReason()
+    {
+        var report = await RunAsync("input.json", Mocks("rotation-failed"));
+
+        Assert.Equal("FAILED", report.Status);
+        Assert.Equal("Automation.RotationFailed", report.Error);
+        Assert.Contains("instances of the cluster are still running", report.Cause, StringComparison.Ordinal);
+        AssertInOrder(report.VisitedStates, "RotateClusterSecret", "RestoreNodeGroups", "CheckNodeGroupsRestored", "NotifyFailed", "ReleaseClusterLease", "RotationFailed");
+        Assert.DoesNotContain("RefreshLoginNodes", report.VisitedStates);
+    }
+
+    [Fact]
+    public async Task Run_NoEventDelivered_FallsBackToPolling()
+    {
+        var report = await RunAsync("input.json", Mocks("no-event"));
+
+        Assert.True(report.Succeeded, report.Cause);
+        AssertInOrder(report.VisitedStates, "RotateClusterSecret", "StartRotationPolling", "CheckSecretRotation", "WaitForRotation", "CheckSecretRotation", "RestoreNodeGroups");
+    }
+
+    [Fact]
+    public async Task Run_RestoreFails_NeedsOperatorThenReleasesAndFails()
+    {
+        var report = await RunAsync("input.json", Mocks("restore-failed"));
+
+        Assert.Equal("NodeGroupNotFound", report.Error);
+        AssertInOrder(report.VisitedStates, "RestoreNodeGroups", "NotifyNeedsOperator", "ReleaseClusterLease", "CapacityNotRestored");
+        Assert.DoesNotContain("NotifyFailed", report.VisitedStates);
+    }
+
+    [Fact]
+    public async Task Run_LeaseHeld_ReleasesNothingItDoesNotOwnAndChangesNothing()
+    {
+        var mocks = Mocks("happy-path");
+        mocks["AcquireClusterLease"] = JsonNode.Parse("""{"Throw":{"Error":"LeaseHeld","Cause":"held by arn:aws:states:us-east-1:111122223333:execution:x:y"}}""");
+
+        var report = await RunAsync("input.json", mocks);
+
+        Assert.Equal("LeaseHeld", report.Error);
+        AssertInOrder(report.VisitedStates, "AcquireClusterLease", "ReleaseClusterLease", "RotationFailed");
+        Assert.DoesNotContain("ScaleNodeGroupsToZero", report.VisitedStates);
+        Assert.DoesNotContain("NotifyStarting", report.VisitedStates);
+    }
+
+    [Fact]
+    public async Task Run_RefusedUnderTheLease_NotifiesWithoutTouchingCapacity()
+    {
+        var mocks = Mocks("happy-path");
+        mocks["PlanRotationUnderLease"] = JsonNode.Parse("""{"Throw":{"Error":"ClusterStateForbidsRotation","Cause":"cluster is UPDATING"}}""");
+        mocks["PublishFailed"] = mocks["PublishStarting"]!.DeepClone();
+        mocks["PutEventFailed"] = mocks["PutEventStarting"]!.DeepClone();
+
+        var report = await RunAsync("input.json", mocks);
+
+        Assert.Equal("ClusterStateForbidsRotation", report.Error);
+        AssertInOrder(report.VisitedStates, "PlanRotationUnderLease", "NotifyFailed", "ReleaseClusterLease", "RotationFailed");
+        Assert.DoesNotContain("ScaleNodeGroupsToZero", report.VisitedStates);
+        Assert.DoesNotContain("RestoreNodeGroups", report.VisitedStates);
+    }
+
+    [Fact]
+    public async Task Run_ScaleDownCrashes_RestoresFromThePlanUnderTheLease()
+    {
+        var mocks = Mocks("rotation-failed");
+        mocks["ScaleNodeGroupsToZero"] = JsonNode.Parse("""{"Throw":{"Error":"NodeGroupNotFound","Cause":"pcs_ng00000002"}}""");
+
+        var report = await RunAsync("input.json", mocks);
+
+        Assert.Equal("NodeGroupNotFound", report.Error);
+        AssertInOrder(report.VisitedStates, "ScaleNodeGroupsToZero", "FindSavedScaling", "UsePlannedScaling", "RestoreNodeGroups", "NotifyFailed", "ReleaseClusterLease");
+    }
+
+    [Fact]
+    public async Task Run_NeverDrains_GivesUpAfterTheBoundAndRestores()
+    {
+        var mocks = Mocks("rotation-failed");
+        var notDrained = """{"Return":{"Payload":{"drained":false,"nodeGroupsNotActive":[],"instancesStillUp":["i-0aaaaaaaaaaaaaaa1"],"attempt":ATTEMPT,"waitSeconds":WAIT}}}""";
+        mocks["CheckClusterDrained"] = new JsonArray([.. Enumerable.Range(1, 25).Select(i => JsonNode.Parse(notDrained
+            .Replace("ATTEMPT", i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("WAIT", (i switch { 1 => 15, 2 => 30, 3 => 60, _ => 120 }).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)))]);
+
+        var report = await RunAsync("input.json", mocks);
+
+        Assert.Equal("Automation.DrainTimeout", report.Error);
+        Assert.Contains("i-0aaaaaaaaaaaaaaa1", report.Cause, StringComparison.Ordinal);
+        Assert.DoesNotContain("RotateClusterSecret", report.VisitedStates);
+        Assert.Contains("RestoreNodeGroups", report.VisitedStates);
+        Assert.InRange(report.VirtualDuration, TimeSpan.FromMinutes(30), TimeSpan.FromHours(1));
+    }
+
+    [Fact]
+    public async Task Run_LoginNodeFails_ReportsFailureAfterCapacityIsBack()
+    {
+        var mocks = Mocks("happy-path");
+        mocks["CheckLoginNodes"] = JsonNode.Parse("""{"Return":{"Payload":{"done":true,"succeeded":[],"failed":[{"instanceId":"i-0bbbbbbbbbbbbbbb1","status":"Failed"}],"attempt":1,"waitSeconds":15}}}""");
+        mocks["PublishFailed"] = mocks["PublishStarting"]!.DeepClone();
+        mocks["PutEventFailed"] = mocks["PutEventStarting"]!.DeepClone();
+
+        var report = await RunAsync("input.json", mocks);
+
+        Assert.Equal("Automation.LoginNodesNotRefreshed", report.Error);
+        Assert.Contains("i-0bbbbbbbbbbbbbbb1", report.Cause, StringComparison.Ordinal);
+        AssertInOrder(report.VisitedStates, "CheckNodeGroupsRestored", "CheckLoginNodes", "NotifyFailed", "ReleaseClusterLease");
+    }
+
+    private static JsonObject Mocks(string name) =>
+        JsonNode.Parse(File.ReadAllText(RepoPaths.Fixture($"Rotation/{name}.mocks.json")))!.AsObject();
+
+    private static Task<LocalRunReport> RunAsync(string? inputFile, JsonObject mocks, string? input = null) =>
+        LocalRun.RunAsync(
+            File.ReadAllText(RotationDefinitionTests.DefinitionPath),
+            input ?? File.ReadAllText(RepoPaths.Fixture("Rotation/" + inputFile)),
+            mocks.ToJsonString(),
+            Start);
+
+    private static void AssertInOrder(IReadOnlyList<string> visited, params string[] expected)
+    {
+        var at = 0;
+        foreach (var state in expected)
+        {
+            var found = -1;
+            for (var i = at; i < visited.Count; i++)
+            {
+                if (visited[i] == state)
+                {
+                    found = i;
+                    break;
+                }
+            }
+            Assert.True(found >= 0, $"{state} not visited after position {at}: {string.Join(" -> ", visited)}");
+            at = found + 1;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using PcsAutomation.Template.Tests.Yaml;
+
+namespace PcsAutomation.Template.Tests.Template;
+
+/// <summary>The rotation workflow's resources in the real template (issue 5, "Template").</summary>
+public class RotationTemplateTests
+{
+    /// <summary>The handlers of the shared contract; each is a function <c>&lt;Name&gt;Function</c> with Handler <c>&lt;Name&gt;</c>.</summary>
+    public static readonly IReadOnlyList<string> Handlers =
+    [
+        "PlanRotation", "AcquireClusterLease", "ScaleNodeGroupsToZero", "CheckClusterDrained", "RestoreNodeGroups",
+        "CheckNodeGroupsRestored", "ReleaseClusterLease", "RotateClusterSecret", "CheckSecretRotation",
+        "RotationEventRouter", "RefreshLoginNodes", "CheckLoginNodes", "RotationReconciler",
+    ];
+
+    /// <summary><see cref="Handlers"/> as theory data.</summary>
+    public static TheoryData<string> RotationHandlers => [.. Handlers];
+
+    private static readonly JsonNode Template = CloudFormationYaml.Load(RepoPaths.Template)!;
+
+    [Theory]
+    [MemberData(nameof(RotationHandlers))]
+    public void Template_RotationHandler_HasItsFunction(string handler)
+    {
+        var function = Assert.Single(SamTemplate.Functions(Template), f => f.LogicalId == handler + "Function");
+
+        Assert.Equal(handler, function.Handler);
+        Assert.Equal("makefile", function.BuildMethod);
+        Assert.Equal("""{"Ref":"RotationLogGroup"}""", function.Properties["LoggingConfig"]?["LogGroup"]?.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("PCS_AUTOMATION_MANAGED_TAG_KEY", """{"Ref":"ManagedTagKey"}""")]
+    [InlineData("PCS_AUTOMATION_MAINTENANCE_WINDOW", """{"Ref":"DefaultMaintenanceWindow"}""")]
+    [InlineData("PCS_AUTOMATION_ROTATION_MAX_AGE", """{"Ref":"DefaultRotationMaxAge"}""")]
+    [InlineData("PCS_AUTOMATION_BYO_LOGIN_TAG_KEY", """{"Ref":"ByoLoginTagKey"}""")]
+    [InlineData("PCS_AUTOMATION_LEASE_TABLE", """{"Ref":"ClusterLeaseTable"}""")]
+    [InlineData("PCS_AUTOMATION_LEASE_SECONDS", """{"Ref":"LeaseSeconds"}""")]
+    [InlineData("PCS_AUTOMATION_STACK_NAME", """{"Ref":"AWS::StackName"}""")]
+    public void Template_EveryFunction_GetsTheContractsEnvironment(string variable, string value) =>
+        Assert.All(SamTemplate.Functions(Template), f =>
+            Assert.Equal(value, f.Properties["Environment"]?["Variables"]?[variable]?.ToJsonString()));
+
+    [Fact]
+    public void Template_Reconciler_KnowsTheStateMachineAndRunsOnTheScheduleParameter()
+    {
+        var reconciler = SamTemplate.Functions(Template).Single(f => f.LogicalId == "RotationReconcilerFunction");
+
+        Assert.Equal("""{"Ref":"ClusterSecretRotationStateMachine"}""",
+            reconciler.Properties["Environment"]!["Variables"]!["PCS_AUTOMATION_ROTATION_STATE_MACHINE_ARN"]!.ToJsonString());
+        var schedule = Assert.Single(reconciler.Properties["Events"]!.AsObject()).Value!;
+        Assert.Equal("Schedule", (string?)schedule["Type"]);
+        Assert.Equal("""{"Ref":"RotationReconcileSchedule"}""", schedule["Properties"]!["Schedule"]!.ToJsonString());
+        Assert.Equal("rate(1 hour)", (string?)Template["Parameters"]!["RotationReconcileSchedule"]!["Default"]);
+    }
+
+    [Theory]
+    [InlineData("DefaultMaintenanceWindow", "sun:02:00-sun:06:00")]
+    [InlineData("DefaultRotationMaxAge", "90d")]
+    [InlineData("ByoLoginTagKey", "pcs-automation:byo-login-for")]
+    [InlineData("ManagedTagKey", "pcs-automation:managed")]
+    public void Template_TagDefaultParameters_HaveTheContractsDefaults(string parameter, string expected) =>
+        Assert.Equal(expected, (string?)Template["Parameters"]![parameter]!["Default"]);
+
+    [Fact]
+    public void Template_EventRouter_ListensToSecretsManagerRotationResults()
+    {
+        var router = SamTemplate.Functions(Template).Single(f => f.LogicalId == "RotationEventRouterFunction");
+        var rule = Assert.Single(router.Properties["Events"]!.AsObject()).Value!;
+        var pattern = rule["Properties"]!["Pattern"]!;
+
+        Assert.Equal("EventBridgeRule", (string?)rule["Type"]);
+        Assert.Equal("""["aws.secretsmanager"]""", pattern["source"]!.ToJsonString());
+        Assert.Equal("""["AWS Service Event via CloudTrail"]""", pattern["detail-type"]!.ToJsonString());
+        Assert.Equal("""["RotationSucceeded","RotationFailed"]""", pattern["detail"]!["eventName"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Template_LeaseTable_IsOnDemandKeyedByClusterWithTtlRecoveryAndEncryption()
+    {
+        var table = Resource("ClusterLeaseTable", "AWS::DynamoDB::Table");
+
+        Assert.Equal("PAY_PER_REQUEST", (string?)table["BillingMode"]);
+        Assert.Equal("""[{"AttributeName":"clusterId","KeyType":"HASH"}]""", table["KeySchema"]!.ToJsonString());
+        Assert.Equal("""[{"AttributeName":"clusterId","AttributeType":"S"}]""", table["AttributeDefinitions"]!.ToJsonString());
+        Assert.Equal("""{"AttributeName":"expiresAt","Enabled":true}""", table["TimeToLiveSpecification"]!.ToJsonString());
+        Assert.True((bool)table["PointInTimeRecoverySpecification"]!["PointInTimeRecoveryEnabled"]!);
+        Assert.True((bool)table["SSESpecification"]!["SSEEnabled"]!);
+    }
+
+    [Fact]
+    public void Template_RotationTopic_IsEncrypted() =>
+        Assert.Equal("""{"Ref":"RotationTopicKey"}""", Resource("RotationTopic", "AWS::SNS::Topic")["KmsMasterKeyId"]!.ToJsonString());
+
+    [Fact]
+    public void Template_StateMachine_LogsAndTraces()
+    {
+        var machine = Resource("ClusterSecretRotationStateMachine", "AWS::Serverless::StateMachine");
+
+        Assert.Equal("statemachines/cluster-secret-rotation.asl.json", (string?)machine["DefinitionUri"]);
+        Assert.Equal("ERROR", (string?)machine["Logging"]!["Level"]);
+        Assert.Equal("""{"Fn::GetAtt":["StateMachineLogGroup","Arn"]}""",
+            machine["Logging"]!["Destinations"]![0]!["CloudWatchLogsLogGroup"]!["LogGroupArn"]!.ToJsonString());
+        Assert.True((bool)machine["Tracing"]!["Enabled"]!);
+    }
+
+    [Fact]
+    public void Template_StateMachineSubstitutions_AreTheFunctionsAndTheTopic()
+    {
+        var substitutions = Resource("ClusterSecretRotationStateMachine", "AWS::Serverless::StateMachine")["DefinitionSubstitutions"]!.AsObject();
+
+        Assert.Equal("""{"Ref":"RotationTopic"}""", substitutions["RotationTopicArn"]!.ToJsonString());
+        foreach (var (name, value) in substitutions.Where(s => s.Key != "RotationTopicArn"))
+        {
+            var function = name[..^"Arn".Length];
+            Assert.Equal($$"""{"Fn::GetAtt":["{{function}}","Arn"]}""", value!.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public void Template_FailuresAlarm_WatchesFailedAndTimedOutExecutionsAndNotifiesTheTopic()
+    {
+        var alarm = Resource("RotationFailuresAlarm", "AWS::CloudWatch::Alarm");
+        var metrics = alarm["Metrics"]!.AsArray().Select(m => m!["MetricStat"]?["Metric"]).OfType<JsonNode>().ToList();
+
+        Assert.Equal("""[{"Ref":"RotationTopic"}]""", alarm["AlarmActions"]!.ToJsonString());
+        Assert.Superset(new HashSet<string?>(["ExecutionsFailed", "ExecutionsTimedOut"]), metrics.Select(m => (string?)m["MetricName"]).ToHashSet());
+        Assert.All(metrics, m => Assert.Equal("""[{"Name":"StateMachineArn","Value":{"Ref":"ClusterSecretRotationStateMachine"}}]""", m["Dimensions"]!.ToJsonString()));
+    }
+
+    private static JsonObject Resource(string logicalId, string type)
+    {
+        var resource = Template["Resources"]![logicalId];
+        Assert.NotNull(resource);
+        Assert.Equal(type, (string?)resource["Type"]);
+        return resource["Properties"]!.AsObject();
+    }
+}

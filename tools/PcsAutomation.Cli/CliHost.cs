@@ -1,0 +1,33 @@
+using PcsAutomation.Cli.Emulator;
+using PcsAutomation.Cli.Monitoring;
+using Spectre.Console;
+
+namespace PcsAutomation.Cli;
+
+/// <summary>Everything the commands take from outside: consoles, clock, environment, waits. Program.cs passes the real ones.</summary>
+public sealed record CliHost
+{
+    /// <summary>Where timelines, summaries and one-line errors go.</summary>
+    public required IAnsiConsole Console { get; init; }
+
+    /// <summary>Help text (System.CommandLine writes it here).</summary>
+    public required TextWriter Output { get; init; }
+
+    /// <summary>Parse errors (System.CommandLine writes them here).</summary>
+    public required TextWriter Error { get; init; }
+
+    /// <summary>The clock of execution names and AWS signing; only Program.cs passes <see cref="TimeProvider.System"/>.</summary>
+    public required TimeProvider Time { get; init; }
+
+    /// <summary>Reads an environment variable (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, credentials).</summary>
+    public required Func<string, string?> Environment { get; init; }
+
+    /// <summary>The wait between polls against AWS. Default null: <see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/> on <see cref="Time"/>.</summary>
+    public Func<TimeSpan, CancellationToken, Task>? Delay { get; init; }
+
+    /// <summary>Starts the emulator for <c>rotate --emulator</c>. Default: the scenario plus template.yaml with the product's handlers.</summary>
+    public EmulatorStarter StartEmulator { get; init; } = TemplateEmulator.StartAsync;
+
+    /// <summary>How the live view polls. Default <see cref="PollingOptions"/>' defaults.</summary>
+    public PollingOptions Polling { get; init; } = new();
+}

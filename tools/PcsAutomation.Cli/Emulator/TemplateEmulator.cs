@@ -1,0 +1,69 @@
+using PcsAutomation.LocalAws;
+using PcsAutomation.LocalAws.Scenarios;
+using PcsAutomation.Testing;
+using LocalAwsHost = PcsAutomation.LocalAws.LocalAws;
+
+namespace PcsAutomation.Cli.Emulator;
+
+/// <summary>
+/// The CLI's emulator: the scenario's account, then the SAM template's resources (functions, state machine, table,
+/// topic, rules) with the product's handlers running in process (<see cref="ProductFunctions"/>), on a virtual clock.
+/// </summary>
+public static class TemplateEmulator
+{
+    /// <summary>The template's logical id of the rotation state machine.</summary>
+    public const string StateMachineLogicalId = "ClusterSecretRotationStateMachine";
+
+    public static async Task<EmulatorSession> StartAsync(EmulatorRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var template = FindTemplate(request.TemplatePath);
+        ScenarioDefinition scenario;
+        try
+        {
+            scenario = ScenarioFile.Load(request.Scenario);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new CliException($"No scenario '{request.Scenario}': give a shipped scenario name (demo) or a YAML file path.");
+        }
+
+        var functions = new ProductFunctions();
+        try
+        {
+            var aws = await LocalAwsHost.StartAsync(
+                new LocalAwsOptions { Scenario = scenario, Template = template, FunctionFactory = functions.Create },
+                cancellationToken).ConfigureAwait(false);
+            var machine = aws.Template?.StateMachineArns.GetValueOrDefault(StateMachineLogicalId);
+            if (machine is null)
+            {
+                await aws.DisposeAsync().ConfigureAwait(false);
+                throw new CliException($"{template} has no {StateMachineLogicalId}.");
+            }
+
+            return new EmulatorSession(aws, machine, functions);
+        }
+        catch
+        {
+            await functions.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The path as given, else the same name in a parent directory (so the command works from inside the repo).</summary>
+    public static string FindTemplate(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (File.Exists(path)) return Path.GetFullPath(path);
+        if (!Path.IsPathRooted(path))
+        {
+            for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()).Parent; dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, path);
+                if (File.Exists(candidate)) return candidate;
+            }
+        }
+
+        throw new CliException($"No template '{path}' here or in a parent directory; pass --template <path to template.yaml>.");
+    }
+}

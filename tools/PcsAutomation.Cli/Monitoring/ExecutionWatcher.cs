@@ -1,0 +1,85 @@
+using Amazon.Runtime;
+using PcsAutomation.Aws.StepFunctions;
+using PcsAutomation.Aws.StepFunctions.Model;
+using PcsAutomation.Cli.Rotation;
+
+namespace PcsAutomation.Cli.Monitoring;
+
+/// <summary>
+/// Follows one execution: polls its history (newest first, paging only back to the last event seen, without execution
+/// data), reports each new timeline line, backs off while nothing happens, and returns how the execution ended.
+/// Waits go through <paramref name="delay"/>, so a test (or the emulator mode) moves a virtual clock instead of sleeping.
+/// </summary>
+public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<TimeSpan, CancellationToken, Task> delay, PollingOptions options)
+{
+    private static readonly HashSet<string> Terminal = new(StringComparer.Ordinal)
+    {
+        "ExecutionSucceeded", "ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted",
+    };
+
+    public async Task<ExecutionResult> WatchAsync(string executionArn, Action<TimelineEntry> onLine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onLine);
+        options.Validate();
+        var timeline = new Timeline();
+        var interval = options.MinInterval;
+        var failedPolls = 0;
+        while (true)
+        {
+            IReadOnlyList<HistoryEvent> fresh;
+            try
+            {
+                fresh = await NewEventsAsync(executionArn, timeline.LastEventId, cancellationToken).ConfigureAwait(false);
+                failedPolls = 0;
+            }
+            catch (AmazonServiceException e) when (IsTransient(e) && ++failedPolls < options.MaxFailedPolls)
+            {
+                fresh = [];
+            }
+
+            foreach (var line in timeline.Add(fresh)) onLine(line);
+            if (fresh.Any(e => Terminal.Contains(e.Type.Value)))
+                return await DescribeAsync(executionArn, cancellationToken).ConfigureAwait(false);
+            interval = options.NextInterval(interval, fresh.Count > 0);
+            await delay(interval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<ExecutionResult> DescribeAsync(string executionArn, CancellationToken cancellationToken)
+    {
+        var d = await stepFunctions.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, cancellationToken).ConfigureAwait(false);
+        return new ExecutionResult(d.ExecutionArn, d.Status.Value, d.StartDate, d.StopDate, d.Output, d.Error, d.Cause);
+    }
+
+    private async Task<IReadOnlyList<HistoryEvent>> NewEventsAsync(string executionArn, long after, CancellationToken cancellationToken)
+    {
+        var events = new List<HistoryEvent>();
+        string? token = null;
+        do
+        {
+            var page = await stepFunctions.GetExecutionHistoryAsync(
+                new GetExecutionHistoryRequest
+                {
+                    ExecutionArn = executionArn,
+                    ReverseOrder = true,
+                    MaxResults = options.PageSize,
+                    NextToken = token,
+                    // Not includeExecutionData=false: the emulator then drops taskScheduledEventDetails.parameters, which
+                    // the model marks required, and the client refuses the page. The timeline prints names and errors only.
+                },
+                cancellationToken).ConfigureAwait(false);
+            foreach (var e in page.Events)
+            {
+                if (e.Id <= after) return events;
+                events.Add(e);
+            }
+
+            token = page.NextToken;
+        }
+        while (token is not null);
+        return events;
+    }
+
+    private static bool IsTransient(AmazonServiceException e) =>
+        e.ErrorCode is "ThrottlingException" or "Throttling" or "TooManyRequestsException" || (int)e.StatusCode >= 500;
+}
