@@ -19,6 +19,12 @@ public static class HandlerRegistry
         ["RestoreNodeGroups"] = RestoreNodeGroupsHandler.Create,
         ["CheckNodeGroupsRestored"] = CheckNodeGroupsRestoredHandler.Create,
         ["ReleaseClusterLease"] = ReleaseClusterLeaseHandler.Create,
+        ["RotateClusterSecret"] = RotateClusterSecretHandler.Create,
+        ["CheckSecretRotation"] = CheckSecretRotationHandler.Create,
+        ["RotationEventRouter"] = RotationEventRouterHandler.Create,
+        ["RefreshLoginNodes"] = RefreshLoginNodesHandler.Create,
+        ["CheckLoginNodes"] = CheckLoginNodesHandler.Create,
+        ["RotationReconciler"] = RotationReconcilerHandler.Create,
     };
 
     /// <summary>Every handler name; template checks assert each function's <c>Handler</c> is one of these.</summary>

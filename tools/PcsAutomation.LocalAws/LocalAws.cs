@@ -16,8 +16,10 @@ using PcsAutomation.LocalAws.Host;
 using PcsAutomation.LocalAws.Pcs;
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.SecretsManager;
+using PcsAutomation.LocalAws.Sns;
 using PcsAutomation.LocalAws.Ssm;
 using PcsAutomation.LocalAws.StepFunctions;
+using PcsAutomation.LocalAws.Template;
 using PcsAutomation.LocalAws.World;
 
 namespace PcsAutomation.LocalAws;
@@ -27,7 +29,7 @@ namespace PcsAutomation.LocalAws;
 /// on a virtual clock. <c>await using var aws = await LocalAws.StartAsync(new LocalAwsOptions());</c>
 /// then point clients at <see cref="Endpoint"/> with <see cref="EnvironmentVariables"/>.
 /// </summary>
-public sealed class LocalAws : IAsyncDisposable
+public sealed partial class LocalAws : IAsyncDisposable
 {
     private WebApplication? app;
     private WallClockDriver? wallClock;
@@ -71,15 +73,26 @@ public sealed class LocalAws : IAsyncDisposable
         });
         DynamoDb = new DynamoDbService(Clock, options.Region, options.AccountId);
         Services.Add(new JsonServiceRegistration(DynamoDbService.TargetPrefix, "dynamodb", "1.0", "dynamodb.amazonaws.com", DynamoDb.Invoke));
-        Events = new EventBus(Clock, Deliveries.Enqueue, options.Region, options.AccountId);
+        // Schedules tick on their own view of the clock: recurring, they must not keep RunUntilIdleAsync busy.
+        Events = new EventBus(Clock.Schedules, Deliver, options.Region, options.AccountId);
         EventBridge = new EventBridgeService(Events);
         Services.Add(new JsonServiceRegistration(EventBridgeService.TargetPrefix, "events", "1.1", "events.amazonaws.com", EventBridge.Invoke));
-        StepFunctions = new StepFunctionsService(Clock, () => Lambda, options.Region, options.AccountId);
+        StepFunctions = new StepFunctionsService(Clock, () => Lambda, options.Region, options.AccountId, this);
         Services.Add(new JsonServiceRegistration(StepFunctionsService.TargetPrefix, StepFunctionsService.SigningName, "1.0",
             StepFunctionsService.EventSource, StepFunctions.Invoke));
+        Sns = new SnsService(Clock, options.Region, options.AccountId, State.Ids.Uuid);
+        Services.Add(new JsonServiceRegistration("", SnsService.SigningName, "", SnsService.EventSource, Sns.Invoke)
+        {
+            ThrottlingStatus = 429,
+            InternalErrorCode = "InternalError",
+            IsReadOnly = SnsService.IsNotManagementWrite,
+            CloudTrailMembers = SnsService.CloudTrailMembers,
+        });
         // CloudTrail reaches EventBridge rules as it does in AWS when a trail exists (API calls and service events).
         State.CloudTrail.Recorded += envelope => Events.Publish(envelope);
         State.CapacityBlockEvents.Emitted += envelope => Events.Publish(envelope);
+        Clock.SleepersChanged += Activity.Pulse;
+        StepFunctions.RunUntil = RunUntilAsync;
     }
 
     public LocalAwsOptions Options { get; }
@@ -99,14 +112,23 @@ public sealed class LocalAws : IAsyncDisposable
     public DynamoDbService DynamoDb { get; }
     public EventBridgeService EventBridge { get; }
 
+    /// <summary>Topics and the messages published to them (query protocol on the wire, signing name "sns").</summary>
+    public SnsService Sns { get; }
+
     /// <summary>The Step Functions API over the States engine; executions run on <see cref="Clock"/>.</summary>
     public StepFunctionsService StepFunctions { get; }
 
-    /// <summary>The default and template-declared buses; rules deliver to <see cref="Deliveries"/>.</summary>
+    /// <summary>The default and template-declared buses; each rule match is recorded in <see cref="Deliveries"/> and delivered to its target.</summary>
     public EventBus Events { get; }
 
-    /// <summary>Every event a rule matched, with its target, in order (Lambda and state machine hosts consume these).</summary>
+    /// <summary>Every event a rule matched, with its target, in order (the record for tests; <see cref="DeliveryResults"/> says what the target did).</summary>
     public System.Collections.Concurrent.ConcurrentQueue<EventDelivery> Deliveries { get; } = new();
+
+    /// <summary>Work running off the caller's thread (invocations, deliveries): what the Run methods wait for.</summary>
+    public EmulatorActivity Activity { get; } = new();
+
+    /// <summary>What <see cref="LocalAwsOptions.Template"/> created; null without a template.</summary>
+    public LoadedTemplate? Template { get; private set; }
     public ServiceCatalog Services { get; } = new();
     public FaultInjector Faults { get; }
     public CallLog Calls { get; } = new();
@@ -135,6 +157,8 @@ public sealed class LocalAws : IAsyncDisposable
         var aws = new LocalAws(options);
         if (options.Scenario is not null) aws.Apply(options.Scenario);
         await aws.StartServerAsync(cancellationToken).ConfigureAwait(false);
+        // After the server: template functions get the endpoint in their environment.
+        aws.LoadTemplate();
         if (options.ClockMode == ClockMode.Wall)
             aws.wallClock = new WallClockDriver(aws.Clock, options.RealTime!, options.Speed, TimeSpan.FromMilliseconds(50));
         return aws;
@@ -150,7 +174,13 @@ public sealed class LocalAws : IAsyncDisposable
         options.Validate();
         var aws = new LocalAws(options);
         if (options.Scenario is not null) aws.Apply(options.Scenario);
+        aws.LoadTemplate();
         return aws;
+    }
+
+    private void LoadTemplate()
+    {
+        if (Options.Template is { } path) Template = TemplateLoader.Load(this, path);
     }
 
     /// <summary>Adds a scenario's resources and timeline to the world, now.</summary>
@@ -213,8 +243,8 @@ public sealed class LocalAws : IAsyncDisposable
         foreach (var member in service.SensitiveMembers) parameters.Remove(member);
         var elements = response.DeepClone();
         if (elements is JsonObject o) foreach (var member in service.SensitiveMembers) o.Remove(member);
-        State.CloudTrail.RecordApiCall(new ApiCallRecord(service.EventBridgeSource, service.EventSource, operation, parameters,
-            elements, caller.RequestId, caller.AccessKeyId, caller.UserAgent, caller.SourceIpAddress));
+        State.CloudTrail.RecordApiCall(new ApiCallRecord(service.EventBridgeSource, service.EventSource, operation,
+            service.CloudTrailMembers(parameters) as JsonObject, service.CloudTrailMembers(elements), caller.RequestId, caller.AccessKeyId, caller.UserAgent, caller.SourceIpAddress));
     }
 
     private async Task StartServerAsync(CancellationToken cancellationToken)

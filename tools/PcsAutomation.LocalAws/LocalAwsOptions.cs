@@ -1,5 +1,6 @@
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.World;
+using PcsAutomation.Testing.Lambda;
 
 namespace PcsAutomation.LocalAws;
 
@@ -63,6 +64,25 @@ public sealed record LocalAwsOptions
     /// <summary>Resources to create before serving; default none.</summary>
     public ScenarioDefinition? Scenario { get; init; }
 
+    /// <summary>
+    /// A SAM template (<c>template.yaml</c>) to load at start: its functions, state machines, tables, topics and
+    /// EventBridge rules (see <see cref="Template.TemplateLoader"/>); default null (nothing loaded).
+    /// </summary>
+    public string? Template { get; init; }
+
+    /// <summary>Template parameter values (and pseudo parameters such as <c>AWS::StackName</c>, default "local"); others use their Default.</summary>
+    public IReadOnlyDictionary<string, string> TemplateParameters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Builds the in-process handler of each template function (payload JSON in, response JSON out, an exception is the
+    /// function error), e.g. <c>new ProductFunctions().Create</c>; default null. When it is null or returns null, the
+    /// function runs <see cref="BootstrapPath"/>, and without one, invoking it fails with <c>Runtime.InvalidEntrypoint</c>.
+    /// </summary>
+    public Func<TemplateFunction, Func<string, CancellationToken, Task<string>>?>? FunctionFactory { get; init; }
+
+    /// <summary>A <c>bootstrap</c> executable that serves template functions the factory leaves out (one process per function); default null.</summary>
+    public string? BootstrapPath { get; init; }
+
     /// <summary>Fails fast naming the bad property.</summary>
     public void Validate()
     {
@@ -73,5 +93,8 @@ public sealed record LocalAwsOptions
         if (Speed <= 0 || double.IsNaN(Speed)) throw new ArgumentException($"{nameof(Speed)} must be positive.");
         if (ClockMode == ClockMode.Wall && RealTime is null) throw new ArgumentException($"{nameof(RealTime)} is required in wall clock mode.");
         if (MaxBodyBytes < 1024) throw new ArgumentException($"{nameof(MaxBodyBytes)} must be at least 1024.");
+        if (Template is not null && !File.Exists(Template)) throw new ArgumentException($"{nameof(Template)} {Template} does not exist.");
+        if (TemplateParameters is null) throw new ArgumentException($"{nameof(TemplateParameters)} must be set (empty for none).");
+        if (BootstrapPath is not null && !File.Exists(BootstrapPath)) throw new ArgumentException($"{nameof(BootstrapPath)} {BootstrapPath} does not exist.");
     }
 }

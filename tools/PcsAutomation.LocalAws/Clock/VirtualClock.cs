@@ -7,9 +7,11 @@ namespace PcsAutomation.LocalAws.Clock;
 /// wall clock at a speed factor (interactive runs, driven by <see cref="WallClockDriver"/>).
 /// Every resource transition is a <see cref="Schedule"/>d piece of work, so a test can jump straight
 /// to the moment something happens instead of sleeping. Timers created through <see cref="CreateTimer"/>
-/// (e.g. <c>Task.Delay(t, clock)</c>) are served by an inner <see cref="FakeTimeProvider"/> and fire as time moves.
+/// (e.g. <c>Task.Delay(t, clock)</c>) are served by an inner <see cref="FakeTimeProvider"/> and fire as time moves;
+/// the clock remembers when each pending one is due (<see cref="NextTimerDue"/>), which FakeTimeProvider does not expose,
+/// so <see cref="LocalAws.RunUntilAsync"/> can jump to engine timers, EventBridge schedules and function back-offs too.
 /// </summary>
-public sealed class VirtualClock : TimeProvider
+public sealed partial class VirtualClock : TimeProvider
 {
     private readonly FakeTimeProvider inner;
     private readonly Lock gate = new();
@@ -34,7 +36,7 @@ public sealed class VirtualClock : TimeProvider
     public override long GetTimestamp() => inner.GetTimestamp();
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        inner.CreateTimer(callback, state, dueTime, period);
+        CreateTrackedTimer(callback, state, dueTime, period, TimerKind.Work);
 
     /// <summary>When the next scheduled piece of work is due, or null when nothing is scheduled.</summary>
     public DateTimeOffset? NextDue
@@ -89,7 +91,8 @@ public sealed class VirtualClock : TimeProvider
                 if (work.Due > GetUtcNow()) inner.SetUtcNow(work.Due);
                 work.Run();
             }
-            if (target > GetUtcNow()) inner.SetUtcNow(target);
+            // Setting the same time again still fires timers due now (one created with a zero delay).
+            inner.SetUtcNow(target > GetUtcNow() ? target : GetUtcNow());
         }
         Moved?.Invoke(GetUtcNow());
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PcsAutomation.LocalAws.EventBridge;
+using PcsAutomation.LocalAws.Template;
 
 namespace PcsAutomation.LocalAws.DynamoDb;
 

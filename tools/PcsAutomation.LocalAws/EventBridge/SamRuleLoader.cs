@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PcsAutomation.LocalAws.Template;
 
 namespace PcsAutomation.LocalAws.EventBridge;
 

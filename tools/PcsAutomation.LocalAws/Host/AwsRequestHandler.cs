@@ -28,6 +28,11 @@ public sealed class AwsRequestHandler(LocalAws host, LocalAwsOptions options)
             var target = context.Request.Headers["X-Amz-Target"].ToString();
             if (target.Length == 0)
             {
+                if (Sns.SnsQueryEndpoint.Accepts(context.Request, body) && host.Services.FindBySigningName(Sns.SnsService.SigningName) is { } sns)
+                {
+                    await new Sns.SnsQueryEndpoint(host, authenticator).HandleAsync(context, sns, body!, requestId).ConfigureAwait(false);
+                    return;
+                }
                 if (Ec2.Ec2QueryEndpoint.Accepts(context.Request, body) && host.Services.FindBySigningName(Ec2.Ec2Service.SigningName) is { } ec2)
                 {
                     await new Ec2.Ec2QueryEndpoint(host, authenticator).HandleAsync(context, ec2, body!, requestId).ConfigureAwait(false);

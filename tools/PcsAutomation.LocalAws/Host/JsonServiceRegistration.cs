@@ -36,6 +36,10 @@ public sealed record JsonServiceRegistration(
     /// <summary>Read-only operations (not recorded as CloudTrail management write events).</summary>
     public Func<string, bool> IsReadOnly { get; init; } = DefaultIsReadOnly;
 
+    /// <summary>How CloudTrail spells this service's request and response members (SNS: camelCase, where the wire
+    /// protocol is PascalCase); identity by default.</summary>
+    public Func<JsonNode?, JsonNode?> CloudTrailMembers { get; init; } = node => node;
+
     public string ContentType => $"application/x-amz-json-{JsonVersion}";
 
     public static bool DefaultIsReadOnly(string operation) =>

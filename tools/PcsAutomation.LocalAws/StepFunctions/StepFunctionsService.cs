@@ -4,6 +4,7 @@ using PcsAutomation.LocalAws.Protocol;
 using PcsAutomation.States.Definition;
 using PcsAutomation.States.Errors;
 using PcsAutomation.States.Runtime;
+using PcsAutomation.States.Tasks;
 
 namespace PcsAutomation.LocalAws.StepFunctions;
 
@@ -24,11 +25,34 @@ public sealed partial class StepFunctionsService
     private readonly string accountId;
 
     public StepFunctionsService(VirtualClock clock, Func<Lambda.LambdaHost> lambda, string region, string accountId)
+        : this(clock, lambda, region, accountId, null)
+    {
+    }
+
+    /// <summary>With <paramref name="host"/>, Task states also reach the emulated services (<see cref="ServiceTaskInvoker"/>).</summary>
+    public StepFunctionsService(VirtualClock clock, Func<Lambda.LambdaHost> lambda, string region, string accountId, LocalAws? host)
     {
         this.clock = clock;
         this.region = region;
         this.accountId = accountId;
-        Engine = new StatesEngine(clock, new LambdaTaskInvoker(lambda), new StatesEngineOptions { Region = region, AccountId = accountId });
+        ITaskInvoker tasks = new LambdaTaskInvoker(lambda);
+        if (host is not null) tasks = Services = new ServiceTaskInvoker(host, tasks);
+        Engine = new StatesEngine(clock, tasks, new StatesEngineOptions { Region = region, AccountId = accountId });
+    }
+
+    /// <summary>The service integrations (null on a service built without a host: Lambda resources only).</summary>
+    public ServiceTaskInvoker? Services { get; }
+
+    /// <summary>
+    /// What one execution cost, as Step Functions bills it: state transitions (states entered plus retries), every
+    /// Task call, the Lambda ones among them, and the executions it started with <c>states:startExecution</c>
+    /// (whose own figures are theirs: ask for them by ARN).
+    /// </summary>
+    public ExecutionAccounting Accounting(string executionArn)
+    {
+        var execution = Engine.GetExecution(executionArn);
+        return new ExecutionAccounting(execution.Arn, execution.Status.ToApiName(), execution.StateTransitions, execution.TaskInvocations,
+            execution.LambdaInvocations, execution.TaskInvocations - execution.LambdaInvocations, Services?.ChildExecutions(executionArn) ?? []);
     }
 
     /// <summary>The engine behind the API (executions, history, pending task tokens).</summary>
@@ -63,12 +87,25 @@ public sealed partial class StepFunctionsService
     }
 
     /// <summary>
-    /// Alternates engine idleness and clock jumps (to the next engine timer or scheduled emulator work) until the
-    /// execution ends; throws when it waits for a task token and nothing is due within <paramref name="max"/>.
+    /// Set by <see cref="LocalAws"/> to its <see cref="LocalAws.RunUntilAsync"/>, so running an execution to completion
+    /// also waits for Lambda invocations, EventBridge deliveries and every timer of the emulator.
+    /// </summary>
+    internal Func<Func<bool>, TimeSpan, Task<bool>>? RunUntil { get; set; }
+
+    /// <summary>
+    /// Skips virtual time until the execution ends (through <see cref="LocalAws.RunUntilAsync"/> when the service belongs
+    /// to an emulator, else alternating engine idleness and jumps to the next engine timer or scheduled work); throws when
+    /// it waits for a task token and nothing is due within <paramref name="max"/>.
     /// </summary>
     public async Task<Execution> RunExecutionToCompletionAsync(string executionArn, TimeSpan max)
     {
         var execution = Engine.GetExecution(executionArn);
+        if (RunUntil is { } run)
+        {
+            if (!await run(() => execution.IsComplete, max).ConfigureAwait(false))
+                throw CannotFinish(execution, max);
+            return await execution.Completion.ConfigureAwait(false);
+        }
         var deadline = clock.GetUtcNow() + max;
         while (true)
         {
@@ -76,11 +113,13 @@ public sealed partial class StepFunctionsService
             if (execution.IsComplete) return await execution.Completion.ConfigureAwait(false);
             var next = Earliest(Engine.NextTimerDue, clock.NextDue);
             if (next is not { } due || due > deadline)
-                throw new InvalidOperationException(
-                    $"Execution '{execution.Name}' cannot finish within {max}: {Engine.PendingTaskTokens} task token(s) pending, next timer {next?.ToString("O") ?? "none"}.");
+                throw CannotFinish(execution, max);
             clock.AdvanceTo(due > clock.GetUtcNow() ? due : clock.GetUtcNow());
         }
     }
+
+    private InvalidOperationException CannotFinish(Execution execution, TimeSpan max) => new(
+        $"Execution '{execution.Name}' cannot finish within {max}: {Engine.PendingTaskTokens} task token(s) pending, next timer {Earliest(Engine.NextTimerDue, clock.NextDue)?.ToString("O") ?? "none"}.");
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;

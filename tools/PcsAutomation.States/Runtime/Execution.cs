@@ -13,6 +13,7 @@ public sealed class Execution
     private readonly List<HistoryEvent> history = [];
     private readonly List<string> visitedStates = [];
     private readonly TaskCompletionSource<Execution> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<Action> finishedCallbacks = [];
     private int stateTransitions;
     private int taskInvocations;
     private int lambdaInvocations;
@@ -117,8 +118,24 @@ public sealed class Execution
             Interlocked.Increment(ref lambdaInvocations);
     }
 
+    /// <summary>Runs <paramref name="callback"/> when the execution ends (now, when it already has).</summary>
+    internal void WhenFinished(Action callback)
+    {
+        lock (gate)
+        {
+            if (Status == ExecutionStatus.Running)
+            {
+                finishedCallbacks.Add(callback);
+                return;
+            }
+        }
+
+        callback();
+    }
+
     internal void Finish(ExecutionStatus status, DateTimeOffset stopDate, string? output, string? error, string? cause)
     {
+        List<Action> callbacks;
         lock (gate)
         {
             Status = status;
@@ -126,8 +143,14 @@ public sealed class Execution
             Output = output;
             Error = error;
             Cause = cause;
+            callbacks = [.. finishedCallbacks];
+            finishedCallbacks.Clear();
         }
 
+        // Synchronously, before the runner leaves the activity count: a parent parked on this execution is counted
+        // as running again before the engine can look idle.
+        foreach (var callback in callbacks)
+            callback();
         completion.TrySetResult(this);
     }
 }

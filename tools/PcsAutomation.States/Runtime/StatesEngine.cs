@@ -74,6 +74,21 @@ public sealed class StatesEngine
         return execution;
     }
 
+    /// <summary>
+    /// For hosts serving <c>.sync</c> integrations that run another execution (<c>states:startExecution.sync</c>):
+    /// parks the calling Task state until <paramref name="execution"/> ends, so the engine counts the parent as
+    /// waiting (and a driver may skip time for the child's Wait states) instead of running. Call it only from
+    /// inside <see cref="ITaskInvoker.InvokeAsync"/>; cancellation (the Task's timeout, a stop) ends the wait.
+    /// </summary>
+    public async Task<Execution> WaitForExecutionAsync(Execution execution, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        using var blocker = new Blocker<Execution>(Activity, cancellation);
+        execution.WhenFinished(() => blocker.TryWake(execution));
+        blocker.Park();
+        return await blocker.Task.ConfigureAwait(false);
+    }
+
     public Execution GetExecution(string executionArn) =>
         executions.TryGetValue(executionArn, out var execution)
             ? execution

@@ -1,0 +1,72 @@
+using PcsAutomation.Aws.SecretsManager;
+using PcsAutomation.Aws.SecretsManager.Model;
+using PcsAutomation.Domain.Rotation;
+using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Lambda.Core;
+using PcsAutomation.Lambda.Logging;
+using PcsAutomation.Lambda.Serialization;
+
+namespace PcsAutomation.Functions.Rotation;
+
+/// <summary><c>RotateClusterSecret</c> input: the step runs with <c>.waitForTaskToken</c> and gets the token from <c>$$.Task.Token</c>.</summary>
+internal sealed record RotateClusterSecretInput(string? ClusterId, string? ExecutionArn, string? SecretArn, string? TaskToken);
+
+/// <summary>What was started (the state machine ignores it: the step's result is what the router sends back).</summary>
+/// <param name="RotationStarted">False when Secrets Manager refused the rotation; the step was then failed through its token.</param>
+/// <param name="VersionId">The AWSPENDING version the rotation creates, when started.</param>
+internal sealed record RotateClusterSecretOutput(bool RotationStarted, string? VersionId);
+
+/// <summary>
+/// <c>RotateClusterSecret</c>: starts the managed rotation of the cluster secret and leaves the step waiting. The task
+/// token goes into the lease first, so the <c>RotationEventRouter</c> can complete the step when Secrets Manager's
+/// RotationSucceeded/RotationFailed event arrives (guide L2429-2431: only that event says the rotation is done).
+/// </summary>
+internal sealed class RotateClusterSecretHandler(IAmazonSecretsManager secrets, ClusterLeaseTable lease, TaskTokenCallbacks callbacks)
+{
+    public static LambdaHandler Create(FunctionServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var handler = new RotateClusterSecretHandler(
+            RotationClients.SecretsManager(services),
+            RotationClients.LeaseTable(services),
+            new TaskTokenCallbacks(RotationClients.StepFunctions(services)));
+        return HandlerWrapper.Create(handler.HandleAsync,
+            SecretRotationJsonContext.Default.RotateClusterSecretInput, SecretRotationJsonContext.Default.RotateClusterSecretOutput);
+    }
+
+    public async Task<RotateClusterSecretOutput> HandleAsync(RotateClusterSecretInput input, ILambdaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(context);
+        var clusterId = RotationInput.ClusterId(input.ClusterId);
+        var executionArn = RotationInput.ExecutionArn(input.ExecutionArn);
+        var secretArn = RotationInput.SecretArn(input.SecretArn);
+        var taskToken = RotationInput.Required(input.TaskToken, "taskToken");
+        var cancellationToken = context.CancellationToken;
+        using var scope = context.Logger.BeginScope("clusterId", clusterId);
+
+        // Token first: a rotation finishing before the token is stored would leave its event with nobody to wake.
+        await lease.StoreTaskTokenAsync(clusterId, executionArn, taskToken, cancellationToken).ConfigureAwait(false);
+
+        // Same token on a re-run of this step: Secrets Manager treats it as the same rotation, not a second one.
+        var clientToken = ClientTokens.For(executionArn, "rotate");
+        RotateSecretResponse response;
+        try
+        {
+            response = await AwsCalls.RunAsync("SecretsManager.RotateSecret", secretArn, () => secrets.RotateSecretAsync(
+                new RotateSecretRequest { SecretId = secretArn, ClientRequestToken = clientToken }, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonSecretsManagerException e)
+        {
+            // AwsCalls already turned throttling and 5xx into TransientAwsError (retried by the ASL): this is a refusal.
+            // No rotation started, so no event will ever come: fail the waiting step now instead of letting it time out.
+            var cause = $"RotateSecret on {secretArn} was refused: {e.ErrorCode}: {e.Message}";
+            context.Logger.LogWarning(cause);
+            await callbacks.FailAsync(taskToken, clusterId, cause, context.Logger, cancellationToken).ConfigureAwait(false);
+            return new RotateClusterSecretOutput(false, null);
+        }
+
+        context.Logger.LogInformation($"Rotation of {secretArn} started: version {response.VersionId} is AWSPENDING; waiting for Secrets Manager's event");
+        return new RotateClusterSecretOutput(true, response.VersionId);
+    }
+}
