@@ -70,8 +70,9 @@ internal sealed class RotationWorkflow : IAsyncDisposable
         var scenario = Scenario.Cluster(name, status)
             .WithTag("pcs-automation:managed", "true")
             .WithNodeGroup("login", min: 1, max: 1);
+        // PCS groups are static (min = max) or dynamic (min 0): alternate, with distinct values to restore
         for (var i = 1; i <= computeGroups; i++)
-            scenario.WithNodeGroup($"compute-{i}", min: i % 3, max: 4 + i);
+            scenario = i % 2 == 0 ? scenario.WithNodeGroup($"compute-{i}", min: i / 2, max: i / 2) : scenario.WithNodeGroup($"compute-{i}", min: 0, max: 4 + i);
         return scenario
             .WithInstance($"{name}-byo-login", ("pcs-automation:byo-login-for", name))
             .WithSsmAgent($"{name}-byo-login", "success");

@@ -83,10 +83,11 @@ public sealed class ServiceTaskInvoker(LocalAws host, ITaskInvoker next) : ITask
                 // Detail may be written as a JSON object in the ASL; the API takes a string
                 if (entry["Detail"] is { } detail && detail.GetValueKind() != JsonValueKind.String)
                     entry["Detail"] = detail.ToJsonString();
-                // Step Functions adds the execution to the event's resources, so rules can match on it
+                // "The execution ARN and the state machine ARN are automatically appended to the Resources field of
+                // each PutEventsRequestEntry" (Step Functions developer guide, connect-eventbridge)
                 var resources = entry["Resources"] as JsonArray ?? [];
-                if (!resources.Any(r => r?.GetValueKind() == JsonValueKind.String && r.GetValue<string>() == invocation.ExecutionArn))
-                    resources.Add(invocation.ExecutionArn);
+                resources.Add(invocation.ExecutionArn);
+                resources.Add(invocation.StateMachineArn);
                 entry["Resources"] = resources;
             }
         }
