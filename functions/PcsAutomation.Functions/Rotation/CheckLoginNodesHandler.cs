@@ -9,7 +9,7 @@ using PcsAutomation.Lambda.Serialization;
 namespace PcsAutomation.Functions.Rotation;
 
 /// <summary><c>CheckLoginNodes</c> input: <c>RefreshLoginNodes</c>' output plus the poll attempt (0 first).</summary>
-internal sealed record CheckLoginNodesInput(string? CommandId, IReadOnlyList<string>? InstanceIds, int Attempt);
+internal sealed record CheckLoginNodesInput(string? CommandId, IReadOnlyList<string>? InstanceIds, int? Attempt);
 
 /// <summary>A login node whose refresh ended badly, with SSM's invocation status (Failed, TimedOut, Cancelled, ...).</summary>
 internal sealed record LoginNodeFailure(string InstanceId, string Status);
@@ -39,9 +39,9 @@ internal sealed class CheckLoginNodesHandler(IAmazonSimpleSystemsManagement ssm)
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         var instances = RotationInput.InstanceIds(input.InstanceIds, "instanceIds");
-        if (input.Attempt < 0) throw new InvalidRotationInput($"The input's 'attempt' is {input.Attempt}; it counts from 0.");
-        var next = input.Attempt + 1;
-        var wait = PollingBackoff.NextWaitSeconds(input.Attempt);
+        var attempt = RotationInput.Attempt(input.Attempt);
+        var next = attempt + 1;
+        var wait = PollingBackoff.NextWaitSeconds(attempt);
         if (instances.Count == 0 || string.IsNullOrWhiteSpace(input.CommandId))
             return new CheckLoginNodesOutput(true, [], [], next, wait);
 
@@ -68,8 +68,8 @@ internal sealed class CheckLoginNodesHandler(IAmazonSimpleSystemsManagement ssm)
     {
         try
         {
-            var invocation = await SecretRotationAws.Call("GetCommandInvocation", instanceId, () => ssm.GetCommandInvocationAsync(
-                new GetCommandInvocationRequest { CommandId = commandId, InstanceId = instanceId }, cancellationToken)).ConfigureAwait(false);
+            var invocation = await AwsCalls.RunAsync("SSM.GetCommandInvocation", instanceId, () => ssm.GetCommandInvocationAsync(
+                new GetCommandInvocationRequest { CommandId = commandId, InstanceId = instanceId }, cancellationToken), cancellationToken).ConfigureAwait(false);
             return invocation.Status?.Value ?? "Pending";
         }
         catch (InvocationDoesNotExistException)

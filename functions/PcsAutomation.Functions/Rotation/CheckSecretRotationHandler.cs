@@ -11,7 +11,7 @@ using PcsAutomation.Lambda.Serialization;
 namespace PcsAutomation.Functions.Rotation;
 
 /// <summary><c>CheckSecretRotation</c> input: <paramref name="PreviousVersionId"/> is the plan's AWSCURRENT before the rotation.</summary>
-internal sealed record CheckSecretRotationInput(string? ClusterId, string? SecretArn, string? PreviousVersionId, int Attempt);
+internal sealed record CheckSecretRotationInput(string? ClusterId, string? SecretArn, string? PreviousVersionId, int? Attempt);
 
 /// <summary>
 /// <paramref name="Status"/>: <c>SUCCEEDED</c> (new AWSCURRENT and the cluster uses it), <c>FAILED</c> (no rotation in
@@ -36,7 +36,7 @@ internal sealed class CheckSecretRotationHandler(IAmazonSecretsManager secrets, 
     public static LambdaHandler Create(FunctionServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var handler = new CheckSecretRotationHandler(SecretRotationAws.CreateSecretsManager(services.Aws), SecretRotationAws.CreatePcs(services.Aws));
+        var handler = new CheckSecretRotationHandler(RotationClients.SecretsManager(services), RotationClients.Pcs(services));
         return HandlerWrapper.Create(handler.HandleAsync,
             SecretRotationJsonContext.Default.CheckSecretRotationInput, SecretRotationJsonContext.Default.CheckSecretRotationOutput);
     }
@@ -45,17 +45,17 @@ internal sealed class CheckSecretRotationHandler(IAmazonSecretsManager secrets, 
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var clusterId = RotationInput.Required(input.ClusterId, "clusterId");
+        var clusterId = RotationInput.ClusterId(input.ClusterId);
         var secretArn = RotationInput.SecretArn(input.SecretArn);
         var previous = RotationInput.Required(input.PreviousVersionId, "previousVersionId");
-        if (input.Attempt < 0) throw new InvalidRotationInput($"The input's 'attempt' is {input.Attempt}; it counts from 0.");
+        var attempt = RotationInput.Attempt(input.Attempt);
         var cancellationToken = context.CancellationToken;
         using var scope = context.Logger.BeginScope("clusterId", clusterId);
 
-        var secret = await SecretRotationAws.Call("DescribeSecret", secretArn, () => secrets.DescribeSecretAsync(
-            new DescribeSecretRequest { SecretId = secretArn }, cancellationToken)).ConfigureAwait(false);
-        var cluster = await SecretRotationAws.Call("GetCluster", clusterId, () => pcs.GetClusterAsync(
-            new GetClusterRequest { ClusterIdentifier = clusterId }, cancellationToken)).ConfigureAwait(false);
+        var secret = await AwsCalls.RunAsync("SecretsManager.DescribeSecret", secretArn, () => secrets.DescribeSecretAsync(
+            new DescribeSecretRequest { SecretId = secretArn }, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var cluster = await AwsCalls.RunAsync("PCS.GetCluster", clusterId, () => pcs.GetClusterAsync(
+            new GetClusterRequest { ClusterIdentifier = clusterId }, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         var stages = secret.VersionIdsToStages ?? [];
         var current = stages.FirstOrDefault(v => v.Value.Contains(Current)).Key;
@@ -79,6 +79,6 @@ internal sealed class CheckSecretRotationHandler(IAmazonSecretsManager secrets, 
 
         context.Logger.LogInformation(
             $"Rotation of {secretArn}: {status} (AWSCURRENT {current ?? "(none)"}, previous {previous}, cluster uses {clusterVersion ?? "(none)"}, last rotated {secret.LastRotatedDate?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "never"})");
-        return new CheckSecretRotationOutput(status, current, clusterVersion, input.Attempt + 1, PollingBackoff.NextWaitSeconds(input.Attempt));
+        return new CheckSecretRotationOutput(status, current, clusterVersion, attempt + 1, PollingBackoff.NextWaitSeconds(attempt));
     }
 }

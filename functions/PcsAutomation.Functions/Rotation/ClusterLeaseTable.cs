@@ -10,7 +10,10 @@ namespace PcsAutomation.Functions.Rotation;
 /// <param name="Owner">The execution ARN holding the lease.</param>
 /// <param name="ExpiresAt">After this second another execution may take the lease over.</param>
 /// <param name="SavedScaling">The node groups' scaling before the scale-down, once saved.</param>
-internal sealed record ClusterLease(string ClusterId, string Owner, DateTimeOffset ExpiresAt, IReadOnlyList<NodeGroupScaling>? SavedScaling)
+/// <param name="TaskToken">The token the RotateClusterSecret step waits on, while it waits (the event router reads it).</param>
+/// <param name="SecretArn">The cluster secret the lease was taken for.</param>
+internal sealed record ClusterLease(
+    string ClusterId, string Owner, DateTimeOffset ExpiresAt, IReadOnlyList<NodeGroupScaling>? SavedScaling, string? TaskToken = null, string? SecretArn = null)
 {
     public bool IsExpired(DateTimeOffset now) => ExpiresAt.ToUnixTimeSeconds() < now.ToUnixTimeSeconds();
 }
@@ -33,6 +36,7 @@ internal sealed class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableNa
     private const string AcquiredAtAttribute = "acquiredAt";
     private const string SavedScalingAttribute = "savedScaling";
     private const string SecretArnAttribute = "secretArn";
+    private const string TaskTokenAttribute = "taskToken";
 
     // "owner" is a DynamoDB reserved word.
     private static readonly Dictionary<string, string> OwnerName = new(StringComparer.Ordinal) { ["#owner"] = OwnerAttribute };
@@ -162,6 +166,30 @@ internal sealed class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableNa
         }
     }
 
+    /// <summary>
+    /// (handlers-secret) Stores the task token RotateClusterSecret waits on, so the event router can complete that
+    /// step; only while <paramref name="owner"/> holds the lease, else <see cref="LeaseLost"/>. A re-run overwrites it.
+    /// </summary>
+    public async Task StoreTaskTokenAsync(string clusterId, string owner, string taskToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Call("UpdateItem", clusterId, () => dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(clusterId),
+                UpdateExpression = $"SET {TaskTokenAttribute} = :token",
+                ConditionExpression = "#owner = :owner",
+                ExpressionAttributeNames = OwnerName,
+                ExpressionAttributeValues = new(StringComparer.Ordinal) { [":owner"] = S(owner), [":token"] = S(taskToken) },
+            }, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            throw new LeaseLost($"Execution {owner} no longer holds the lease of cluster {clusterId}; the rotation was not started.", e);
+        }
+    }
+
     private Task<UpdateItemResponse> ExtendAsync(string clusterId, string owner, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         Call("UpdateItem", clusterId, () => dynamoDb.UpdateItemAsync(new UpdateItemRequest
         {
@@ -207,8 +235,12 @@ internal sealed class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableNa
         var saved = item.TryGetValue(SavedScalingAttribute, out var json) && json.S is { Length: > 0 } text
             ? JsonSerializer.Deserialize(text, RotationJsonContext.Default.IReadOnlyListNodeGroupScaling)
             : null;
-        return new ClusterLease(item[ClusterIdAttribute].S, item[OwnerAttribute].S, DateTimeOffset.FromUnixTimeSeconds(expires), saved);
+        return new ClusterLease(item[ClusterIdAttribute].S, item[OwnerAttribute].S, DateTimeOffset.FromUnixTimeSeconds(expires), saved,
+            Text(item, TaskTokenAttribute), Text(item, SecretArnAttribute));
     }
+
+    private static string? Text(Dictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var value) && value.S is { Length: > 0 } text ? text : null;
 
     private static LeaseHeld Held(string clusterId, ClusterLease holder) =>
         new($"Cluster {clusterId} is leased by {holder.Owner} until {holder.ExpiresAt:O}.");

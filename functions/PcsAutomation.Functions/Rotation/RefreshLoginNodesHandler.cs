@@ -34,8 +34,8 @@ internal sealed class RefreshLoginNodesHandler(IAmazonSimpleSystemsManagement ss
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var clusterId = RotationInput.Required(input.ClusterId, "clusterId");
-        RotationInput.Required(input.ExecutionArn, "executionArn");
+        var clusterId = RotationInput.ClusterId(input.ClusterId);
+        RotationInput.ExecutionArn(input.ExecutionArn);
         var secretArn = RotationInput.SecretArn(input.SecretArn);
         var instances = RotationInput.InstanceIds(input.LoginInstances, "loginInstances");
         using var scope = context.Logger.BeginScope("clusterId", clusterId);
@@ -48,7 +48,7 @@ internal sealed class RefreshLoginNodesHandler(IAmazonSimpleSystemsManagement ss
             throw new InvalidRotationInput($"The input's 'loginInstances' names {instances.Count} instances; one Run Command reaches at most {MaxInstances}.");
 
         // No client token exists for SendCommand: a re-run sends the script again, which only installs the same key again.
-        var response = await SecretRotationAws.Call("SendCommand", clusterId, () => ssm.SendCommandAsync(new SendCommandRequest
+        var response = await AwsCalls.RunAsync("SSM.SendCommand", clusterId, () => ssm.SendCommandAsync(new SendCommandRequest
         {
             DocumentName = "AWS-RunShellScript",
             InstanceIds = [.. instances],
@@ -59,7 +59,7 @@ internal sealed class RefreshLoginNodesHandler(IAmazonSimpleSystemsManagement ss
                 ["executionTimeout"] = ["600"],
             },
             TimeoutSeconds = 600,
-        }, context.CancellationToken)).ConfigureAwait(false);
+        }, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
 
         var commandId = response.Command.CommandId;
         context.Logger.LogInformation($"Run Command {commandId} installs the new key on {instances.Count} login node(s): {string.Join(", ", instances)}");

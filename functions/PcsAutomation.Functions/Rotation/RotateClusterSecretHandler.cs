@@ -21,15 +21,15 @@ internal sealed record RotateClusterSecretOutput(bool RotationStarted, string? V
 /// token goes into the lease first, so the <c>RotationEventRouter</c> can complete the step when Secrets Manager's
 /// RotationSucceeded/RotationFailed event arrives (guide L2429-2431: only that event says the rotation is done).
 /// </summary>
-internal sealed class RotateClusterSecretHandler(IAmazonSecretsManager secrets, SecretRotationLease lease, TaskTokenCallbacks callbacks)
+internal sealed class RotateClusterSecretHandler(IAmazonSecretsManager secrets, ClusterLeaseTable lease, TaskTokenCallbacks callbacks)
 {
     public static LambdaHandler Create(FunctionServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
         var handler = new RotateClusterSecretHandler(
-            SecretRotationAws.CreateSecretsManager(services.Aws),
-            SecretRotationLease.FromEnvironment(services.Aws.CreateDynamoDb(), services.GetVariable),
-            new TaskTokenCallbacks(SecretRotationAws.CreateStepFunctions(services.Aws)));
+            RotationClients.SecretsManager(services),
+            RotationClients.LeaseTable(services),
+            new TaskTokenCallbacks(RotationClients.StepFunctions(services)));
         return HandlerWrapper.Create(handler.HandleAsync,
             SecretRotationJsonContext.Default.RotateClusterSecretInput, SecretRotationJsonContext.Default.RotateClusterSecretOutput);
     }
@@ -38,8 +38,8 @@ internal sealed class RotateClusterSecretHandler(IAmazonSecretsManager secrets, 
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var clusterId = RotationInput.Required(input.ClusterId, "clusterId");
-        var executionArn = RotationInput.Required(input.ExecutionArn, "executionArn");
+        var clusterId = RotationInput.ClusterId(input.ClusterId);
+        var executionArn = RotationInput.ExecutionArn(input.ExecutionArn);
         var secretArn = RotationInput.SecretArn(input.SecretArn);
         var taskToken = RotationInput.Required(input.TaskToken, "taskToken");
         var cancellationToken = context.CancellationToken;
@@ -53,11 +53,12 @@ internal sealed class RotateClusterSecretHandler(IAmazonSecretsManager secrets, 
         RotateSecretResponse response;
         try
         {
-            response = await SecretRotationAws.Call("RotateSecret", secretArn, () => secrets.RotateSecretAsync(
-                new RotateSecretRequest { SecretId = secretArn, ClientRequestToken = clientToken }, cancellationToken)).ConfigureAwait(false);
+            response = await AwsCalls.RunAsync("SecretsManager.RotateSecret", secretArn, () => secrets.RotateSecretAsync(
+                new RotateSecretRequest { SecretId = secretArn, ClientRequestToken = clientToken }, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonSecretsManagerException e) when (SecretRotationAws.TransientCode(e) is null)
+        catch (AmazonSecretsManagerException e)
         {
+            // AwsCalls already turned throttling and 5xx into TransientAwsError (retried by the ASL): this is a refusal.
             // No rotation started, so no event will ever come: fail the waiting step now instead of letting it time out.
             var cause = $"RotateSecret on {secretArn} was refused: {e.ErrorCode}: {e.Message}";
             context.Logger.LogWarning(cause);

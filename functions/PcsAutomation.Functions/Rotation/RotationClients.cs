@@ -2,6 +2,8 @@ using PcsAutomation.Aws.PCS;
 using PcsAutomation.Aws.PCS.Model;
 using PcsAutomation.Aws.SecretsManager;
 using PcsAutomation.Aws.SecretsManager.Model;
+using PcsAutomation.Aws.StepFunctions;
+using PcsAutomation.Aws.StepFunctions.Model;
 using PcsAutomation.Functions.Hosting;
 
 namespace PcsAutomation.Functions.Rotation;
@@ -14,6 +16,9 @@ internal static class RotationClients
 
     public static AmazonSecretsManagerClient SecretsManager(FunctionServices services) =>
         new(services.Aws.CreateJsonInvoker(AmazonSecretsManagerClient.ServiceMetadata, AmazonSecretsManagerException.FromErrorResponse));
+
+    public static AmazonStepFunctionsClient StepFunctions(FunctionServices services) =>
+        new(services.Aws.CreateJsonInvoker(AmazonStepFunctionsClient.ServiceMetadata, AmazonStepFunctionsException.FromErrorResponse));
 
     public static ClusterReader Reader(FunctionServices services) => new(Pcs(services), services.Aws.CreateEc2());
 

@@ -16,7 +16,7 @@ internal sealed record RotationEventRouterOutput(string Action, string Reason);
 /// wakes the <c>RotateClusterSecret</c> step waiting on the cluster's lease: success, or failure with the event's
 /// <c>errorMessage</c> as cause. Events are best effort and may come twice, so anything it cannot act on is ignored.
 /// </summary>
-internal sealed class RotationEventRouterHandler(SecretRotationLease lease, TaskTokenCallbacks callbacks)
+internal sealed class RotationEventRouterHandler(ClusterLeaseTable lease, TaskTokenCallbacks callbacks)
 {
     public const string Success = "success";
     public const string Failure = "failure";
@@ -26,8 +26,8 @@ internal sealed class RotationEventRouterHandler(SecretRotationLease lease, Task
     {
         ArgumentNullException.ThrowIfNull(services);
         var handler = new RotationEventRouterHandler(
-            SecretRotationLease.FromEnvironment(services.Aws.CreateDynamoDb(), services.GetVariable),
-            new TaskTokenCallbacks(SecretRotationAws.CreateStepFunctions(services.Aws)));
+            RotationClients.LeaseTable(services),
+            new TaskTokenCallbacks(RotationClients.StepFunctions(services)));
         return HandlerWrapper.Create(handler.HandleAsync,
             LambdaEventsJsonContext.Default.CloudWatchEventCloudTrailDetail, SecretRotationJsonContext.Default.RotationEventRouterOutput);
     }

@@ -4,7 +4,7 @@ using PcsAutomation.Domain.Rotation;
 
 namespace PcsAutomation.Functions.Rotation;
 
-/// <summary>Checks of the fields the rotation inputs share; a failure is <see cref="InvalidRotationInput"/> naming the field.</summary>
+/// <summary>Checks of the fields every rotation input shares; a failure is <see cref="InvalidRotationInput"/> naming the field.</summary>
 internal static partial class RotationInput
 {
     public static string ClusterId(string? value) => Required(value, "clusterId");
@@ -42,9 +42,8 @@ internal static partial class RotationInput
         return value;
     }
 
-    /// <summary>The trimmed value; missing or blank is <see cref="InvalidRotationInput"/> naming <paramref name="field"/>.</summary>
     public static string Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new InvalidRotationInput($"The input has no '{field}': {field} is required.") : value.Trim();
+        string.IsNullOrWhiteSpace(value) ? throw new InvalidRotationInput($"{field} is required.") : value.Trim();
 
     /// <summary>
     /// A Secrets Manager secret ARN. Strict because the ARN is also written into a shell command on login nodes
@@ -55,16 +54,17 @@ internal static partial class RotationInput
         var arn = Required(value, "secretArn");
         return SecretArnPattern().IsMatch(arn)
             ? arn
-            : throw new InvalidRotationInput("The input's 'secretArn' is not a Secrets Manager secret ARN (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>).");
+            : throw new InvalidRotationInput("secretArn is not a Secrets Manager secret ARN (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>).");
     }
 
+    /// <summary>EC2 instance ids (they also reach SSM), without duplicates; null is none.</summary>
     public static IReadOnlyList<string> InstanceIds(IReadOnlyList<string>? values, string field)
     {
         var ids = values ?? [];
         foreach (var id in ids)
         {
             if (!InstanceIdPattern().IsMatch(id ?? ""))
-                throw new InvalidRotationInput($"The input's '{field}' holds '{Clip(id)}', which is not an EC2 instance id.");
+                throw new InvalidRotationInput($"{field} holds '{Clip(id)}', which is not an EC2 instance id.");
         }
         return ids.Distinct(StringComparer.Ordinal).ToList();
     }

@@ -46,8 +46,8 @@ internal sealed class RotationReconcilerHandler(
             ? arn
             : throw new InvalidOperationException($"{StateMachineVariable} is not set: the reconciler needs the rotation state machine's ARN.");
         var handler = new RotationReconcilerHandler(
-            SecretRotationAws.CreatePcs(services.Aws), SecretRotationAws.CreateSecretsManager(services.Aws),
-            SecretRotationAws.CreateStepFunctions(services.Aws), defaults, stateMachine, services.Time);
+            RotationClients.Pcs(services), RotationClients.SecretsManager(services),
+            RotationClients.StepFunctions(services), defaults, stateMachine, services.Time);
         return HandlerWrapper.Create(handler.HandleAsync,
             LambdaEventsJsonContext.Default.CloudWatchEventJsonElement, SecretRotationJsonContext.Default.RotationReconcilerOutput);
     }
@@ -59,9 +59,13 @@ internal sealed class RotationReconcilerHandler(
         var now = time.GetUtcNow();
         var started = new List<ReconcilerStart>();
         var skipped = new List<ReconcilerSkip>();
-        var clusters = new List<ClusterSummary>();
-        await foreach (var cluster in pcs.Paginators.ListClusters(new ListClustersRequest()).Clusters.WithCancellation(cancellationToken).ConfigureAwait(false))
-            clusters.Add(cluster);
+        var clusters = await AwsCalls.RunAsync("PCS.ListClusters", "all clusters", async () =>
+        {
+            var all = new List<ClusterSummary>();
+            await foreach (var cluster in pcs.Paginators.ListClusters(new ListClustersRequest()).Clusters.WithCancellation(cancellationToken).ConfigureAwait(false))
+                all.Add(cluster);
+            return all;
+        }, cancellationToken).ConfigureAwait(false);
 
         foreach (var cluster in clusters)
         {
@@ -93,18 +97,18 @@ internal sealed class RotationReconcilerHandler(
     private async Task<(ReconcilerStart? Started, string? Skipped)> ReconcileAsync(
         ClusterSummary summary, DateTimeOffset now, ILambdaContext context, CancellationToken cancellationToken)
     {
-        var tags = await SecretRotationAws.Call("ListTagsForResource", summary.Id, () => pcs.ListTagsForResourceAsync(
-            new ListTagsForResourceRequest { ResourceArn = summary.Arn }, cancellationToken)).ConfigureAwait(false);
+        var tags = await AwsCalls.RunAsync("PCS.ListTagsForResource", summary.Id, () => pcs.ListTagsForResourceAsync(
+            new ListTagsForResourceRequest { ResourceArn = summary.Arn }, cancellationToken), cancellationToken).ConfigureAwait(false);
         var config = ClusterTagConfiguration.Parse(tags.Tags ?? [], defaults);
         if (!config.IsManaged) return (null, $"not managed (no {defaults.ManagedTagKey}=true tag)");
         if (ClusterStatusPolicy.RotationRefusal(summary.Status.Value) is { } refusal) return (null, refusal);
 
-        var cluster = await SecretRotationAws.Call("GetCluster", summary.Id, () => pcs.GetClusterAsync(
-            new GetClusterRequest { ClusterIdentifier = summary.Id }, cancellationToken)).ConfigureAwait(false);
+        var cluster = await AwsCalls.RunAsync("PCS.GetCluster", summary.Id, () => pcs.GetClusterAsync(
+            new GetClusterRequest { ClusterIdentifier = summary.Id }, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (cluster.Cluster?.SlurmConfiguration?.AuthKey?.SecretArn is not { Length: > 0 } secretArn)
             return (null, "the cluster reports no slurmConfiguration.authKey.secretArn");
-        var secret = await SecretRotationAws.Call("DescribeSecret", secretArn, () => secrets.DescribeSecretAsync(
-            new DescribeSecretRequest { SecretId = secretArn }, cancellationToken)).ConfigureAwait(false);
+        var secret = await AwsCalls.RunAsync("SecretsManager.DescribeSecret", secretArn, () => secrets.DescribeSecretAsync(
+            new DescribeSecretRequest { SecretId = secretArn }, cancellationToken), cancellationToken).ConfigureAwait(false);
         var created = secret.CreatedDate ?? cluster.Cluster.CreatedAt;
 
         var decision = RotationSchedule.Decide(config, secret.LastRotatedDate, created, now);
@@ -114,8 +118,8 @@ internal sealed class RotationReconcilerHandler(
         var input = JsonSerializer.Serialize(new RotationExecutionInput(summary.Id, DryRun: false), SecretRotationJsonContext.Default.RotationExecutionInput);
         try
         {
-            var execution = await SecretRotationAws.Call("StartExecution", summary.Id, () => stepFunctions.StartExecutionAsync(
-                new StartExecutionRequest { StateMachineArn = stateMachineArn, Name = name, Input = input }, cancellationToken)).ConfigureAwait(false);
+            var execution = await AwsCalls.RunAsync("SFN.StartExecution", summary.Id, () => stepFunctions.StartExecutionAsync(
+                new StartExecutionRequest { StateMachineArn = stateMachineArn, Name = name, Input = input }, cancellationToken), cancellationToken).ConfigureAwait(false);
             context.Logger.LogInformation($"Rotation of cluster {summary.Id} started as {name}: {decision.Reason}");
             return (new ReconcilerStart(summary.Id, name, execution.ExecutionArn), null);
         }

@@ -21,24 +21,24 @@ internal sealed class TaskTokenCallbacks(IAmazonStepFunctions stepFunctions)
 
     /// <summary>True when Step Functions took the result; false when the token was already used, timed out or unknown.</summary>
     public Task<bool> SucceedAsync(string taskToken, string clusterId, ILambdaLogger logger, CancellationToken cancellationToken) =>
-        SendAsync("SendTaskSuccess", clusterId, logger, () => stepFunctions.SendTaskSuccessAsync(
-            new SendTaskSuccessRequest { TaskToken = taskToken, Output = RotationSucceededOutput }, cancellationToken));
+        SendAsync("SFN.SendTaskSuccess", clusterId, logger, () => stepFunctions.SendTaskSuccessAsync(
+            new SendTaskSuccessRequest { TaskToken = taskToken, Output = RotationSucceededOutput }, cancellationToken), cancellationToken);
 
     /// <inheritdoc cref="SucceedAsync"/>
     public Task<bool> FailAsync(string taskToken, string clusterId, string cause, ILambdaLogger logger, CancellationToken cancellationToken) =>
-        SendAsync("SendTaskFailure", clusterId, logger, () => stepFunctions.SendTaskFailureAsync(
+        SendAsync("SFN.SendTaskFailure", clusterId, logger, () => stepFunctions.SendTaskFailureAsync(
             new SendTaskFailureRequest
             {
                 TaskToken = taskToken,
                 Error = RotationFailedError,
                 Cause = cause.Length <= MaxCause ? cause : cause[..MaxCause],
-            }, cancellationToken));
+            }, cancellationToken), cancellationToken);
 
-    private static async Task<bool> SendAsync<T>(string operation, string clusterId, ILambdaLogger logger, Func<Task<T>> send)
+    private static async Task<bool> SendAsync<T>(string operation, string clusterId, ILambdaLogger logger, Func<Task<T>> send, CancellationToken cancellationToken)
     {
         try
         {
-            await SecretRotationAws.Call(operation, clusterId, send).ConfigureAwait(false);
+            await AwsCalls.RunAsync(operation, clusterId, send, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (e is TaskDoesNotExistException or InvalidTokenException or TaskTimedOutException)

@@ -70,7 +70,7 @@ public sealed class RotateClusterSecretHandlerTests
 
         var error = await Assert.ThrowsAsync<InvalidRotationInput>(() => harness.InvokeAsync("RotateClusterSecret", input));
 
-        Assert.Contains($"'{field}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{field} is required", error.Message, StringComparison.Ordinal);
         Assert.Empty(harness.Aws.Calls.Of("secretsmanager"));
     }
 

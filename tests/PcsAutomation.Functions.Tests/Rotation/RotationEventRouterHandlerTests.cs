@@ -114,11 +114,12 @@ public sealed class RotationEventRouterHandlerTests
     {
         await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c"));
         var clusterId = harness.ClusterId("c");
-        harness.PutLease(clusterId, Owner, $"arn:aws:secretsmanager:us-east-1:111122223333:secret:pcs!slurm-secret-{clusterId}-ZZZZZZ", "token-1");
+        harness.PutLease(clusterId, Owner, "arn:aws:secretsmanager:us-east-1:111122223333:secret:pcs!slurm-secret-pcs_0ther00000-ZZZZZZ", "token-1");
 
         var routed = await harness.InvokeAsync("RotationEventRouter", RotationEvents.For(harness.SecretArn("c"), "RotationSucceeded"));
 
         Assert.Equal("ignored", routed["action"]!.GetValue<string>());
+        Assert.Contains("is for secret", routed["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(harness.Aws.Calls.Of("states"));
     }
 

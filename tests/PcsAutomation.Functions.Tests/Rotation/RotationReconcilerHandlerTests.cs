@@ -83,7 +83,7 @@ public sealed class RotationReconcilerHandlerTests
 
         Assert.Contains("not managed", Assert.Single(output["skipped"]!.AsArray())!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(harness.Aws.Calls.Of("secretsmanager"));
-        Assert.Empty(harness.Aws.Calls.Of("states"));
+        Assert.Empty(harness.Aws.Calls.Of("states", "StartExecution"));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class RotationReconcilerHandlerTests
         var output = await harness.InvokeAsync("RotationReconciler", ScheduledEvent());
 
         Assert.Contains("SUSPENDED", Assert.Single(output["skipped"]!.AsArray())!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Empty(harness.Aws.Calls.Of("states"));
+        Assert.Empty(harness.Aws.Calls.Of("states", "StartExecution"));
     }
 
     private static async Task<SecretRotationHarness> StartAsync(Scenario scenario, DateTimeOffset start)
