@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PcsAutomation.LocalAws;
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.SecretsManager;
+using PcsAutomation.LocalAws.World;
 using PcsAutomation.States.Runtime;
 using PcsAutomation.Testing;
 
@@ -42,7 +43,8 @@ internal sealed class RotationWorkflow : IAsyncDisposable
     /// a function's handler (by logical id) with one that calls the real one.
     /// </summary>
     public static async Task<RotationWorkflow> StartAsync(
-        Scenario scenario, IReadOnlyDictionary<string, Func<FunctionCall, FunctionCall>>? wrap = null, DateTimeOffset? start = null)
+        Scenario scenario, IReadOnlyDictionary<string, Func<FunctionCall, FunctionCall>>? wrap = null, DateTimeOffset? start = null,
+        Durations? durations = null)
     {
         var functions = new ProductFunctions();
         var options = new LocalAwsOptions
@@ -58,6 +60,7 @@ internal sealed class RotationWorkflow : IAsyncDisposable
             },
             // Sunday 02:00 UTC: inside the default maintenance window
             StartTime = start ?? new DateTimeOffset(2026, 1, 11, 2, 0, 0, TimeSpan.Zero),
+            Durations = durations ?? new Durations(),
         };
         var workflow = new RotationWorkflow(await LocalAws.LocalAws.StartAsync(options), functions);
         workflow.CaptureNotificationEvents();
