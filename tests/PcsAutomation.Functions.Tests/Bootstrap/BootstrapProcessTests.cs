@@ -84,7 +84,7 @@ public sealed partial class BootstrapProcessTests(PublishedBootstrap published)
         var error = await InitErrorAsync(api, environment);
 
         Assert.Equal("UnknownHandlerException", error.ErrorTypeHeader);
-        Assert.Equal("_HANDLER is 'NoSuchHandler', which this bootstrap does not serve. Known handlers: Diagnostics.", error.ErrorMessage);
+        Assert.Equal($"_HANDLER is 'NoSuchHandler', which this bootstrap does not serve. Known handlers: {string.Join(", ", HandlerRegistry.Names)}.", error.ErrorMessage);
     }
 
     // These wait on the real AwsClientFactory.FromEnvironment (the contract stub throws NotImplementedException).
