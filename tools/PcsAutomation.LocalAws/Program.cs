@@ -48,10 +48,9 @@ serve.SetAction(async (parse, cancellationToken) =>
         FunctionFactory = functions.Create,
     };
     await using var aws = await LocalAws.StartAsync(options, cancellationToken);
-    aws.Delivered += result =>
-    {
-        if (!result.Succeeded) Console.WriteLine($"delivery of rule {result.Delivery.Rule.Name} to {result.Delivery.Target.Arn} failed: {result.Detail}");
-    };
+    // Responses are left out (they can be long); failures say why.
+    aws.Delivered += result => Console.WriteLine(
+        $"delivery: rule {result.Delivery.Rule.Name} -> {result.Delivery.Target.Arn}: {(result.Succeeded ? "ok" : "failed: " + result.Detail)}");
     Console.WriteLine($"Local AWS listening on {aws.Endpoint} (Region {options.Region}, {(virtualClock ? "virtual" : $"wall x{options.Speed}")} clock).");
     Console.WriteLine("Set in your shell:");
     foreach (var (key, value) in aws.EnvironmentVariables) Console.WriteLine($"  export {key}={value}");

@@ -50,83 +50,137 @@ public sealed class StandaloneServerTests(StandaloneServerTests.Server server) :
         Assert.Equal(0, put["FailedEntryCount"]!.GetValue<int>());
     }
 
-    /// <summary>One <c>dotnet PcsAutomation.LocalAws.dll serve</c> process for the class; its endpoint read from its first line.</summary>
+    [Fact]
+    public async Task Serve_WithTemplate_RuleDeliversToTheProductFunctionInProcess()
+    {
+        await using var withTemplate = await StandaloneProcess.StartAsync(
+            "--template", Path.Combine(RepoPaths.Root, "template.yaml"), "--parameter", "AWS::StackName=standalone");
+        var summary = await withTemplate.WaitForLineAsync(line => line.StartsWith("Template ", StringComparison.Ordinal));
+
+        await withTemplate.CliAsync("events", "put-rule", "--name", "diagnostics", "--event-pattern", """{"source":["pcs-automation.cli"]}""");
+        await withTemplate.CliAsync("events", "put-targets", "--rule", "diagnostics",
+            "--targets", "Id=d,Arn=arn:aws:lambda:us-east-1:111122223333:function:DiagnosticsFunction");
+        await withTemplate.CliAsync("events", "put-events", "--entries", """[{"Source":"pcs-automation.cli","DetailType":"Run","Detail":"{}"}]""");
+        var delivered = await withTemplate.WaitForLineAsync(line => line.StartsWith("delivery: rule diagnostics", StringComparison.Ordinal));
+
+        Assert.Contains("function(s)", summary, StringComparison.Ordinal);
+        Assert.EndsWith("DiagnosticsFunction: ok", delivered, StringComparison.Ordinal);
+    }
+
+    /// <summary>One <c>dotnet PcsAutomation.LocalAws.dll serve --scenario demo</c> process for the class.</summary>
     public sealed class Server : IAsyncLifetime
     {
-        private Process? process;
+        private StandaloneProcess? process;
 
-        public string Endpoint { get; private set; } = "";
+        public Task<JsonObject> CliAsync(params string[] arguments) => process!.CliAsync(arguments);
 
-        public async Task InitializeAsync()
-        {
-            // The emulator's own build output, same configuration as this test assembly (bin/<Configuration>/net10.0/).
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-            var dll = Path.Combine(RepoPaths.Root, "tools", "PcsAutomation.LocalAws", "bin", configuration, "net10.0", "PcsAutomation.LocalAws.dll");
-            var start = new ProcessStartInfo("dotnet", [dll, "serve", "--scenario", "demo", "--port", "0", "--clock", "virtual"])
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            process = Process.Start(start)!;
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginErrorReadLine();
-            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            const string Prefix = "Local AWS listening on ";
-            while (await process.StandardOutput.ReadLineAsync(limit.Token) is { } line)
-            {
-                if (!line.StartsWith(Prefix, StringComparison.Ordinal)) continue;
-                Endpoint = line[Prefix.Length..line.IndexOf(' ', Prefix.Length)].TrimEnd('/');
-                break;
-            }
-            Assert.StartsWith("http://127.0.0.1:", Endpoint, StringComparison.Ordinal);
-            // Keep draining its output so the process never blocks on a full pipe.
-            _ = process.StandardOutput.ReadToEndAsync();
-        }
+        public async Task InitializeAsync() => process = await StandaloneProcess.StartAsync();
 
         public async Task DisposeAsync()
         {
-            if (process is null) return;
-            try
-            {
-                await process.StandardInput.WriteLineAsync("quit");
-                await process.StandardInput.FlushAsync();
-                using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                await process.WaitForExitAsync(limit.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            finally
-            {
-                process.Dispose();
-            }
+            if (process is not null) await process.DisposeAsync();
         }
+    }
+}
 
-        public async Task<JsonObject> CliAsync(params string[] arguments)
+/// <summary>
+/// The emulator as its own process: <c>dotnet PcsAutomation.LocalAws.dll serve --scenario demo --port 0 --clock virtual</c>
+/// (the build output of the same configuration as this test assembly); its endpoint read from its first line, every
+/// output line kept, stopped with the console's <c>quit</c>.
+/// </summary>
+internal sealed class StandaloneProcess : IAsyncDisposable
+{
+    private const string ListeningPrefix = "Local AWS listening on ";
+    private readonly Process process;
+    private readonly System.Collections.Concurrent.BlockingCollection<string> lines = [];
+
+    private StandaloneProcess(Process process)
+    {
+        this.process = process;
+    }
+
+    public string Endpoint { get; private set; } = "";
+
+    public static async Task<StandaloneProcess> StartAsync(params string[] extraArguments)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
+        var dll = Path.Combine(RepoPaths.Root, "tools", "PcsAutomation.LocalAws", "bin", configuration, "net10.0", "PcsAutomation.LocalAws.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "serve", "--scenario", "demo", "--port", "0", "--clock", "virtual", .. extraArguments])
         {
-            var start = new ProcessStartInfo("aws", [.. arguments, "--endpoint-url", Endpoint, "--region", "us-east-1", "--output", "json"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment["AWS_ACCESS_KEY_ID"] = LocalAwsOptions.TestAccessKeyId;
-            start.Environment["AWS_SECRET_ACCESS_KEY"] = LocalAwsOptions.TestSecretAccessKey;
-            start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
-            start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
-            start.Environment.Remove("AWS_SESSION_TOKEN");
-            start.Environment.Remove("AWS_PROFILE");
-            start.Environment.Remove("AWS_ENDPOINT_URL");
-            using var cli = Process.Start(start)!;
-            var output = cli.StandardOutput.ReadToEndAsync();
-            var errors = cli.StandardError.ReadToEndAsync();
-            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await cli.WaitForExitAsync(limit.Token);
-            Assert.True(cli.ExitCode == 0, $"aws {string.Join(' ', arguments)} failed ({cli.ExitCode}): {await errors}");
-            var text = await output;
-            return text.Trim().Length == 0 ? [] : (JsonObject)JsonNode.Parse(text)!;
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var running = new StandaloneProcess(Process.Start(start)!);
+        running.process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null) running.lines.Add(line.Data);
+        };
+        running.process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null) running.lines.Add("stderr: " + line.Data);
+        };
+        running.process.BeginOutputReadLine();
+        running.process.BeginErrorReadLine();
+        var listening = await running.WaitForLineAsync(line => line.StartsWith(ListeningPrefix, StringComparison.Ordinal));
+        running.Endpoint = listening[ListeningPrefix.Length..listening.IndexOf(' ', ListeningPrefix.Length)].TrimEnd('/');
+        Assert.StartsWith("http://127.0.0.1:", running.Endpoint, StringComparison.Ordinal);
+        return running;
+    }
+
+    /// <summary>The next output line that matches (earlier lines are consumed); fails after two minutes of real time.</summary>
+    public Task<string> WaitForLineAsync(Func<string, bool> match) => Task.Run(() =>
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        foreach (var line in lines.GetConsumingEnumerable(limit.Token))
+        {
+            if (match(line)) return line;
+        }
+        throw new InvalidOperationException("The emulator's output ended.");
+    });
+
+    public async Task<JsonObject> CliAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("aws", [.. arguments, "--endpoint-url", Endpoint, "--region", "us-east-1", "--output", "json"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["AWS_ACCESS_KEY_ID"] = LocalAwsOptions.TestAccessKeyId;
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = LocalAwsOptions.TestSecretAccessKey;
+        start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
+        start.Environment.Remove("AWS_SESSION_TOKEN");
+        start.Environment.Remove("AWS_PROFILE");
+        start.Environment.Remove("AWS_ENDPOINT_URL");
+        using var cli = Process.Start(start)!;
+        var output = cli.StandardOutput.ReadToEndAsync();
+        var errors = cli.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await cli.WaitForExitAsync(limit.Token);
+        Assert.True(cli.ExitCode == 0, $"aws {string.Join(' ', arguments)} failed ({cli.ExitCode}): {await errors}");
+        var text = await output;
+        return text.Trim().Length == 0 ? [] : (JsonObject)JsonNode.Parse(text)!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await process.StandardInput.WriteLineAsync("quit");
+            await process.StandardInput.FlushAsync();
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        finally
+        {
+            process.Dispose();
+            lines.Dispose();
         }
     }
 }
