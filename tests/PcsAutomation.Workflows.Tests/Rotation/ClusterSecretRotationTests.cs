@@ -43,7 +43,7 @@ public class ClusterSecretRotationTests
         Assert.Equal(execution.Arn, (string?)succeeded["executionArn"]);
         Assert.Equal(versionAfter, (string?)succeeded["currentVersionId"]);
         Assert.Equal(computeGroups + 1, succeeded["savedScaling"]!.AsArray().Count);
-        Assert.Equal(2, workflow.TopicMessages.Count);
+        Assert.True(workflow.TopicMessages.Count == 2, $"topic {workflow.TopicArn}; messages to: {string.Join(", ", workflow.Aws.Sns.Messages.Select(m => m.TopicArn))}; {JsonNode.Parse(execution.Output!)!["notificationFailure"]?.ToJsonString()}");
         workflow.AssertNoSecretValueAnywhere();
     }
 
@@ -62,7 +62,7 @@ public class ClusterSecretRotationTests
         Assert.True((bool)output["dryRun"]!);
         var plan = output["plan"]!;
         Assert.Equal(3, plan["nodeGroups"]!.AsArray().Count);
-        Assert.Contains(plan["nodeGroups"]!.AsArray(), g => (string?)g!["nodeGroupName"] == "compute-2" && (int)g["minInstanceCount"]! == 2 && (int)g["maxInstanceCount"]! == 6);
+        Assert.Contains(plan["nodeGroups"]!.AsArray(), g => (string?)g!["nodeGroupName"] == "compute-2" && (int)g["minInstanceCount"]! == 1 && (int)g["maxInstanceCount"]! == 1);
         Assert.NotEmpty(plan["instancesUp"]!.AsArray());
         Assert.Equal([ByoLoginInstance(workflow, "demo")], plan["loginInstances"]!.AsArray().Select(n => (string?)n));
         Assert.True((long)plan["expectedDowntimeSeconds"]! > 0);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PcsAutomation.LocalAws;
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.SecretsManager;
+using PcsAutomation.LocalAws.World;
 using PcsAutomation.States.Runtime;
 using PcsAutomation.Testing;
 
@@ -42,7 +43,8 @@ internal sealed class RotationWorkflow : IAsyncDisposable
     /// a function's handler (by logical id) with one that calls the real one.
     /// </summary>
     public static async Task<RotationWorkflow> StartAsync(
-        Scenario scenario, IReadOnlyDictionary<string, Func<FunctionCall, FunctionCall>>? wrap = null, DateTimeOffset? start = null)
+        Scenario scenario, IReadOnlyDictionary<string, Func<FunctionCall, FunctionCall>>? wrap = null, DateTimeOffset? start = null,
+        Durations? durations = null)
     {
         var functions = new ProductFunctions();
         var options = new LocalAwsOptions
@@ -58,6 +60,7 @@ internal sealed class RotationWorkflow : IAsyncDisposable
             },
             // Sunday 02:00 UTC: inside the default maintenance window
             StartTime = start ?? new DateTimeOffset(2026, 1, 11, 2, 0, 0, TimeSpan.Zero),
+            Durations = durations ?? new Durations(),
         };
         var workflow = new RotationWorkflow(await LocalAws.LocalAws.StartAsync(options), functions);
         workflow.CaptureNotificationEvents();
@@ -70,8 +73,9 @@ internal sealed class RotationWorkflow : IAsyncDisposable
         var scenario = Scenario.Cluster(name, status)
             .WithTag("pcs-automation:managed", "true")
             .WithNodeGroup("login", min: 1, max: 1);
+        // PCS groups are static (min = max) or dynamic (min 0): alternate, with distinct values to restore
         for (var i = 1; i <= computeGroups; i++)
-            scenario.WithNodeGroup($"compute-{i}", min: i % 3, max: 4 + i);
+            scenario = i % 2 == 0 ? scenario.WithNodeGroup($"compute-{i}", min: i / 2, max: i / 2) : scenario.WithNodeGroup($"compute-{i}", min: 0, max: 4 + i);
         return scenario
             .WithInstance($"{name}-byo-login", ("pcs-automation:byo-login-for", name))
             .WithSsmAgent($"{name}-byo-login", "success");
