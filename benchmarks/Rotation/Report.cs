@@ -86,8 +86,9 @@ internal static class Report
         b.Append(Table(runs, options));
         b.AppendLine();
         b.AppendLine(Invariant, $"""
-            The cluster: managed, the login group (min 1, max 1) plus `compute-i` groups (min 1 or 2, max 4 + i), every
-            group with running instances, and one BYO login node (SSM agent answering Success). Scale-down: an instance
+            The cluster: managed, the login group (static, min = max = 1) plus `compute-i` groups, odd ones static (min = max
+            = 2), even ones dynamic (min 0, max 4 + i) with jobs keeping 2 nodes up, so every group has running instances;
+            and one BYO login node (SSM agent answering Success). Scale-down: an instance
             takes {options.ScaleDown.TotalMinutes.ToString("0.#", Invariant)} minutes to terminate once its group's max is 0 (`Durations.InstanceShutdown`); node group
             updates take the emulator's default 2 minutes and a Secrets Manager rotation 2 minutes. Machine: {machine}.
             """);

@@ -89,7 +89,7 @@ internal static class RotationRun
         await using var aws = await Emulator.StartAsync(emulatorOptions);
         var problems = new List<string>();
 
-        // Every node group's instances booted (min ≥ 1 everywhere), so the drain really waits for running nodes.
+        // Every node group's instances booted, so the drain really waits for running nodes.
         if (!await aws.RunUntilAsync(() => Unbooted(aws) == 0, TimeSpan.FromMinutes(15)))
             problems.Add($"{Unbooted(aws)} node group instance(s) not running before the start");
         var before = World(aws);
@@ -137,14 +137,20 @@ internal static class RotationRun
             during.Count - priced.Count, problems);
     }
 
-    /// <summary>A managed cluster: the login group (1/1), compute groups each with at least one running instance, a BYO login node.</summary>
+    /// <summary>
+    /// A managed cluster: the login group (static 1/1), then compute groups alternately static (min = max = 2) and dynamic
+    /// (min 0, max 4 + i) with jobs keeping 2 nodes up (PCS refuses mixed groups, 0 &lt; min &lt; max: guide L2550), so every
+    /// group has running instances; and a BYO login node.
+    /// </summary>
     private static Scenario ClusterScenario(int nodeGroups)
     {
         var scenario = Scenario.Cluster(Cluster)
             .WithTag("pcs-automation:managed", "true")
             .WithNodeGroup("login", min: 1, max: 1);
         for (var i = 1; i < nodeGroups; i++)
-            scenario.WithNodeGroup($"compute-{i}", min: 1 + (i % 2), max: 4 + i);
+            scenario = i % 2 == 1
+                ? scenario.WithNodeGroup($"compute-{i}", min: 2, max: 2)
+                : scenario.WithNodeGroup($"compute-{i}", min: 0, max: 4 + i, demand: 2);
         return scenario
             .WithInstance(ByoLogin, ("pcs-automation:byo-login-for", Cluster))
             .WithSsmAgent(ByoLogin, "success");
@@ -194,13 +200,13 @@ internal static class RotationRun
         }
     }
 
-    /// <summary>Node group instances short of each group's minimum running count.</summary>
+    /// <summary>Node group instances short of what each group should run (its min, or its jobs' demand up to max).</summary>
     private static int Unbooted(Emulator aws)
     {
         lock (aws.State.Gate)
         {
             return aws.State.FindCluster(Cluster)!.NodeGroups.Values.Sum(g =>
-                Math.Max(0, g.MinInstanceCount - aws.State.InstancesOfNodeGroup(g.Id).Count(i => i.State == Ec2Instance.Running)));
+                Math.Max(0, Math.Min(g.MaxInstanceCount, Math.Max(g.MinInstanceCount, g.Demand)) - aws.State.InstancesOfNodeGroup(g.Id).Count(i => i.State == Ec2Instance.Running)));
         }
     }
 
