@@ -41,7 +41,7 @@ internal sealed record RunResult(
 
     public int Calls(string service, params string[] operations) =>
         ApiCalls.Where(c => c.Key.StartsWith(service + ":", StringComparison.Ordinal)
-                            && (operations.Length == 0 || operations.Contains(c.Key[(service.Length + 1)..], StringComparer.Ordinal)))
+                            && (operations.Length == 0 || operations.Contains(c.Key[(service.Length + 1)..].Split(' ')[0], StringComparer.Ordinal)))
             .Sum(c => c.Value);
 
     public int SnsPublishes => Calls("sns", "Publish");
@@ -109,7 +109,7 @@ internal static class RotationRun
         var accounting = aws.StepFunctions.Accounting(arn);
         var calls = aws.Calls.Calls.Skip(callsBefore)
             .Where(c => !(c.Service == "states" && c.Operation == "StartExecution"))
-            .GroupBy(c => $"{c.Service}:{c.Operation}", StringComparer.Ordinal)
+            .GroupBy(c => $"{c.Service}:{c.Operation}{(c.ErrorCode is null ? "" : " failed " + c.ErrorCode)}", StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var during = invocations.Skip(invocationsBefore).ToList();
         var priced = during.Where(i => i.LogicalId != Reconciler).ToList();
@@ -128,6 +128,8 @@ internal static class RotationRun
             CheckDryRun(execution, run, before, after, mutating, problems);
         else
             CheckRotation(aws, execution, options, before, after, problems);
+        foreach (var failed in calls.Where(c => c.Key.Contains(" failed ", StringComparison.Ordinal)))
+            problems.Add($"{failed.Value} call(s) {failed.Key}");
         var lambdaFromExecution = priced.Count(i => i.LogicalId != "RotationEventRouterFunction");
         if (lambdaFromExecution != accounting.LambdaInvocations)
             problems.Add($"{lambdaFromExecution} Lambda invocations seen from the execution, Accounting says {accounting.LambdaInvocations}");
