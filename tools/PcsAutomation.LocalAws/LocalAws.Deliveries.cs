@@ -48,42 +48,46 @@ public sealed partial class LocalAws
     private async Task DeliverAsync(EventDelivery delivery, IDisposable working)
     {
         var payload = delivery.Input?.ToJsonString() ?? "null";
-        DeliveryResult result;
         try
         {
             switch (delivery.Target.Kind)
             {
                 case TargetKind.LambdaFunction:
-                    var invocation = Lambda.InvokeAsync(LambdaTaskInvoker.FunctionName(delivery.Target.Arn), payload);
+                    // The outcome is recorded while the invocation still counts as work (see LambdaHost.InvokeAsync).
+                    var invocation = Lambda.InvokeAsync(LambdaTaskInvoker.FunctionName(delivery.Target.Arn), payload, (outcome, error) => Record(
+                        outcome is null ? Outcome(delivery, false, Describe(error!))
+                        : outcome.Error is { } failure ? Outcome(delivery, false, $"{failure.ErrorType}: {failure.ErrorMessage}")
+                        : Outcome(delivery, true, outcome.Payload)), CancellationToken.None);
                     working.Dispose(); // the invocation counts itself from its first line
-                    var outcome = await invocation.ConfigureAwait(false);
-                    result = outcome.Error is { } error
-                        ? Outcome(delivery, false, $"{error.ErrorType}: {error.ErrorMessage}")
-                        : Outcome(delivery, true, outcome.Payload);
-                    break;
+                    await invocation.ConfigureAwait(false);
+                    return;
                 case TargetKind.StateMachine:
                     var started = Call(StepFunctionsService.SigningName, "StartExecution", new JsonObject
                     {
                         ["stateMachineArn"] = delivery.Target.Arn,
                         ["input"] = payload,
                     });
-                    result = Outcome(delivery, true, started["executionArn"]?.GetValue<string>());
-                    break;
+                    Record(Outcome(delivery, true, started["executionArn"]?.GetValue<string>()));
+                    return;
                 default:
-                    result = Outcome(delivery, false, $"Unsupported: the emulator delivers to Lambda functions and state machines, not {delivery.Target.Arn}.");
-                    break;
+                    Record(Outcome(delivery, false, $"Unsupported: the emulator delivers to Lambda functions and state machines, not {delivery.Target.Arn}."));
+                    return;
             }
-        }
-        catch (AwsServiceException error)
-        {
-            result = Outcome(delivery, false, $"{error.Code}: {error.Message}");
         }
 #pragma warning disable CA1031 // a failed delivery is recorded, as EventBridge records failed invocations; it never crashes the emulator
         catch (Exception error)
 #pragma warning restore CA1031
         {
-            result = Outcome(delivery, false, $"{error.GetType().Name}: {error.Message}");
+            // A Lambda target's failure was recorded by the callback; the others are recorded here, still counted.
+            if (delivery.Target.Kind != TargetKind.LambdaFunction) Record(Outcome(delivery, false, Describe(error)));
         }
+    }
+
+    private static string Describe(Exception error) =>
+        error is AwsServiceException aws ? $"{aws.Code}: {aws.Message}" : $"{error.GetType().Name}: {error.Message}";
+
+    private void Record(DeliveryResult result)
+    {
         DeliveryResults.Enqueue(result);
         Delivered?.Invoke(result);
     }

@@ -43,7 +43,9 @@ internal static class StandaloneConsole
                     Console.WriteLine($"now {aws.Clock.GetUtcNow():O}");
                     break;
                 case "idle" when virtualClock:
-                    Console.WriteLine($"ran {aws.Clock.RunUntilIdle()} scheduled steps; now {aws.Clock.GetUtcNow():O}");
+                    // Everything, not only scheduled work: engine timers, deliveries and invocations too (a day at most).
+                    var idle = await aws.RunUntilIdleAsync(TimeSpan.FromDays(1)).ConfigureAwait(false);
+                    Console.WriteLine($"{(idle ? "idle" : "still busy after a day")}; now {aws.Clock.GetUtcNow():O}");
                     break;
                 case null:
                     break;

@@ -54,7 +54,7 @@ internal sealed class ClusterReader(IAmazonPCS pcs, IAmazonEC2 ec2)
 
     /// <summary>One node group's scaling and status; null when it no longer exists.</summary>
     public Task<NodeGroupState?> GetNodeGroupAsync(string clusterId, string nodeGroupId, CancellationToken cancellationToken) =>
-        AwsCalls.RunAsync($"PCS.GetComputeNodeGroup", $"{clusterId}/{nodeGroupId}", async () =>
+        AwsCalls.RunAsync("PCS.GetComputeNodeGroup", $"{clusterId}/{nodeGroupId}", async () =>
         {
             try
             {

@@ -10,7 +10,7 @@ namespace PcsAutomation.Functions.Rotation;
 
 /// <summary>
 /// <c>RestoreNodeGroups</c>: sets each node group back to exactly its saved min/max (guide L2433), after the rotation
-/// or on the failure path. Groups already at their saved values are skipped; a group PCS is busy with is reported
+/// or on the failure path; the output's <c>savedScaling</c> is what was restored, for <c>CheckNodeGroupsRestored</c>. Groups already at their saved values are skipped; a group PCS is busy with is reported
 /// pending (retry later) rather than failing, since the restore must not give up. A saved group that no longer
 /// exists is <see cref="NodeGroupNotFound"/>, raised after every other group was restored.
 /// </summary>
@@ -40,9 +40,8 @@ public sealed class RestoreNodeGroupsHandler
         var clusterId = RotationInput.ClusterId(input.ClusterId);
         var executionArn = RotationInput.ExecutionArn(input.ExecutionArn);
         var cancellation = context.CancellationToken;
-        var saved = input.SavedScaling is { } given
-            ? RotationInput.SavedScaling(given)
-            : await SavedInLeaseAsync(clusterId, executionArn, context).ConfigureAwait(false);
+        var given = input.SavedScaling is null ? null : RotationInput.SavedScaling(input.SavedScaling);
+        var saved = await SavedScalingAsync(clusterId, executionArn, given, context).ConfigureAwait(false);
 
         var updated = new List<string>();
         var pending = new List<string>();
@@ -70,12 +69,24 @@ public sealed class RestoreNodeGroupsHandler
         return new RestoreNodeGroupsResult(updated, pending, saved);
     }
 
-    /// <summary>Without saved scaling in the input: the lease's, when this execution holds it; otherwise nothing was scaled down by it.</summary>
-    private async Task<IReadOnlyList<NodeGroupScaling>> SavedInLeaseAsync(string clusterId, string executionArn, ILambdaContext context)
+    /// <summary>
+    /// The lease's saved scaling when this execution holds the lease and saved one: it was written before any group
+    /// was touched, so it is right even when the input is not (the workflow falls back to the plan's scaling when the
+    /// scale-down failed, and a plan made after a dead rotation's scale-down shows 0/0). Otherwise the input's; with
+    /// neither, this execution scaled nothing down and there is nothing to restore.
+    /// </summary>
+    private async Task<IReadOnlyList<NodeGroupScaling>> SavedScalingAsync(
+        string clusterId, string executionArn, IReadOnlyList<NodeGroupScaling>? given, ILambdaContext context)
     {
         var lease = await leases.GetAsync(clusterId, context.CancellationToken).ConfigureAwait(false);
         if (lease?.Owner == executionArn && lease.SavedScaling is { } saved)
+        {
+            if (given is not null && !given.SequenceEqual(saved))
+                context.Logger.LogWarning($"The saved scaling in the input differs from the one in the lease of cluster {clusterId}: restoring the lease's");
             return saved;
+        }
+        if (given is not null)
+            return given;
         context.Logger.LogWarning(
             lease is null || lease.Owner == executionArn
                 ? $"No saved scaling for cluster {clusterId} in the input or the lease: this execution scaled nothing down, nothing to restore"

@@ -88,4 +88,21 @@ public class TimelineTests
         Assert.Equal(240, text.Length);
         Assert.EndsWith("…", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Add_FailureInAParallelBranch_NamesTheBranchStateNotTheLastEntered()
+    {
+        var timeline = new Timeline();
+        var scheduled = Event(5, 1, "TaskScheduled") with { PreviousEventId = 3 };
+        var failed = Event(6, 2, "TaskFailed", e => e with
+        {
+            PreviousEventId = 5,
+            TaskFailedEventDetails = new TaskFailedEventDetails { Error = "SNS.NotFoundException", Cause = "Topic does not exist", Resource = "publish", ResourceType = "sns" },
+        });
+
+        var lines = timeline.Add([Event(1, 0, "ExecutionStarted"), Entered(2, 1, "NotifyStarting", "ParallelStateEntered"),
+            Entered(3, 1, "PublishStarting"), Entered(4, 1, "PutEventStarting"), scheduled, failed]);
+
+        Assert.Equal("PublishStarting", Assert.Single(lines, l => l.Kind == TimelineKind.Failed).State);
+    }
 }

@@ -145,6 +145,22 @@ public class NodeGroupScalingTests
     }
 
     [Fact]
+    public async Task RestoreNodeGroups_LeaseHoldsSavedScaling_WinsOverTheInput()
+    {
+        await using var h = await LeasedAsync(RotationHarness.ManagedCluster());
+        var clusterId = h.ClusterId();
+        var scaled = await h.InvokeAsync<ScaleNodeGroupsToZeroResult>("ScaleNodeGroupsToZero", new { clusterId, executionArn = Run1 });
+        h.Aws.Clock.Advance(TimeSpan.FromMinutes(10));
+        // What a plan made now would show: every group at 0/0.
+        var zeros = scaled.SavedScaling.Select(s => s with { MinInstanceCount = 0, MaxInstanceCount = 0 }).ToList();
+
+        var restore = await h.InvokeAsync<RestoreNodeGroupsResult>("RestoreNodeGroups", new { clusterId, executionArn = Run1, savedScaling = zeros });
+
+        Assert.Equal(scaled.SavedScaling, restore.SavedScaling);
+        Assert.Equal([(0, 8, "UPDATING"), (2, 2, "UPDATING"), (0, 4, "UPDATING")], ComputeGroups.Select(n => h.NodeGroup(n)));
+    }
+
+    [Fact]
     public async Task RestoreNodeGroups_GroupsStillUpdating_ReportsThemPending()
     {
         await using var h = await LeasedAsync(RotationHarness.ManagedCluster());

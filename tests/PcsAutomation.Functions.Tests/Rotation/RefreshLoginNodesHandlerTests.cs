@@ -56,7 +56,7 @@ public sealed class RefreshLoginNodesHandlerTests
 
         var error = await Assert.ThrowsAsync<InvalidRotationInput>(() => harness.InvokeAsync("RefreshLoginNodes", Input(harness, ["i-123; rm -rf /"])));
 
-        Assert.StartsWith("loginInstances", error.Message, StringComparison.Ordinal);
+        Assert.Contains("loginInstances", error.Message, StringComparison.Ordinal);
         Assert.Empty(harness.Aws.Calls.Of("ssm"));
     }
 

@@ -136,6 +136,22 @@ public sealed class RotateClusterSecretHandlerTests
         Assert.Single(harness.Aws.Calls.Of("states", "SendTaskFailure"));
     }
 
+    [Fact] // the ASL retries TransientAwsError; a throttled RotateSecret is not a refusal, so the step is not failed
+    public async Task RotateClusterSecret_RotateSecretThrottled_TransientAwsErrorAndStepNotFailed()
+    {
+        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
+        var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
+        harness.PutLease(clusterId, Owner, secretArn);
+        harness.Aws.Faults.Add(new PcsAutomation.LocalAws.Faults.FaultRule("secretsmanager", "RotateSecret") { ThrottleRate = 1 });
+
+        var error = await Assert.ThrowsAsync<TransientAwsError>(() => harness.InvokeAsync("RotateClusterSecret", Input(clusterId, secretArn, "token-1")));
+
+        Assert.Contains("RotateSecret", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ThrottlingException", error.Message, StringComparison.Ordinal);
+        Assert.Empty(harness.Aws.Calls.Of("states"));
+        Assert.DoesNotContain(harness.Aws.State.Secrets[secretArn].Versions, v => v.Stages.Contains("AWSPENDING"));
+    }
+
     private static JsonObject Input(string clusterId, string secretArn, string taskToken) => new()
     {
         ["clusterId"] = clusterId,

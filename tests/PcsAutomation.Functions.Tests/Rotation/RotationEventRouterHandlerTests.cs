@@ -136,6 +136,20 @@ public sealed class RotationEventRouterHandlerTests
         Assert.Contains(harness.Transcript, line => line.Contains("SendTaskSuccess for cluster", StringComparison.Ordinal) && line.Contains("ignored", StringComparison.Ordinal));
     }
 
+    [Fact] // an event may name the secret by name rather than ARN: the cluster id is read from either
+    public async Task RotationEventRouter_SecretIdIsTheName_ClusterFoundAndLeaseRead()
+    {
+        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c"));
+        var clusterId = harness.ClusterId("c");
+        harness.PutLease(clusterId, Owner, harness.SecretArn("c"));
+
+        var routed = await harness.InvokeAsync("RotationEventRouter", RotationEvents.For($"pcs!slurm-secret-{clusterId}", "RotationSucceeded"));
+
+        Assert.Equal("ignored", routed["action"]!.GetValue<string>());
+        Assert.Contains("no task token", routed["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(harness.Aws.Calls.Of("dynamodb", "GetItem"));
+    }
+
     [Fact]
     public async Task RotationEventRouter_MalformedEvent_IgnoredNotThrown()
     {

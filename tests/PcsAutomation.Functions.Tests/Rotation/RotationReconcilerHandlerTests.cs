@@ -103,6 +103,26 @@ public sealed class RotationReconcilerHandlerTests
         Assert.Contains(harness.Transcript, line => line.Contains(Window, StringComparison.Ordinal) && line.Contains(harness.ClusterId("bad"), StringComparison.Ordinal));
     }
 
+    [Fact] // one cluster's AWS error never stops the others; the next scheduled run tries it again
+    public async Task RotationReconciler_SecretsManagerFailsForOneCluster_SkippedWithTheCodeAndOthersStarted()
+    {
+        await using var harness = await StartAsync(
+            Scenario.Cluster("a").WithTag(Managed, "true").WithTag(MaxAge, "1h")
+                .AndCluster("b").WithTag(Managed, "true").WithTag(MaxAge, "1h"),
+            SundayNight);
+        harness.Aws.Faults.Add(new PcsAutomation.LocalAws.Faults.FaultRule("secretsmanager", "DescribeSecret")
+        {
+            FailOnNthCall = 1, ForcedErrorCode = "AccessDeniedException", ForcedErrorStatus = 400,
+        });
+
+        var output = await harness.InvokeAsync("RotationReconciler", ScheduledEvent());
+
+        var skipped = Assert.Single(output["skipped"]!.AsArray())!;
+        Assert.Contains("AccessDeniedException", skipped["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(output["started"]!.AsArray());
+        Assert.NotEqual(skipped["clusterId"]!.GetValue<string>(), output["started"]![0]!["clusterId"]!.GetValue<string>());
+    }
+
     [Fact] // guide L2388, L2483: a cluster whose status forbids rotation is not started
     public async Task RotationReconciler_ClusterStatusForbidsRotation_Skipped()
     {

@@ -12,6 +12,10 @@ public sealed class Timeline
     private const int MaxCauseLength = 240;
 
     private readonly Dictionary<string, DateTimeOffset> enteredAt = new(StringComparer.Ordinal);
+
+    // The state each event belongs to, through previousEventId (TaskScheduled → StateEntered, TaskFailed → TaskStarted...):
+    // inside a Parallel state the last state entered is not always the one that failed.
+    private readonly Dictionary<long, string> stateOf = [];
     private DateTimeOffset? started;
     private string current = "";
 
@@ -40,6 +44,9 @@ public sealed class Timeline
         var elapsed = e.Timestamp - started.Value;
         if (type == "ExecutionStarted")
             return new TimelineEntry(e.Timestamp, elapsed, TimelineKind.ExecutionStarted, "");
+        var state = e.StateEnteredEventDetails?.Name
+            ?? (e.PreviousEventId is { } previous && stateOf.TryGetValue(previous, out var owner) ? owner : current);
+        stateOf[e.Id] = state;
         if (e.StateEnteredEventDetails is { } entered)
         {
             current = entered.Name;
@@ -58,7 +65,7 @@ public sealed class Timeline
         if (ExecutionEnd(e) is { } end)
             return new TimelineEntry(e.Timestamp, elapsed, TimelineKind.ExecutionFailed, "", Detail: Describe(end.Error, end.Cause));
         if (Failure(e) is { } failure)
-            return new TimelineEntry(e.Timestamp, elapsed, TimelineKind.Failed, current, Detail: Describe(failure.Error, failure.Cause));
+            return new TimelineEntry(e.Timestamp, elapsed, TimelineKind.Failed, state, Detail: Describe(failure.Error, failure.Cause));
         return null;
     }
 

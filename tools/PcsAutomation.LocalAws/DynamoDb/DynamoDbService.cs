@@ -6,7 +6,7 @@ namespace PcsAutomation.LocalAws.DynamoDb;
 
 /// <summary>
 /// DynamoDB's awsJson1_0 API (<c>X-Amz-Target: DynamoDB_20120810.&lt;Operation&gt;</c>): tables and the single-item
-/// operations with condition, update and projection expressions: what a lease table needs.
+/// operations with condition, update and projection expressions (what a lease table needs), and Query and Scan.
 /// </summary>
 public sealed partial class DynamoDbService(TimeProvider time, string region = "us-east-1", string accountId = "123456789012")
 {
@@ -38,6 +38,8 @@ public sealed partial class DynamoDbService(TimeProvider time, string region = "
                 "GetItem" => GetItem(request),
                 "UpdateItem" => UpdateItem(request),
                 "DeleteItem" => DeleteItem(request),
+                "Query" => Query(request),
+                "Scan" => Scan(request),
                 _ => throw new AwsServiceException("UnknownOperationException", $"Operation {operation} is not supported."),
             };
         }

@@ -43,11 +43,38 @@ public sealed class LambdaHost(LocalAws aws, TimeProvider deadlines) : IAsyncDis
     /// Runs one invocation and returns its response or function error. It counts as emulator work
     /// (<see cref="LocalAws.Activity"/>) from the call until the result, so running the clock waits for it.
     /// </summary>
-    public async Task<LambdaInvocationResult> InvokeAsync(string functionName, string payloadJson, CancellationToken cancellationToken = default)
+    public Task<LambdaInvocationResult> InvokeAsync(string functionName, string payloadJson, CancellationToken cancellationToken = default) =>
+        InvokeAsync(functionName, payloadJson, null, cancellationToken);
+
+    /// <param name="functionName">The function.</param>
+    /// <param name="payloadJson">The event.</param>
+    /// <param name="completed">
+    /// Runs with the result (or the exception) while the invocation still counts as emulator work, so whoever records
+    /// the outcome does so before <see cref="LocalAws.SettleAsync"/> can see the emulator idle.
+    /// </param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    internal async Task<LambdaInvocationResult> InvokeAsync(string functionName, string payloadJson,
+        Action<LambdaInvocationResult?, Exception?>? completed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payloadJson);
         // Entered before the first await: whoever starts an invocation sees it counted when the call returns its task.
         using var working = aws.Activity.Enter();
+        LambdaInvocationResult result;
+        try
+        {
+            result = await InvokeCoreAsync(functionName, payloadJson, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (completed is not null)
+        {
+            completed(null, error);
+            throw;
+        }
+        completed?.Invoke(result, null);
+        return result;
+    }
+
+    private async Task<LambdaInvocationResult> InvokeCoreAsync(string functionName, string payloadJson, CancellationToken cancellationToken)
+    {
         LambdaFunction function;
         lock (functions)
             function = functions.GetValueOrDefault(functionName) ?? throw new AwsServiceException("ResourceNotFoundException", $"Function not found: {FunctionArn(functionName)}", 404);

@@ -62,7 +62,7 @@ public static class TemplateLoader
             switch (intrinsics.TypeOf(logicalId))
             {
                 case "AWS::SNS::Topic":
-                    topics[logicalId] = CreateTopic(aws, intrinsics.TopicName(logicalId), intrinsics.ArnOf(logicalId)!);
+                    topics[logicalId] = aws.Sns.CreateTopic(intrinsics.TopicName(logicalId));
                     break;
                 case "AWS::Serverless::Function":
                     functions.Add(RegisterFunction(aws, logicalId, properties, globals, intrinsics));
@@ -87,14 +87,6 @@ public static class TemplateLoader
         foreach (var (name, value) in overrides)
             values[name] = value;
         return values;
-    }
-
-    // One place creates topics: the SNS service (engine-integrations) plugs in here.
-    private static string CreateTopic(LocalAws aws, string name, string arn)
-    {
-        _ = aws;
-        _ = name;
-        return arn;
     }
 
     private static TemplateFunction RegisterFunction(LocalAws aws, string logicalId, JsonObject properties, JsonObject globals, TemplateIntrinsics intrinsics)

@@ -46,7 +46,8 @@ internal sealed class InProcessRuntime : IRuntimeApiClient
             await next.Writer.WriteAsync(request, cancellationToken).ConfigureAwait(false);
             var finished = await Task.WhenAny(result.Task, initError.Task, loop).WaitAsync(cancellationToken).ConfigureAwait(false);
             if (finished == result.Task) return await result.Task.ConfigureAwait(false);
-            if (finished == initError.Task)
+            // The loop ends right after reporting an init error; its completion may be seen first.
+            if (initError.Task.IsCompleted)
             {
                 var init = await initError.Task.ConfigureAwait(false);
                 throw new LambdaFunctionErrorException(init.ErrorType, init.ErrorMessage);
