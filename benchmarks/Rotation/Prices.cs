@@ -30,15 +30,16 @@ internal static class Prices
     /// <summary>Secrets Manager: $0.05 per 10,000 API calls (the $0.40 per secret-month is there with or without rotation).</summary>
     public const double SecretsManagerCall = 0.05 / 10_000;
 
-    public static readonly IReadOnlyList<(string Item, string Price, string Source)> Sources =
+    /// <summary>Each price, its page, and how it was checked (the official page's stored copy, or secondary sources only).</summary>
+    public static readonly IReadOnlyList<(string Item, string Price, string Source, string Checked)> Sources =
     [
-        ("Step Functions Standard state transition", "$0.025 per 1,000", "https://aws.amazon.com/step-functions/pricing/"),
-        ("Lambda request", "$0.20 per 1M", "https://aws.amazon.com/lambda/pricing/"),
-        ("Lambda duration, x86_64", "$0.0000166667 per GB-second", "https://aws.amazon.com/lambda/pricing/"),
-        ("SNS publish (standard topic)", "$0.50 per 1M", "https://aws.amazon.com/sns/pricing/"),
-        ("EventBridge custom event (PutEvents entry)", "$1.00 per 1M", "https://aws.amazon.com/eventbridge/pricing/"),
-        ("DynamoDB on-demand write / read request unit", "$0.625 / $0.125 per 1M", "https://aws.amazon.com/dynamodb/pricing/on-demand/"),
-        ("Secrets Manager API call", "$0.05 per 10,000", "https://aws.amazon.com/secrets-manager/pricing/"),
-        ("PCS, EC2 Describe*, SSM Run Command API calls", "no charge per call", "the services' pricing pages"),
+        ("Step Functions Standard state transition", "$0.025 per 1,000", "https://aws.amazon.com/step-functions/pricing/", "official page"),
+        ("Lambda request", "$0.20 per 1M", "https://aws.amazon.com/lambda/pricing/", "official whitepaper (How AWS Pricing Works)"),
+        ("Lambda duration, x86_64 (first tier)", "$0.0000166667 per GB-second", "https://aws.amazon.com/lambda/pricing/", "official whitepaper, secondary sources"),
+        ("SNS publish (standard topic)", "$0.50 per 1M", "https://aws.amazon.com/sns/pricing/", "secondary sources (2026) *"),
+        ("EventBridge custom event (PutEvents entry)", "$1.00 per 1M", "https://aws.amazon.com/eventbridge/pricing/", "secondary sources (2026) *"),
+        ("DynamoDB on-demand write / read request unit", "$0.625 / $0.125 per 1M", "https://aws.amazon.com/dynamodb/pricing/on-demand/", "secondary sources (after the Nov 2024 cut) *"),
+        ("Secrets Manager API call", "$0.05 per 10,000", "https://aws.amazon.com/secrets-manager/pricing/", "secondary sources *"),
+        ("PCS, EC2 Describe*, SSM Run Command API calls", "no charge per call", "the services' pricing pages", "list prices as known *"),
     ];
 }

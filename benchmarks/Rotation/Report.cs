@@ -93,6 +93,21 @@ internal static class Report
             updates take the emulator's default 2 minutes and a Secrets Manager rotation 2 minutes. Machine: {machine}.
             """);
         b.AppendLine();
+        var rotationCosts = rotations.Select(r => RotationCost.Of(r, options)).ToList();
+        if (rotations.Count > 0)
+        {
+            var first = rotations[0];
+            var last = rotations[^1];
+            b.AppendLine(Invariant, $"""
+                Reading: a rotation costs about {Usd(rotationCosts.Max(c => c.Total))} (${(rotationCosts.Max(c => c.Total) * 1000).ToString("0.00", Invariant)} per 1,000), {(rotationCosts.Min(c => c.StepFunctions / c.Total) * 100).ToString("0", Invariant)} % or more of it Step Functions
+                state transitions; a dry run about {Usd(RotationCost.Of(runs.First(r => r.Case.DryRun), options).Total)}. From {first.Case.NodeGroups} to {last.Case.NodeGroups} node groups the transitions
+                ({N(first.Accounting.StateTransitions)} → {N(last.Accounting.StateTransitions)}) and Lambda requests ({N(first.LambdaRequests)} → {N(last.LambdaRequests)}) {(first.Accounting.StateTransitions == last.Accounting.StateTransitions && first.LambdaRequests == last.LambdaRequests ? "do not change" : "change little")}: each handler
+                covers every group in one invocation and the groups drain in parallel, so only the free PCS calls grow
+                ({N(first.Calls("pcs"))} → {N(last.Calls("pcs"))}). The cost is set by the number of polls, i.e. by how long the drain takes
+                (the polling back-off: 15, 30, 60, then 120 s), not by the cluster's size.
+                """);
+            b.AppendLine();
+        }
         b.AppendLine("### Assumptions");
         b.AppendLine();
         var memory = string.Join(", ", runs.SelectMany(r => r.Invocations).Select(i => i.MemoryMb).Distinct().Order().Select(m => $"{m} MB"));
@@ -116,16 +131,21 @@ internal static class Report
               service events are free on the default bus), SNS deliveries to subscribers (by protocol), CloudWatch Logs and
               X-Ray (the template enables tracing), KMS, and the on-node `get-secret-value` of each login node (one Secrets
               Manager call each). The real cost of a rotation is the cluster's downtime, not these charges.
+            - `benchmarks/ColdStart` regenerates this whole file: run `benchmarks/Rotation` after it to put this section back.
             - **Wall time** is the time this machine took to drive the emulated execution (handlers, clients over loopback,
               the virtual clock skipping the waits); it says the benchmark and the workflow tests are fast, not how long a
               rotation takes in AWS (the virtual duration does).
             """);
         b.AppendLine();
-        b.AppendLine("Prices (us-east-1, on-demand list prices read on 2026-11-26 from the pages named; re-check before quoting):");
+        b.AppendLine("""
+            Prices: us-east-1, on-demand list prices, checked on 2026-11-26 as the last column says. The official pages were
+            not all reachable from here: * marks a figure taken from list prices as known and matching secondary sources
+            (pricing guides of 2026), not read on the AWS page itself. Re-check before quoting.
+            """);
         b.AppendLine();
-        b.AppendLine("| item | price | source |");
-        b.AppendLine("| --- | --- | --- |");
-        foreach (var (item, price, source) in Prices.Sources) b.AppendLine(Invariant, $"| {item} | {price} | {source} |");
+        b.AppendLine("| item | price | page | checked against |");
+        b.AppendLine("| --- | --- | --- | --- |");
+        foreach (var (item, price, source, how) in Prices.Sources) b.AppendLine(Invariant, $"| {item} | {price} | {source} | {how} |");
         b.AppendLine(SectionEnd);
         return b.ToString();
     }
@@ -147,7 +167,7 @@ internal static class Report
 
     private static string N(int value) => value.ToString("N0", Invariant);
 
-    private static string Usd(double value) => "$" + value.ToString(value >= 0.01 ? "0.0000" : "0.000000", Invariant);
+    private static string Usd(double value) => "$" + value.ToString(value >= 0.01 ? "0.0000" : value >= 0.0001 ? "0.000000" : "0.0000000", Invariant);
 
     private static string Duration(TimeSpan span) => span.TotalHours >= 1 ? span.ToString(@"h\:mm\:ss", Invariant) : span.ToString(@"m\:ss", Invariant);
 }
