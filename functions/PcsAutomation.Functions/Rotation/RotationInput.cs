@@ -44,7 +44,7 @@ internal static partial class RotationInput
 
     /// <summary>The trimmed value; missing or blank is <see cref="InvalidRotationInput"/> naming <paramref name="field"/>.</summary>
     public static string Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new InvalidRotationInput($"The input has no '{field}': {field} is required.") : value.Trim();
+        string.IsNullOrWhiteSpace(value) ? throw new InvalidRotationInput($"{field} is required.") : value.Trim();
 
     /// <summary>
     /// A Secrets Manager secret ARN. Strict because the ARN is also written into a shell command on login nodes
