@@ -18,7 +18,7 @@ internal sealed class StepFunctionsClients : IAsyncDisposable
     public LocalAws Aws => Clients.Aws;
     public AmazonStepFunctionsClient Sfn { get; }
 
-    public static async Task<StepFunctionsClients> StartAsync() => new(await ProductClients.StartAsync());
+    public static async Task<StepFunctionsClients> StartAsync(PcsAutomation.LocalAws.Scenarios.Scenario? scenario = null) => new(await ProductClients.StartAsync(scenario));
 
     public string CreateStateMachine(string name, string definition) =>
         Aws.Call("states", "CreateStateMachine", new JsonObject

@@ -13,13 +13,19 @@ namespace PcsAutomation.LocalAws.StepFunctions;
 /// <param name="ErrorPrefix">The service part of error names, e.g. "SecretsManager" in <c>SecretsManager.ResourceNotFoundException</c>.</param>
 /// <param name="CamelCaseMembers">The API's members are camelCase (converted from and to PascalCase).</param>
 /// <param name="MapMembers">Members (camelCase) whose values are maps: their keys are data, never converted.</param>
-public sealed record AwsSdkService(string ResourceName, string SigningName, string ErrorPrefix, bool CamelCaseMembers, IReadOnlySet<string> MapMembers)
+/// <param name="Shapes">A service whose protocol is not JSON (EC2's query protocol): converts both ways instead.</param>
+public sealed record AwsSdkService(string ResourceName, string SigningName, string ErrorPrefix, bool CamelCaseMembers, IReadOnlySet<string> MapMembers,
+    AwsSdkShapes? Shapes = null)
 {
     /// <summary>The Task's PascalCase parameters as the service's request.</summary>
-    public JsonNode? ToService(JsonNode? parameters) => CamelCaseMembers ? Convert(parameters, toCamel: true) : parameters?.DeepClone();
+    public JsonNode? ToService(JsonNode? parameters) =>
+        Shapes is not null ? Shapes.ToService(parameters as JsonObject ?? [])
+        : CamelCaseMembers ? Convert(parameters, toCamel: true) : parameters?.DeepClone();
 
     /// <summary>The service's response as the Task's PascalCase result.</summary>
-    public JsonNode? FromService(JsonNode? response) => CamelCaseMembers ? Convert(response, toCamel: false) : response?.DeepClone();
+    public JsonNode? FromService(JsonNode? response) =>
+        Shapes is not null ? Shapes.FromService(response)
+        : CamelCaseMembers ? Convert(response, toCamel: false) : response?.DeepClone();
 
     private JsonNode? Convert(JsonNode? node, bool toCamel) =>
         node switch
@@ -42,7 +48,7 @@ public sealed record AwsSdkService(string ResourceName, string SigningName, stri
     private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
 }
 
-/// <summary>The emulated JSON services Step Functions' AWS SDK integrations reach (EC2's query protocol is not mapped).</summary>
+/// <summary>The emulated services Step Functions' AWS SDK integrations reach (EC2 through <see cref="Ec2SdkShapes"/>).</summary>
 public static class AwsSdkServices
 {
     private static readonly HashSet<string> None = [];
@@ -58,6 +64,8 @@ public static class AwsSdkServices
         new("dynamodb", "dynamodb", "DynamoDb", false, None),
         new("eventbridge", "events", "EventBridge", false, None),
         new("sns", "sns", "Sns", false, None),
+        // EC2 speaks the query protocol: flat parameters in, XML element names out (see Ec2SdkShapes)
+        new("ec2", "ec2", "Ec2", false, None, new Ec2SdkShapes()),
     ];
 
     public static AwsSdkService? Find(string resourceName) => All.FirstOrDefault(s => s.ResourceName == resourceName);

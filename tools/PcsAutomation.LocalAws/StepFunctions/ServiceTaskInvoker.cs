@@ -204,7 +204,10 @@ public sealed class ServiceTaskInvoker(LocalAws host, ITaskInvoker next) : ITask
         var operation = char.ToUpperInvariant(action[0]) + action[1..];
         var request = service.ToService(Parameters(invocation)) as JsonObject ?? [];
         return Call(service.SigningName, operation, request,
-            error => service.ErrorPrefix + "." + ExceptionName(error.Code), response => service.FromService(response));
+            error => service.ErrorPrefix + "." + ExceptionName(
+                // EC2 names throttling RequestLimitExceeded, as its query endpoint answers (injected faults use the generic code)
+                service.SigningName == "ec2" && error.Code == "ThrottlingException" ? "RequestLimitExceeded" : error.Code),
+            response => service.FromService(response));
     }
 
     /// <summary>AWS SDK integrations: the error code with the Exception suffix Step Functions always uses.</summary>
