@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
+using PcsAutomation.LocalAws.Tests.Support;
 using PcsAutomation.LocalAws.Scenarios;
 
 namespace PcsAutomation.LocalAws.Tests.Integration;
@@ -86,27 +86,5 @@ public sealed class AwsCliTests : IAsyncLifetime
         Assert.Equal(0, put["FailedEntryCount"]!.GetValue<int>());
     }
 
-    private async Task<JsonObject> CliAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("aws", [.. arguments, "--endpoint-url", aws.Endpoint.ToString().TrimEnd('/'), "--region", aws.Options.Region, "--output", "json"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["AWS_ACCESS_KEY_ID"] = LocalAwsOptions.TestAccessKeyId;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = LocalAwsOptions.TestSecretAccessKey;
-        start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
-        start.Environment.Remove("AWS_SESSION_TOKEN");
-        start.Environment.Remove("AWS_PROFILE");
-        start.Environment.Remove("AWS_ENDPOINT_URL");
-        using var cli = Process.Start(start)!;
-        var output = cli.StandardOutput.ReadToEndAsync();
-        var errors = cli.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await cli.WaitForExitAsync(limit.Token);
-        Assert.True(cli.ExitCode == 0, $"aws {string.Join(' ', arguments)} failed ({cli.ExitCode}): {await errors}");
-        var text = await output;
-        return text.Trim().Length == 0 ? [] : (JsonObject)JsonNode.Parse(text)!;
-    }
+    private Task<JsonObject> CliAsync(params string[] arguments) => AwsCli.JsonAsync(aws, arguments);
 }

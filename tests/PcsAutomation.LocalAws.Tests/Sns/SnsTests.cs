@@ -1,47 +1,23 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PcsAutomation.LocalAws.Sns;
+using PcsAutomation.LocalAws.Tests.Support;
 
 namespace PcsAutomation.LocalAws.Tests.Sns;
 
 /// <summary>The minimal SNS: in process, and on the wire through a client we did not write (the AWS CLI, query protocol).</summary>
 public sealed class SnsTests
 {
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> AwsAsync(LocalAws aws, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("aws") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--endpoint-url", aws.Endpoint.ToString().TrimEnd('/'), "--region", aws.Options.Region, "--output", "json" }.Concat(arguments))
-            start.ArgumentList.Add(argument);
-        foreach (var (key, value) in aws.EnvironmentVariables) start.Environment[key] = value;
-        start.Environment["AWS_CONFIG_FILE"] = "/nonexistent/aws-config";
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/aws-credentials";
-        start.Environment.Remove("AWS_PROFILE");
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
-    private static async Task<JsonNode> AwsOkAsync(LocalAws aws, params string[] arguments)
-    {
-        var (code, stdout, stderr) = await AwsAsync(aws, arguments);
-        Assert.True(code == 0, $"aws {string.Join(' ', arguments)} exited {code}: {stderr}");
-        return stdout.Length == 0 ? new JsonObject() : JsonNode.Parse(stdout)!;
-    }
-
     [Fact]
     public async Task AwsCli_CreatePublishListAttributes_AnswersParsedAndMessageRecorded()
     {
         await using var aws = await LocalAws.StartAsync();
 
-        var created = await AwsOkAsync(aws, "sns", "create-topic", "--name", "rotation");
+        var created = await AwsCli.JsonAsync(aws, "sns", "create-topic", "--name", "rotation");
         var arn = created["TopicArn"]!.GetValue<string>();
-        var published = await AwsOkAsync(aws, "sns", "publish", "--topic-arn", arn, "--subject", "Hello", "--message", "{\"a\":1} & <b>",
+        var published = await AwsCli.JsonAsync(aws, "sns", "publish", "--topic-arn", arn, "--subject", "Hello", "--message", "{\"a\":1} & <b>",
             "--message-attributes", "{\"kind\":{\"DataType\":\"String\",\"StringValue\":\"started\"},\"n\":{\"DataType\":\"Number\",\"StringValue\":\"3\"}}");
-        var listed = await AwsOkAsync(aws, "sns", "list-topics");
-        var attributes = await AwsOkAsync(aws, "sns", "get-topic-attributes", "--topic-arn", arn);
+        var listed = await AwsCli.JsonAsync(aws, "sns", "list-topics");
+        var attributes = await AwsCli.JsonAsync(aws, "sns", "get-topic-attributes", "--topic-arn", arn);
 
         var message = Assert.Single(aws.Sns.Messages);
         Assert.Equal($"arn:aws:sns:{aws.Options.Region}:{aws.Options.AccountId}:rotation", arn);
@@ -61,7 +37,7 @@ public sealed class SnsTests
     {
         await using var aws = await LocalAws.StartAsync();
 
-        var (code, _, stderr) = await AwsAsync(aws, "sns", "publish", "--topic-arn",
+        var (code, _, stderr) = await AwsCli.RunAsync(aws, "sns", "publish", "--topic-arn",
             $"arn:aws:sns:{aws.Options.Region}:{aws.Options.AccountId}:missing", "--message", "x");
 
         Assert.NotEqual(0, code);
@@ -74,7 +50,7 @@ public sealed class SnsTests
     {
         await using var aws = await LocalAws.StartAsync();
 
-        var regions = await AwsOkAsync(aws, "ec2", "describe-instances");
+        var regions = await AwsCli.JsonAsync(aws, "ec2", "describe-instances");
 
         Assert.NotNull(regions["Reservations"]);
     }
