@@ -30,9 +30,6 @@ internal sealed class CheckSecretRotationHandler(IAmazonSecretsManager secrets, 
     public const string Failed = "FAILED";
     public const string Pending = "PENDING";
 
-    private const string Current = "AWSCURRENT";
-    private const string PendingStage = "AWSPENDING";
-
     public static LambdaHandler Create(FunctionServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -57,9 +54,8 @@ internal sealed class CheckSecretRotationHandler(IAmazonSecretsManager secrets, 
         var cluster = await AwsCalls.RunAsync("PCS.GetCluster", clusterId, () => pcs.GetClusterAsync(
             new GetClusterRequest { ClusterIdentifier = clusterId }, cancellationToken), cancellationToken).ConfigureAwait(false);
 
-        var stages = secret.VersionIdsToStages ?? [];
-        var current = stages.FirstOrDefault(v => v.Value.Contains(Current)).Key;
-        var rotationInFlight = stages.Any(v => v.Value.Contains(PendingStage) && !v.Value.Contains(Current));
+        var current = SecretStages.CurrentVersion(secret.VersionIdsToStages);
+        var rotationInFlight = SecretStages.UnfinishedVersion(secret.VersionIdsToStages) is not null;
         var clusterVersion = cluster.Cluster?.SlurmConfiguration?.AuthKey?.SecretVersion;
 
         string status;

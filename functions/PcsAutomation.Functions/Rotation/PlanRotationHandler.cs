@@ -18,8 +18,6 @@ namespace PcsAutomation.Functions.Rotation;
 /// </summary>
 public sealed class PlanRotationHandler
 {
-    private const string PendingStage = "AWSPENDING";
-    private const string CurrentStage = "AWSCURRENT";
 
     private readonly ClusterReader reader;
     private readonly IAmazonSecretsManager secrets;
@@ -101,13 +99,12 @@ public sealed class PlanRotationHandler
         if (SecretOwnership.Problem(cluster.Id, secret.ARN ?? secretArn, tags) is { } problem)
             throw new SecretNotClusters($"Cluster {cluster.Id}: {problem}");
 
-        var stages = secret.VersionIdsToStages ?? [];
-        if (stages.FirstOrDefault(v => v.Value?.Contains(PendingStage) == true).Key is { } pendingVersion)
+        if (SecretStages.UnfinishedVersion(secret.VersionIdsToStages) is { } pendingVersion)
             throw new RotationUnfinished(
-                $"The auth key secret of cluster {cluster.Id} has version {pendingVersion} labelled {PendingStage}: a previous rotation did not finish. " +
+                $"The auth key secret of cluster {cluster.Id} has version {pendingVersion} labelled {SecretStages.Pending}: a previous rotation did not finish. " +
                 "An operator must finish or cancel it before another rotation.");
-        var current = stages.FirstOrDefault(v => v.Value?.Contains(CurrentStage) == true).Key
-            ?? throw new SecretNotClusters($"The auth key secret of cluster {cluster.Id} has no {CurrentStage} version.");
+        var current = SecretStages.CurrentVersion(secret.VersionIdsToStages)
+            ?? throw new SecretNotClusters($"The auth key secret of cluster {cluster.Id} has no {SecretStages.Current} version.");
         return (secret.ARN ?? secretArn, current);
     }
 }

@@ -156,6 +156,26 @@ public class PlanRotationTests
     }
 
     [Fact]
+    public async Task PlanRotation_PendingLabelOnTheCurrentVersion_IsAFinishedRotationAndPlans()
+    {
+        await using var h = await RotationHarness.StartAsync(RotationHarness.ManagedCluster());
+        var clusterId = h.ClusterId();
+        string currentVersion;
+        lock (h.Aws.State.Gate)
+        {
+            // Secrets Manager treats AWSPENDING beside AWSCURRENT on one version as done: RotateSecret accepts a new rotation.
+            var secret = h.Aws.State.Secrets[h.Aws.State.Clusters[clusterId].SecretArn];
+            var current = secret.Versions.Single(v => v.Stages.Contains(Secret.Current));
+            current.Stages.Add(Secret.Pending);
+            currentVersion = current.VersionId;
+        }
+
+        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId, executionArn = RotationHarness.ExecutionArn });
+
+        Assert.Equal(currentVersion, plan.CurrentVersionId);
+    }
+
+    [Fact]
     public async Task PlanRotation_UnknownCluster_IsInvalidInputNamingClusterId()
     {
         await using var h = await RotationHarness.StartAsync(RotationHarness.ManagedCluster());
