@@ -1,6 +1,7 @@
 using PcsAutomation.Functions.Diagnostics;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Rotation;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.Lambda.Serialization;
 
 namespace PcsAutomation.Functions;

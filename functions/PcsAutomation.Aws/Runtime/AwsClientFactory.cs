@@ -5,6 +5,12 @@ using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using PcsAutomation.Aws.Credentials;
 using PcsAutomation.Aws.Endpoints;
+using PcsAutomation.Aws.PCS;
+using PcsAutomation.Aws.PCS.Model;
+using PcsAutomation.Aws.SecretsManager;
+using PcsAutomation.Aws.SecretsManager.Model;
+using PcsAutomation.Aws.StepFunctions;
+using PcsAutomation.Aws.StepFunctions.Model;
 
 namespace PcsAutomation.Aws.Runtime;
 
@@ -86,6 +92,17 @@ public sealed class AwsClientFactory : IDisposable
             : endpoints.Resolve(service.ServiceId, service.EndpointPrefix, Region);
         return new AwsJsonClient(service, errorFactory, endpoint.Url, settings);
     }
+
+    /// <summary>The PCS client (our JSON protocol client, shaped like AWSSDK.PCS's).</summary>
+    public AmazonPCSClient CreatePcs() => new(CreateJsonInvoker(AmazonPCSClient.ServiceMetadata, AmazonPCSException.FromErrorResponse));
+
+    /// <summary>The Secrets Manager client (our JSON protocol client, shaped like AWSSDK.SecretsManager's).</summary>
+    public AmazonSecretsManagerClient CreateSecretsManager() =>
+        new(CreateJsonInvoker(AmazonSecretsManagerClient.ServiceMetadata, AmazonSecretsManagerException.FromErrorResponse));
+
+    /// <summary>The Step Functions client (our JSON protocol client, shaped like AWSSDK.StepFunctions's).</summary>
+    public AmazonStepFunctionsClient CreateStepFunctions() =>
+        new(CreateJsonInvoker(AmazonStepFunctionsClient.ServiceMetadata, AmazonStepFunctionsException.FromErrorResponse));
 
     public AmazonEC2Client CreateEc2() => new(credentials, Configure(new AmazonEC2Config(), AwsServiceIds.Ec2));
 

@@ -1,4 +1,5 @@
 using PcsAutomation.Domain.Configuration;
+using PcsAutomation.Domain.NodeGroups;
 
 namespace PcsAutomation.Domain.Rotation;
 

@@ -1,7 +1,9 @@
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using PcsAutomation.Domain.Rotation;
+using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -31,7 +33,7 @@ internal sealed class CheckLoginNodesHandler(IAmazonSimpleSystemsManagement ssm)
         ArgumentNullException.ThrowIfNull(services);
         var handler = new CheckLoginNodesHandler(services.Aws.CreateSsm());
         return HandlerWrapper.Create(handler.HandleAsync,
-            SecretRotationJsonContext.Default.CheckLoginNodesInput, SecretRotationJsonContext.Default.CheckLoginNodesOutput);
+            RotationJsonContext.Default.CheckLoginNodesInput, RotationJsonContext.Default.CheckLoginNodesOutput);
     }
 
     public async Task<CheckLoginNodesOutput> HandleAsync(CheckLoginNodesInput input, ILambdaContext context)
@@ -39,7 +41,7 @@ internal sealed class CheckLoginNodesHandler(IAmazonSimpleSystemsManagement ssm)
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         var instances = RotationInput.InstanceIds(input.InstanceIds, "instanceIds");
-        var attempt = RotationInput.Attempt(input.Attempt);
+        var attempt = WorkflowInput.Attempt(input.Attempt);
         var next = attempt + 1;
         var wait = PollingBackoff.NextWaitSeconds(attempt);
         if (instances.Count == 0 || string.IsNullOrWhiteSpace(input.CommandId))

@@ -3,7 +3,9 @@ using PcsAutomation.Aws.PCS.Model;
 using PcsAutomation.Aws.SecretsManager;
 using PcsAutomation.Aws.SecretsManager.Model;
 using PcsAutomation.Domain.Rotation;
+using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -33,19 +35,19 @@ internal sealed class CheckSecretRotationHandler(IAmazonSecretsManager secrets, 
     public static LambdaHandler Create(FunctionServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var handler = new CheckSecretRotationHandler(RotationClients.SecretsManager(services), RotationClients.Pcs(services));
+        var handler = new CheckSecretRotationHandler(services.Aws.CreateSecretsManager(), services.Aws.CreatePcs());
         return HandlerWrapper.Create(handler.HandleAsync,
-            SecretRotationJsonContext.Default.CheckSecretRotationInput, SecretRotationJsonContext.Default.CheckSecretRotationOutput);
+            RotationJsonContext.Default.CheckSecretRotationInput, RotationJsonContext.Default.CheckSecretRotationOutput);
     }
 
     public async Task<CheckSecretRotationOutput> HandleAsync(CheckSecretRotationInput input, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var clusterId = RotationInput.ClusterId(input.ClusterId);
+        var clusterId = WorkflowInput.ClusterId(input.ClusterId);
         var secretArn = RotationInput.SecretArn(input.SecretArn);
-        var previous = RotationInput.Required(input.PreviousVersionId, "previousVersionId");
-        var attempt = RotationInput.Attempt(input.Attempt);
+        var previous = WorkflowInput.Required(input.PreviousVersionId, "previousVersionId");
+        var attempt = WorkflowInput.Attempt(input.Attempt);
         var cancellationToken = context.CancellationToken;
         using var scope = context.Logger.BeginScope("clusterId", clusterId);
 

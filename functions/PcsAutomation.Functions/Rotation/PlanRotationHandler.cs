@@ -4,6 +4,7 @@ using PcsAutomation.Aws.SecretsManager.Model;
 using PcsAutomation.Domain.Configuration;
 using PcsAutomation.Domain.Rotation;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -30,7 +31,7 @@ public sealed class PlanRotationHandler
     {
         ArgumentNullException.ThrowIfNull(services);
         var handler = new PlanRotationHandler(
-            RotationClients.Reader(services), RotationClients.SecretsManager(services), AutomationDefaults.FromEnvironment(services.GetVariable));
+            ClusterReader.Create(services), services.Aws.CreateSecretsManager(), AutomationDefaults.FromEnvironment(services.GetVariable));
         return HandlerWrapper.Create(handler.HandleAsync, RotationJsonContext.Default.PlanRotationInput, RotationJsonContext.Default.RotationPlan);
     }
 
@@ -38,7 +39,7 @@ public sealed class PlanRotationHandler
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var identifier = RotationInput.ClusterId(input.ClusterId);
+        var identifier = WorkflowInput.ClusterId(input.ClusterId);
         var cancellation = context.CancellationToken;
 
         var cluster = await GetClusterAsync(identifier, cancellation).ConfigureAwait(false);
@@ -72,7 +73,7 @@ public sealed class PlanRotationHandler
         }
         catch (Aws.PCS.Model.ResourceNotFoundException e)
         {
-            throw new InvalidRotationInput($"clusterId '{identifier}' names no PCS cluster in this account and region.", e);
+            throw new InvalidWorkflowInput($"clusterId '{identifier}' names no PCS cluster in this account and region.", e);
         }
     }
 

@@ -1,6 +1,7 @@
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -27,15 +28,15 @@ internal sealed class RefreshLoginNodesHandler(IAmazonSimpleSystemsManagement ss
         ArgumentNullException.ThrowIfNull(services);
         var handler = new RefreshLoginNodesHandler(services.Aws.CreateSsm(), services.Aws.Region);
         return HandlerWrapper.Create(handler.HandleAsync,
-            SecretRotationJsonContext.Default.RefreshLoginNodesInput, SecretRotationJsonContext.Default.RefreshLoginNodesOutput);
+            RotationJsonContext.Default.RefreshLoginNodesInput, RotationJsonContext.Default.RefreshLoginNodesOutput);
     }
 
     public async Task<RefreshLoginNodesOutput> HandleAsync(RefreshLoginNodesInput input, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var clusterId = RotationInput.ClusterId(input.ClusterId);
-        RotationInput.ExecutionArn(input.ExecutionArn);
+        var clusterId = WorkflowInput.ClusterId(input.ClusterId);
+        WorkflowInput.ExecutionArn(input.ExecutionArn);
         var secretArn = RotationInput.SecretArn(input.SecretArn);
         var instances = RotationInput.InstanceIds(input.LoginInstances, "loginInstances");
         using var scope = context.Logger.BeginScope("clusterId", clusterId);
@@ -45,7 +46,7 @@ internal sealed class RefreshLoginNodesHandler(IAmazonSimpleSystemsManagement ss
             return new RefreshLoginNodesOutput(null, []);
         }
         if (instances.Count > MaxInstances)
-            throw new InvalidRotationInput($"The input's 'loginInstances' names {instances.Count} instances; one Run Command reaches at most {MaxInstances}.");
+            throw new InvalidWorkflowInput($"The input's 'loginInstances' names {instances.Count} instances; one Run Command reaches at most {MaxInstances}.");
 
         // No client token exists for SendCommand: a re-run sends the script again, which only installs the same key again.
         var response = await AwsCalls.RunAsync("SSM.SendCommand", clusterId, () => ssm.SendCommandAsync(new SendCommandRequest

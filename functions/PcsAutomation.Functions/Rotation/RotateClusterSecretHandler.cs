@@ -1,7 +1,9 @@
 using PcsAutomation.Aws.SecretsManager;
 using PcsAutomation.Aws.SecretsManager.Model;
 using PcsAutomation.Domain.Rotation;
+using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -27,21 +29,21 @@ internal sealed class RotateClusterSecretHandler(IAmazonSecretsManager secrets, 
     {
         ArgumentNullException.ThrowIfNull(services);
         var handler = new RotateClusterSecretHandler(
-            RotationClients.SecretsManager(services),
-            RotationClients.LeaseTable(services),
-            new TaskTokenCallbacks(RotationClients.StepFunctions(services)));
+            services.Aws.CreateSecretsManager(),
+            ClusterLeaseTable.Create(services),
+            new TaskTokenCallbacks(services.Aws.CreateStepFunctions()));
         return HandlerWrapper.Create(handler.HandleAsync,
-            SecretRotationJsonContext.Default.RotateClusterSecretInput, SecretRotationJsonContext.Default.RotateClusterSecretOutput);
+            RotationJsonContext.Default.RotateClusterSecretInput, RotationJsonContext.Default.RotateClusterSecretOutput);
     }
 
     public async Task<RotateClusterSecretOutput> HandleAsync(RotateClusterSecretInput input, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var clusterId = RotationInput.ClusterId(input.ClusterId);
-        var executionArn = RotationInput.ExecutionArn(input.ExecutionArn);
+        var clusterId = WorkflowInput.ClusterId(input.ClusterId);
+        var executionArn = WorkflowInput.ExecutionArn(input.ExecutionArn);
         var secretArn = RotationInput.SecretArn(input.SecretArn);
-        var taskToken = RotationInput.Required(input.TaskToken, "taskToken");
+        var taskToken = WorkflowInput.Required(input.TaskToken, "taskToken");
         var cancellationToken = context.CancellationToken;
         using var scope = context.Logger.BeginScope("clusterId", clusterId);
 
@@ -62,7 +64,7 @@ internal sealed class RotateClusterSecretHandler(IAmazonSecretsManager secrets, 
             // No rotation started, so no event will ever come: fail the waiting step now instead of letting it time out.
             var cause = $"RotateSecret on {secretArn} was refused: {e.ErrorCode}: {e.Message}";
             context.Logger.LogWarning(cause);
-            await callbacks.FailAsync(taskToken, clusterId, cause, context.Logger, cancellationToken).ConfigureAwait(false);
+            await callbacks.FailAsync(taskToken, clusterId, RotationEventRouterHandler.RotationFailedError, cause, context.Logger, cancellationToken).ConfigureAwait(false);
             return new RotateClusterSecretOutput(false, null);
         }
 

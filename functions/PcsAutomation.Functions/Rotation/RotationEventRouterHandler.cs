@@ -1,5 +1,7 @@
 using System.Text.Json;
+using PcsAutomation.Domain.Rotation;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Events;
 using PcsAutomation.Lambda.Logging;
@@ -22,14 +24,20 @@ internal sealed class RotationEventRouterHandler(ClusterLeaseTable lease, TaskTo
     public const string Failure = "failure";
     public const string Ignored = "ignored";
 
+    /// <summary>The error name the state machine catches when Secrets Manager reports the rotation failed.</summary>
+    public const string RotationFailedError = "Automation.RotationFailed";
+
+    /// <summary>The rotation step's output on success (the event that completed it).</summary>
+    public const string RotationSucceededOutput = """{"event":"RotationSucceeded"}""";
+
     public static LambdaHandler Create(FunctionServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
         var handler = new RotationEventRouterHandler(
-            RotationClients.LeaseTable(services),
-            new TaskTokenCallbacks(RotationClients.StepFunctions(services)));
+            ClusterLeaseTable.Create(services),
+            new TaskTokenCallbacks(services.Aws.CreateStepFunctions()));
         return HandlerWrapper.Create(handler.HandleAsync,
-            LambdaEventsJsonContext.Default.CloudWatchEventCloudTrailDetail, SecretRotationJsonContext.Default.RotationEventRouterOutput);
+            LambdaEventsJsonContext.Default.CloudWatchEventCloudTrailDetail, RotationJsonContext.Default.RotationEventRouterOutput);
     }
 
     public async Task<RotationEventRouterOutput> HandleAsync(CloudWatchEvent<CloudTrailDetail> input, ILambdaContext context)
@@ -50,7 +58,7 @@ internal sealed class RotationEventRouterHandler(ClusterLeaseTable lease, TaskTo
 
         if (eventName == RotationEvent.Succeeded)
         {
-            return await callbacks.SucceedAsync(taskToken, clusterId, context.Logger, context.CancellationToken).ConfigureAwait(false)
+            return await callbacks.SucceedAsync(taskToken, clusterId, RotationSucceededOutput, context.Logger, context.CancellationToken).ConfigureAwait(false)
                 ? Done(context, Success, $"RotationSucceeded for {secretArn}: the rotation step of {held.Owner} continues")
                 : Ignore(context, $"RotationSucceeded for {secretArn}: the rotation step of {held.Owner} was no longer waiting (duplicate or timed out)");
         }
@@ -58,7 +66,7 @@ internal sealed class RotationEventRouterHandler(ClusterLeaseTable lease, TaskTo
         var cause = rotation.ErrorMessage is { Length: > 0 } message
             ? $"RotationFailed for {secretArn}: {message}"
             : $"RotationFailed for {secretArn} (the event carries no error message)";
-        return await callbacks.FailAsync(taskToken, clusterId, cause, context.Logger, context.CancellationToken).ConfigureAwait(false)
+        return await callbacks.FailAsync(taskToken, clusterId, RotationFailedError, cause, context.Logger, context.CancellationToken).ConfigureAwait(false)
             ? Done(context, Failure, $"{cause}; the rotation step of {held.Owner} fails")
             : Ignore(context, $"RotationFailed for {secretArn}: the rotation step of {held.Owner} was no longer waiting (duplicate or timed out)");
     }
@@ -66,7 +74,8 @@ internal sealed class RotationEventRouterHandler(ClusterLeaseTable lease, TaskTo
     // The event may name the secret by full ARN while the lease holds the same ARN, or (older events) by name.
     private static bool SameSecret(string leased, string fromEvent) =>
         string.Equals(leased, fromEvent, StringComparison.Ordinal) ||
-        string.Equals(RotationEvent.SecretName(leased), RotationEvent.SecretName(fromEvent), StringComparison.Ordinal);
+        (SecretOwnership.ClusterIdFromSecret(fromEvent) is { } clusterId &&
+         string.Equals(SecretOwnership.ClusterIdFromSecret(leased), clusterId, StringComparison.Ordinal));
 
     private static RotationEventRouterOutput Done(ILambdaContext context, string action, string reason)
     {
@@ -86,7 +95,6 @@ internal sealed record RotationEvent(string? EventName, string? SecretId, string
 {
     public const string Succeeded = "RotationSucceeded";
     public const string Failed = "RotationFailed";
-    public const string ClusterSecretPrefix = "pcs!slurm-secret-";
 
     // Secrets Manager's member of additionalEventData that names the rotated secret (its ARN).
     private const string SecretIdMember = "SecretId";
@@ -103,24 +111,9 @@ internal sealed record RotationEvent(string? EventName, string? SecretId, string
             ? id.GetString()
             : null;
         if (string.IsNullOrEmpty(secretId)) return Unusable(name, $"{name} without detail.additionalEventData.SecretId");
-        var secretName = SecretName(secretId);
-        if (!secretName.StartsWith(ClusterSecretPrefix, StringComparison.Ordinal) || secretName.Length == ClusterSecretPrefix.Length)
-            return Unusable(name, $"{name} for {secretId}, which is not a PCS cluster secret ({ClusterSecretPrefix}<cluster id>)");
-        return new RotationEvent(name, secretId, secretName[ClusterSecretPrefix.Length..], detail.ErrorMessage, null);
-    }
-
-    /// <summary>
-    /// The secret's name from its ARN (<c>arn:...:secret:&lt;name&gt;-&lt;6 random characters&gt;</c>) or the name itself.
-    /// PCS cluster ids hold no hyphen, so the suffix is the part after the last one.
-    /// </summary>
-    public static string SecretName(string secretId)
-    {
-        const string marker = ":secret:";
-        var at = secretId.IndexOf(marker, StringComparison.Ordinal);
-        if (!secretId.StartsWith("arn:", StringComparison.Ordinal) || at < 0) return secretId;
-        var withSuffix = secretId[(at + marker.Length)..];
-        var dash = withSuffix.LastIndexOf('-');
-        return dash > 0 && withSuffix.Length - dash - 1 == 6 ? withSuffix[..dash] : withSuffix;
+        return SecretOwnership.ClusterIdFromSecret(secretId) is { } clusterId
+            ? new RotationEvent(name, secretId, clusterId, detail.ErrorMessage, null)
+            : Unusable(name, $"{name} for {secretId}, which is not a PCS cluster secret ({SecretOwnership.NamePrefix}<cluster id>)");
     }
 
     private static RotationEvent Unusable(string? name, string problem) => new(name, null, null, null, problem);

@@ -3,21 +3,23 @@ using PcsAutomation.Domain.Rotation;
 
 namespace PcsAutomation.Functions.Rotation;
 
-/// <summary>Source-generated camelCase JSON for the rotation handlers' inputs and outputs and the lease's saved scaling (Native AOT: no reflection).</summary>
+/// <summary>
+/// Source-generated JSON (camelCase, Native AOT) for the rotation's own steps: inputs, outputs and the state machine's
+/// input. Events (EventBridge envelopes) use <see cref="Lambda.Events.LambdaEventsJsonContext"/>; the shared steps
+/// <see cref="Workflows.WorkflowJsonContext"/>.
+/// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(PlanRotationInput))]
 [JsonSerializable(typeof(RotationPlan))]
-[JsonSerializable(typeof(AcquireClusterLeaseInput))]
-[JsonSerializable(typeof(AcquireClusterLeaseResult))]
-[JsonSerializable(typeof(ScaleNodeGroupsToZeroInput))]
-[JsonSerializable(typeof(ScaleNodeGroupsToZeroResult))]
-[JsonSerializable(typeof(CheckClusterDrainedInput))]
-[JsonSerializable(typeof(CheckClusterDrainedResult))]
-[JsonSerializable(typeof(RestoreNodeGroupsInput))]
-[JsonSerializable(typeof(RestoreNodeGroupsResult))]
-[JsonSerializable(typeof(CheckNodeGroupsRestoredInput))]
-[JsonSerializable(typeof(CheckNodeGroupsRestoredResult))]
-[JsonSerializable(typeof(ReleaseClusterLeaseInput))]
-[JsonSerializable(typeof(ReleaseClusterLeaseResult))]
-[JsonSerializable(typeof(IReadOnlyList<NodeGroupScaling>))]
+[JsonSerializable(typeof(RotateClusterSecretInput))]
+[JsonSerializable(typeof(RotateClusterSecretOutput))]
+[JsonSerializable(typeof(CheckSecretRotationInput))]
+[JsonSerializable(typeof(CheckSecretRotationOutput))]
+[JsonSerializable(typeof(RotationEventRouterOutput))]
+[JsonSerializable(typeof(RefreshLoginNodesInput))]
+[JsonSerializable(typeof(RefreshLoginNodesOutput))]
+[JsonSerializable(typeof(CheckLoginNodesInput))]
+[JsonSerializable(typeof(CheckLoginNodesOutput))]
+[JsonSerializable(typeof(RotationReconcilerOutput))]
+[JsonSerializable(typeof(RotationExecutionInput))]
 internal sealed partial class RotationJsonContext : JsonSerializerContext;

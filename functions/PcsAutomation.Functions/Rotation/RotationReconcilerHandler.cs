@@ -7,7 +7,9 @@ using PcsAutomation.Aws.StepFunctions;
 using PcsAutomation.Aws.StepFunctions.Model;
 using PcsAutomation.Domain.Configuration;
 using PcsAutomation.Domain.Rotation;
+using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Events;
 using PcsAutomation.Lambda.Logging;
@@ -46,10 +48,10 @@ internal sealed class RotationReconcilerHandler(
             ? arn
             : throw new InvalidOperationException($"{StateMachineVariable} is not set: the reconciler needs the rotation state machine's ARN.");
         var handler = new RotationReconcilerHandler(
-            RotationClients.Pcs(services), RotationClients.SecretsManager(services),
-            RotationClients.StepFunctions(services), defaults, stateMachine, services.Time);
+            services.Aws.CreatePcs(), services.Aws.CreateSecretsManager(),
+            services.Aws.CreateStepFunctions(), defaults, stateMachine, services.Time);
         return HandlerWrapper.Create(handler.HandleAsync,
-            LambdaEventsJsonContext.Default.CloudWatchEventJsonElement, SecretRotationJsonContext.Default.RotationReconcilerOutput);
+            LambdaEventsJsonContext.Default.CloudWatchEventJsonElement, RotationJsonContext.Default.RotationReconcilerOutput);
     }
 
     public async Task<RotationReconcilerOutput> HandleAsync(CloudWatchEvent<JsonElement> input, ILambdaContext context)
@@ -114,8 +116,8 @@ internal sealed class RotationReconcilerHandler(
         var decision = RotationSchedule.Decide(config, secret.LastRotatedDate, created, now);
         if (!decision.Start || decision.WindowOpenedAt is not { } openedAt) return (null, decision.Reason);
 
-        var name = ExecutionNames.ForWindow(summary.Id, openedAt);
-        var input = JsonSerializer.Serialize(new RotationExecutionInput(summary.Id, DryRun: false), SecretRotationJsonContext.Default.RotationExecutionInput);
+        var name = ExecutionNames.ForWindow(WorkflowKind.ClusterSecretRotation, summary.Id, openedAt);
+        var input = JsonSerializer.Serialize(new RotationExecutionInput(summary.Id, DryRun: false), RotationJsonContext.Default.RotationExecutionInput);
         try
         {
             var execution = await AwsCalls.RunAsync("SFN.StartExecution", summary.Id, () => stepFunctions.StartExecutionAsync(

@@ -1,4 +1,5 @@
 using PcsAutomation.Domain.Configuration;
+using PcsAutomation.Domain.NodeGroups;
 using PcsAutomation.Domain.Rotation;
 
 namespace PcsAutomation.Domain.Tests.Rotation;

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using PcsAutomation.Functions.Rotation;
+using PcsAutomation.Functions.Tests.Support;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.LocalAws.Scenarios;
 
 namespace PcsAutomation.Functions.Tests.Rotation;
@@ -9,7 +11,7 @@ public sealed class CheckSecretRotationHandlerTests
     [Fact] // guide L2429-2431: new AWSCURRENT, and the cluster's authKey.secretVersion follows
     public async Task CheckSecretRotation_RotationDone_SucceededWithClusterVersion()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
         var previous = harness.Aws.State.FindCluster("c")!.SecretVersion;
         var rotated = Rotate(harness);
         harness.Aws.Clock.Advance(harness.Aws.Options.Durations.Rotation);
@@ -28,7 +30,7 @@ public sealed class CheckSecretRotationHandlerTests
     [Fact]
     public async Task CheckSecretRotation_RotationInFlight_PendingWithBackoff()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
         var previous = harness.Aws.State.FindCluster("c")!.SecretVersion;
         Rotate(harness);
 
@@ -43,7 +45,7 @@ public sealed class CheckSecretRotationHandlerTests
     [Fact]
     public async Task CheckSecretRotation_NoRotationAndCurrentUnchanged_Failed()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
         var previous = harness.Aws.State.FindCluster("c")!.SecretVersion;
 
         var output = await harness.InvokeAsync("CheckSecretRotation", Input(harness, previous, attempt: 0));
@@ -56,7 +58,7 @@ public sealed class CheckSecretRotationHandlerTests
     [Fact] // the design: a rotation counts only when the cluster uses the new version
     public async Task CheckSecretRotation_SecretRotatedButClusterOnOldVersion_RotationNotVerified()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
         var cluster = harness.Aws.State.FindCluster("c")!;
         var previous = cluster.SecretVersion;
         var rotated = Rotate(harness);
@@ -71,22 +73,22 @@ public sealed class CheckSecretRotationHandlerTests
     }
 
     [Fact]
-    public async Task CheckSecretRotation_SecretArnNotAnArn_InvalidRotationInput()
+    public async Task CheckSecretRotation_SecretArnNotAnArn_InvalidWorkflowInput()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c"));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c"));
         var input = Input(harness, "v1", attempt: 0);
         input["secretArn"] = "pcs!slurm-secret-x'; reboot; '";
 
-        var error = await Assert.ThrowsAsync<InvalidRotationInput>(() => harness.InvokeAsync("CheckSecretRotation", input));
+        var error = await Assert.ThrowsAsync<InvalidWorkflowInput>(() => harness.InvokeAsync("CheckSecretRotation", input));
 
         Assert.Contains("secretArn", error.Message, StringComparison.Ordinal);
         Assert.Empty(harness.Aws.Calls.Of("secretsmanager"));
     }
 
-    private static string Rotate(SecretRotationHarness harness) =>
+    private static string Rotate(HandlerHarness harness) =>
         harness.Aws.Call("secretsmanager", "RotateSecret", new JsonObject { ["SecretId"] = harness.SecretArn("c") })["VersionId"]!.GetValue<string>();
 
-    private static JsonObject Input(SecretRotationHarness harness, string previous, int attempt) => new()
+    private static JsonObject Input(HandlerHarness harness, string previous, int attempt) => new()
     {
         ["clusterId"] = harness.ClusterId("c"),
         ["secretArn"] = harness.SecretArn("c"),

@@ -1,5 +1,7 @@
 using PcsAutomation.Domain.Rotation;
 using PcsAutomation.Functions.Rotation;
+using PcsAutomation.Functions.Tests.Support;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.LocalAws.Faults;
 using PcsAutomation.LocalAws.SecretsManager;
 
@@ -10,10 +12,10 @@ public class PlanRotationTests
     [Fact]
     public async Task PlanRotation_ThreeGroups_ListsExactMinAndMax()
     {
-        await using var h = await RotationHarness.StartAsync(RotationHarness.ManagedCluster());
+        await using var h = await HandlerHarness.StartAsync(HandlerHarness.ManagedCluster());
         var clusterId = h.ClusterId();
 
-        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId, dryRun = true, executionArn = RotationHarness.ExecutionArn });
+        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId, dryRun = true, executionArn = HandlerHarness.ExecutionArn });
 
         Assert.Equal((clusterId, "demo", "ACTIVE", true), (plan.ClusterId, plan.ClusterName, plan.ClusterStatus, plan.DryRun));
         Assert.Equal(
@@ -27,11 +29,11 @@ public class PlanRotationTests
     [Fact]
     public async Task PlanRotation_ClusterName_ReturnsRealIdSecretAndCurrentVersion()
     {
-        await using var h = await RotationHarness.StartAsync(RotationHarness.ManagedCluster());
+        await using var h = await HandlerHarness.StartAsync(HandlerHarness.ManagedCluster());
         var clusterId = h.ClusterId();
         var (secretArn, currentVersion) = ClusterSecret(h, clusterId);
 
-        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = "demo", executionArn = RotationHarness.ExecutionArn });
+        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = "demo", executionArn = HandlerHarness.ExecutionArn });
 
         Assert.Equal((clusterId, secretArn, currentVersion, false), (plan.ClusterId, plan.SecretArn, plan.CurrentVersionId, plan.DryRun));
     }
@@ -39,11 +41,11 @@ public class PlanRotationTests
     [Fact]
     public async Task PlanRotation_InstancesAndLoginNodes_ListsThemById()
     {
-        var scenario = RotationHarness.ManagedCluster()
+        var scenario = HandlerHarness.ManagedCluster()
             .WithInstance("login-1", ("pcs-automation:byo-login-for", "demo"))
             .WithInstance("login-other", ("pcs-automation:byo-login-for", "another-cluster"))
             .WithInstance("unrelated");
-        await using var h = await RotationHarness.StartAsync(scenario);
+        await using var h = await HandlerHarness.StartAsync(scenario);
         h.Aws.Clock.Advance(TimeSpan.FromMinutes(5)); // compute-b's two static instances boot
         var clusterId = h.ClusterId();
         string[] computeInstances, loginInstance;
@@ -53,7 +55,7 @@ public class PlanRotationTests
             loginInstance = [.. h.Aws.State.Instances.Values.Where(i => i.Tags.GetValueOrDefault("Name") == "login-1").Select(i => i.InstanceId)];
         }
 
-        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId, executionArn = RotationHarness.ExecutionArn });
+        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId, executionArn = HandlerHarness.ExecutionArn });
 
         Assert.Equal(2, computeInstances.Length);
         Assert.Equal(computeInstances, plan.InstancesUp);
@@ -71,10 +73,10 @@ public class PlanRotationTests
     [InlineData("RESUMING")]
     public async Task PlanRotation_ForbiddenStatus_RefusesNamingTheStatus(string status)
     {
-        await using var h = await RotationHarness.StartAsync(RotationHarness.ManagedCluster(status: status));
+        await using var h = await HandlerHarness.StartAsync(HandlerHarness.ManagedCluster(status: status));
 
         var e = await Assert.ThrowsAsync<ClusterStateForbidsRotation>(
-            () => h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = h.ClusterId(), executionArn = RotationHarness.ExecutionArn }));
+            () => h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = h.ClusterId(), executionArn = HandlerHarness.ExecutionArn }));
 
         Assert.Contains(status, e.Message, StringComparison.Ordinal);
         Assert.Contains(h.ClusterId(), e.Message, StringComparison.Ordinal);
@@ -83,9 +85,9 @@ public class PlanRotationTests
     [Fact]
     public async Task PlanRotation_UpdateFailed_IsAllowed()
     {
-        await using var h = await RotationHarness.StartAsync(RotationHarness.ManagedCluster(status: "UPDATE_FAILED"));
+        await using var h = await HandlerHarness.StartAsync(HandlerHarness.ManagedCluster(status: "UPDATE_FAILED"));
 
-        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = h.ClusterId(), executionArn = RotationHarness.ExecutionArn });
+        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = h.ClusterId(), executionArn = HandlerHarness.ExecutionArn });
 
         Assert.Equal("UPDATE_FAILED", plan.ClusterStatus);
     }
@@ -98,10 +100,10 @@ public class PlanRotationTests
         var scenario = LocalAws.Scenarios.Scenario.Cluster("demo").WithNodeGroup("compute-a", min: 0, max: 8);
         if (managed is not null)
             scenario.WithTag("pcs-automation:managed", managed);
-        await using var h = await RotationHarness.StartAsync(scenario);
+        await using var h = await HandlerHarness.StartAsync(scenario);
 
         var e = await Assert.ThrowsAsync<ClusterNotManaged>(
-            () => h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = "demo", executionArn = RotationHarness.ExecutionArn }));
+            () => h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = "demo", executionArn = HandlerHarness.ExecutionArn }));
 
         Assert.Contains("pcs-automation:managed", e.Message, StringComparison.Ordinal);
     }
@@ -110,9 +112,9 @@ public class PlanRotationTests
     public async Task PlanRotation_ManagedTagKeyFromEnvironment_IsTheOneRead()
     {
         var scenario = LocalAws.Scenarios.Scenario.Cluster("demo").WithTag("team:rotate", "true").WithNodeGroup("compute-a", min: 0, max: 8);
-        await using var h = await RotationHarness.StartAsync(scenario, new() { ["PCS_AUTOMATION_MANAGED_TAG_KEY"] = "team:rotate" });
+        await using var h = await HandlerHarness.StartAsync(scenario, new Dictionary<string, string> { ["PCS_AUTOMATION_MANAGED_TAG_KEY"] = "team:rotate" });
 
-        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = "demo", executionArn = RotationHarness.ExecutionArn });
+        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = "demo", executionArn = HandlerHarness.ExecutionArn });
 
         Assert.Equal("demo", plan.ClusterName);
     }
@@ -120,7 +122,7 @@ public class PlanRotationTests
     [Fact]
     public async Task PlanRotation_SecretTaggedForAnotherCluster_RefusesWithSecretNotClusters()
     {
-        await using var h = await RotationHarness.StartAsync(RotationHarness.ManagedCluster());
+        await using var h = await HandlerHarness.StartAsync(HandlerHarness.ManagedCluster());
         var clusterId = h.ClusterId();
         lock (h.Aws.State.Gate)
         {
@@ -130,7 +132,7 @@ public class PlanRotationTests
         }
 
         var e = await Assert.ThrowsAsync<SecretNotClusters>(
-            () => h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId, executionArn = RotationHarness.ExecutionArn }));
+            () => h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId, executionArn = HandlerHarness.ExecutionArn }));
 
         Assert.Contains("pcs_other00001", e.Message, StringComparison.Ordinal);
     }
@@ -138,7 +140,7 @@ public class PlanRotationTests
     [Fact]
     public async Task PlanRotation_PendingVersion_RefusesWithRotationUnfinished()
     {
-        await using var h = await RotationHarness.StartAsync(RotationHarness.ManagedCluster());
+        await using var h = await HandlerHarness.StartAsync(HandlerHarness.ManagedCluster());
         var clusterId = h.ClusterId();
         lock (h.Aws.State.Gate)
         {
@@ -149,7 +151,7 @@ public class PlanRotationTests
         }
 
         var e = await Assert.ThrowsAsync<RotationUnfinished>(
-            () => h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId, executionArn = RotationHarness.ExecutionArn }));
+            () => h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId, executionArn = HandlerHarness.ExecutionArn }));
 
         Assert.Contains("11111111-2222-3333-4444-555555555555", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("not-used", e.Message, StringComparison.Ordinal);
@@ -158,7 +160,7 @@ public class PlanRotationTests
     [Fact]
     public async Task PlanRotation_PendingLabelOnTheCurrentVersion_IsAFinishedRotationAndPlans()
     {
-        await using var h = await RotationHarness.StartAsync(RotationHarness.ManagedCluster());
+        await using var h = await HandlerHarness.StartAsync(HandlerHarness.ManagedCluster());
         var clusterId = h.ClusterId();
         string currentVersion;
         lock (h.Aws.State.Gate)
@@ -170,7 +172,7 @@ public class PlanRotationTests
             currentVersion = current.VersionId;
         }
 
-        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId, executionArn = RotationHarness.ExecutionArn });
+        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId, executionArn = HandlerHarness.ExecutionArn });
 
         Assert.Equal(currentVersion, plan.CurrentVersionId);
     }
@@ -178,10 +180,10 @@ public class PlanRotationTests
     [Fact]
     public async Task PlanRotation_UnknownCluster_IsInvalidInputNamingClusterId()
     {
-        await using var h = await RotationHarness.StartAsync(RotationHarness.ManagedCluster());
+        await using var h = await HandlerHarness.StartAsync(HandlerHarness.ManagedCluster());
 
-        var e = await Assert.ThrowsAsync<InvalidRotationInput>(
-            () => h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = "nope", executionArn = RotationHarness.ExecutionArn }));
+        var e = await Assert.ThrowsAsync<InvalidWorkflowInput>(
+            () => h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = "nope", executionArn = HandlerHarness.ExecutionArn }));
 
         Assert.StartsWith("clusterId", e.Message, StringComparison.Ordinal);
     }
@@ -189,11 +191,11 @@ public class PlanRotationTests
     [Fact]
     public async Task PlanRotation_ThrottledAfterRetries_IsTransientAwsError()
     {
-        await using var h = await RotationHarness.StartAsync(RotationHarness.ManagedCluster());
+        await using var h = await HandlerHarness.StartAsync(HandlerHarness.ManagedCluster());
         h.Aws.Faults.Add(new FaultRule("pcs", "GetCluster") { ThrottleRate = 1 });
 
         var e = await Assert.ThrowsAsync<TransientAwsError>(
-            () => h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = "demo", executionArn = RotationHarness.ExecutionArn }));
+            () => h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = "demo", executionArn = HandlerHarness.ExecutionArn }));
 
         Assert.Contains("PCS.GetCluster", e.Message, StringComparison.Ordinal);
         Assert.Contains("ThrottlingException", e.Message, StringComparison.Ordinal);
@@ -202,7 +204,7 @@ public class PlanRotationTests
     [Fact]
     public async Task PlanRotation_Logs_NeverTheSecretValue()
     {
-        await using var h = await RotationHarness.StartAsync(RotationHarness.ManagedCluster());
+        await using var h = await HandlerHarness.StartAsync(HandlerHarness.ManagedCluster());
         var clusterId = h.ClusterId();
         string value;
         lock (h.Aws.State.Gate)
@@ -211,11 +213,11 @@ public class PlanRotationTests
         var json = await h.InvokeRawAsync("PlanRotation", $$"""{"clusterId":"{{clusterId}}","dryRun":true}""");
 
         Assert.DoesNotContain(value, json, StringComparison.Ordinal);
-        Assert.All(h.LogLines, l => Assert.DoesNotContain(value, l, StringComparison.Ordinal));
-        Assert.Contains(h.LogLines, l => l.Contains(clusterId, StringComparison.Ordinal) && l.Contains("3 node groups", StringComparison.Ordinal));
+        Assert.All(h.Transcript, l => Assert.DoesNotContain(value, l, StringComparison.Ordinal));
+        Assert.Contains(h.Transcript, l => l.Contains(clusterId, StringComparison.Ordinal) && l.Contains("3 node groups", StringComparison.Ordinal));
     }
 
-    private static (string Arn, string CurrentVersion) ClusterSecret(RotationHarness h, string clusterId)
+    private static (string Arn, string CurrentVersion) ClusterSecret(HandlerHarness h, string clusterId)
     {
         lock (h.Aws.State.Gate)
         {

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using PcsAutomation.Functions.Rotation;
+using PcsAutomation.Functions.Tests.Support;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.LocalAws.Scenarios;
 
 namespace PcsAutomation.Functions.Tests.Rotation;
@@ -12,7 +14,7 @@ public sealed class RefreshLoginNodesHandlerTests
     [Fact] // guide L2434-2438, L4018-4042: the new key to /etc/slurm/slurm.key (slurm:slurm, 0600), then restart sackd
     public async Task RefreshLoginNodes_TwoClustersLoginNodes_TargetsOnlyThisClustersAndScriptCarriesNoKey()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(LoginScenario());
+        await using var harness = await HandlerHarness.StartAsync(LoginScenario());
         var mine = Instance(harness, "login-c");
         var input = Input(harness, [mine]);
 
@@ -40,7 +42,7 @@ public sealed class RefreshLoginNodesHandlerTests
     [Fact]
     public async Task RefreshLoginNodes_NoLoginNode_NoCommandSent()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(LoginScenario());
+        await using var harness = await HandlerHarness.StartAsync(LoginScenario());
 
         var output = await harness.InvokeAsync("RefreshLoginNodes", Input(harness, []));
 
@@ -50,11 +52,11 @@ public sealed class RefreshLoginNodesHandlerTests
     }
 
     [Fact]
-    public async Task RefreshLoginNodes_NotAnInstanceId_InvalidRotationInputAndNoCommand()
+    public async Task RefreshLoginNodes_NotAnInstanceId_InvalidWorkflowInputAndNoCommand()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(LoginScenario());
+        await using var harness = await HandlerHarness.StartAsync(LoginScenario());
 
-        var error = await Assert.ThrowsAsync<InvalidRotationInput>(() => harness.InvokeAsync("RefreshLoginNodes", Input(harness, ["i-123; rm -rf /"])));
+        var error = await Assert.ThrowsAsync<InvalidWorkflowInput>(() => harness.InvokeAsync("RefreshLoginNodes", Input(harness, ["i-123; rm -rf /"])));
 
         Assert.Contains("loginInstances", error.Message, StringComparison.Ordinal);
         Assert.Empty(harness.Aws.Calls.Of("ssm"));
@@ -63,7 +65,7 @@ public sealed class RefreshLoginNodesHandlerTests
     [Fact]
     public async Task CheckLoginNodes_ScriptSucceeded_DoneWithEveryNodeSucceeded()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(LoginScenario());
+        await using var harness = await HandlerHarness.StartAsync(LoginScenario());
         var ids = new[] { Instance(harness, "login-c"), Instance(harness, "login-c2") };
         var sent = await harness.InvokeAsync("RefreshLoginNodes", Input(harness, ids));
         harness.Aws.Clock.Advance(TimeSpan.FromSeconds(10));
@@ -80,7 +82,7 @@ public sealed class RefreshLoginNodesHandlerTests
     [Fact]
     public async Task CheckLoginNodes_ScriptFailedOnOneNode_DoneWithThatNodeFailed()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(LoginScenario().WithSsmAgent("login-c2", "fail", exitCode: 1));
+        await using var harness = await HandlerHarness.StartAsync(LoginScenario().WithSsmAgent("login-c2", "fail", exitCode: 1));
         var (good, bad) = (Instance(harness, "login-c"), Instance(harness, "login-c2"));
         var sent = await harness.InvokeAsync("RefreshLoginNodes", Input(harness, [good, bad]));
         harness.Aws.Clock.Advance(TimeSpan.FromSeconds(10));
@@ -98,7 +100,7 @@ public sealed class RefreshLoginNodesHandlerTests
     [Fact]
     public async Task CheckLoginNodes_RightAfterSend_NotDone()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(LoginScenario());
+        await using var harness = await HandlerHarness.StartAsync(LoginScenario());
         var sent = await harness.InvokeAsync("RefreshLoginNodes", Input(harness, [Instance(harness, "login-c")]));
 
         var output = await harness.InvokeAsync("CheckLoginNodes", Check(sent, attempt: 0));
@@ -111,7 +113,7 @@ public sealed class RefreshLoginNodesHandlerTests
     [Fact] // SSM may answer InvocationDoesNotExist for a moment after SendCommand
     public async Task CheckLoginNodes_InvocationDoesNotExistYet_CountsAsPending()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(LoginScenario());
+        await using var harness = await HandlerHarness.StartAsync(LoginScenario());
         var input = new JsonObject
         {
             ["commandId"] = "00000000-0000-0000-0000-00000000abcd",
@@ -128,7 +130,7 @@ public sealed class RefreshLoginNodesHandlerTests
     [Fact]
     public async Task CheckLoginNodes_NoCommand_DoneAtOnce()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(LoginScenario());
+        await using var harness = await HandlerHarness.StartAsync(LoginScenario());
 
         var output = await harness.InvokeAsync("CheckLoginNodes", """{"commandId":null,"instanceIds":[],"attempt":0}""");
 
@@ -143,10 +145,10 @@ public sealed class RefreshLoginNodesHandlerTests
             .WithInstance("login-c2", (ByoTag, "c"))
             .WithInstance("login-other", (ByoTag, "other"));
 
-    private static string Instance(SecretRotationHarness harness, string name) =>
+    private static string Instance(HandlerHarness harness, string name) =>
         harness.Aws.State.Instances.Values.Single(i => i.Tags.GetValueOrDefault("Name") == name).InstanceId;
 
-    private static JsonObject Input(SecretRotationHarness harness, string[] instances) => new()
+    private static JsonObject Input(HandlerHarness harness, string[] instances) => new()
     {
         ["clusterId"] = harness.ClusterId("c"),
         ["executionArn"] = Owner,

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using PcsAutomation.Domain.Rotation;
+using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Rotation;
+using PcsAutomation.Functions.Tests.Support;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.LocalAws.Scenarios;
 
 namespace PcsAutomation.Functions.Tests.Rotation;
@@ -12,7 +15,7 @@ public sealed class RotateClusterSecretHandlerTests
     [Fact]
     public async Task RotateClusterSecret_LeaseOwner_StoresTokenAndStartsRotationWithExecutionToken()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
         var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
         harness.PutLease(clusterId, Owner, secretArn);
 
@@ -30,7 +33,7 @@ public sealed class RotateClusterSecretHandlerTests
     [Fact]
     public async Task RotateClusterSecret_RunTwice_SameRotationNotASecondOne()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
         var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
         harness.PutLease(clusterId, Owner, secretArn);
 
@@ -46,7 +49,7 @@ public sealed class RotateClusterSecretHandlerTests
     [Fact]
     public async Task RotateClusterSecret_LeaseHeldByAnotherExecution_LeaseLostAndNoRotation()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
         var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
         harness.PutLease(clusterId, Owner + "-other", secretArn);
 
@@ -62,13 +65,13 @@ public sealed class RotateClusterSecretHandlerTests
     [InlineData("executionArn")]
     [InlineData("secretArn")]
     [InlineData("taskToken")]
-    public async Task RotateClusterSecret_FieldMissing_InvalidRotationInputNamingIt(string field)
+    public async Task RotateClusterSecret_FieldMissing_InvalidWorkflowInputNamingIt(string field)
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c"));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c"));
         var input = Input(harness.ClusterId("c"), harness.SecretArn("c"), "token-1");
         input.Remove(field);
 
-        var error = await Assert.ThrowsAsync<InvalidRotationInput>(() => harness.InvokeAsync("RotateClusterSecret", input));
+        var error = await Assert.ThrowsAsync<InvalidWorkflowInput>(() => harness.InvokeAsync("RotateClusterSecret", input));
 
         Assert.Contains($"{field} is required", error.Message, StringComparison.Ordinal);
         Assert.Empty(harness.Aws.Calls.Of("secretsmanager"));
@@ -77,7 +80,7 @@ public sealed class RotateClusterSecretHandlerTests
     [Fact]
     public async Task RotateClusterSecret_WaitForTaskToken_RotationSucceededEventCompletesTheStep()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
         var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
         var machine = SecretRotationWorkflow.Create(harness, clusterId, secretArn);
         var executionArn = SecretRotationWorkflow.ExecutionArn(machine, "run-1");
@@ -100,7 +103,7 @@ public sealed class RotateClusterSecretHandlerTests
     [Fact] // guide L2487-2490: a rotation that failed leaves AWSPENDING; the next RotateSecret is refused at once
     public async Task RotateClusterSecret_RotateSecretRefused_FailsTheWaitingStepItself()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("login", 1, 1));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("login", 1, 1));
         var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
         harness.Aws.Clock.Advance(TimeSpan.FromMinutes(3)); // the node is up, so this first rotation fails
         harness.Aws.Call("secretsmanager", "RotateSecret", new JsonObject { ["SecretId"] = secretArn });
@@ -122,7 +125,7 @@ public sealed class RotateClusterSecretHandlerTests
     [Fact]
     public async Task RotateClusterSecret_RefusedAndTokenAlreadyGone_ReturnsNotStartedWithoutError()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("login", 1, 1));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("login", 1, 1));
         var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
         harness.Aws.Clock.Advance(TimeSpan.FromMinutes(3));
         harness.Aws.Call("secretsmanager", "RotateSecret", new JsonObject { ["SecretId"] = secretArn });
@@ -139,7 +142,7 @@ public sealed class RotateClusterSecretHandlerTests
     [Fact] // the ASL retries TransientAwsError; a throttled RotateSecret is not a refusal, so the step is not failed
     public async Task RotateClusterSecret_RotateSecretThrottled_TransientAwsErrorAndStepNotFailed()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
         var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
         harness.PutLease(clusterId, Owner, secretArn);
         harness.Aws.Faults.Add(new PcsAutomation.LocalAws.Faults.FaultRule("secretsmanager", "RotateSecret") { ThrottleRate = 1 });

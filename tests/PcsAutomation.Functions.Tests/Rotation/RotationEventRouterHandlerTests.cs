@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using PcsAutomation.Functions.Tests.Support;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.LocalAws.Scenarios;
 
 namespace PcsAutomation.Functions.Tests.Rotation;
@@ -10,7 +12,7 @@ public sealed class RotationEventRouterHandlerTests
     [Fact] // guide L2487-2490: nodes still up make the rotation fail; the waiting step fails with the event's reason
     public async Task RotationEventRouter_RotationFailed_FailsTheWaitingStepWithTheEventsMessage()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("login", 1, 1));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("login", 1, 1));
         var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
         harness.Aws.Clock.Advance(TimeSpan.FromMinutes(3));
         var machine = SecretRotationWorkflow.Create(harness, clusterId, secretArn);
@@ -34,7 +36,7 @@ public sealed class RotationEventRouterHandlerTests
     [Fact] // events are best effort and may be delivered twice
     public async Task RotationEventRouter_SameEventTwice_SecondIgnored()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
         var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
         var machine = SecretRotationWorkflow.Create(harness, clusterId, secretArn);
         var executionArn = SecretRotationWorkflow.ExecutionArn(machine, "run-1");
@@ -58,7 +60,7 @@ public sealed class RotationEventRouterHandlerTests
     [Fact]
     public async Task RotationEventRouter_SecretNotAPcsClusterSecret_IgnoredWithoutReadingTheLease()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c"));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c"));
 
         var routed = await harness.InvokeAsync("RotationEventRouter",
             RotationEvents.For("arn:aws:secretsmanager:us-east-1:111122223333:secret:app/db-password-AbCdEf", "RotationSucceeded"));
@@ -75,7 +77,7 @@ public sealed class RotationEventRouterHandlerTests
     [InlineData("aws.pcs", "RotationSucceeded")]
     public async Task RotationEventRouter_NotARotationResult_Ignored(string source, string eventName)
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c"));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c"));
 
         var routed = await harness.InvokeAsync("RotationEventRouter", RotationEvents.For(harness.SecretArn("c"), eventName, source: source));
 
@@ -86,7 +88,7 @@ public sealed class RotationEventRouterHandlerTests
     [Fact]
     public async Task RotationEventRouter_NoLease_Ignored()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c"));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c"));
 
         var routed = await harness.InvokeAsync("RotationEventRouter", RotationEvents.For(harness.SecretArn("c"), "RotationSucceeded"));
 
@@ -99,7 +101,7 @@ public sealed class RotationEventRouterHandlerTests
     [Fact]
     public async Task RotationEventRouter_LeaseWithoutToken_Ignored()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c"));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c"));
         harness.PutLease(harness.ClusterId("c"), Owner, harness.SecretArn("c"));
 
         var routed = await harness.InvokeAsync("RotationEventRouter", RotationEvents.For(harness.SecretArn("c"), "RotationFailed", "nodes up"));
@@ -112,7 +114,7 @@ public sealed class RotationEventRouterHandlerTests
     [Fact]
     public async Task RotationEventRouter_LeaseForAnotherSecret_Ignored()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c"));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c"));
         var clusterId = harness.ClusterId("c");
         harness.PutLease(clusterId, Owner, "arn:aws:secretsmanager:us-east-1:111122223333:secret:pcs!slurm-secret-pcs_0ther00000-ZZZZZZ", "token-1");
 
@@ -126,7 +128,7 @@ public sealed class RotationEventRouterHandlerTests
     [Fact]
     public async Task RotationEventRouter_TokenUnknownToStepFunctions_IgnoredWithALogLine()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c"));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c"));
         harness.PutLease(harness.ClusterId("c"), Owner, harness.SecretArn("c"), "token-of-a-step-long-gone");
 
         var routed = await harness.InvokeAsync("RotationEventRouter", RotationEvents.For(harness.SecretArn("c"), "RotationSucceeded"));
@@ -139,7 +141,7 @@ public sealed class RotationEventRouterHandlerTests
     [Fact] // an event may name the secret by name rather than ARN: the cluster id is read from either
     public async Task RotationEventRouter_SecretIdIsTheName_ClusterFoundAndLeaseRead()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c"));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c"));
         var clusterId = harness.ClusterId("c");
         harness.PutLease(clusterId, Owner, harness.SecretArn("c"));
 
@@ -153,7 +155,7 @@ public sealed class RotationEventRouterHandlerTests
     [Fact]
     public async Task RotationEventRouter_MalformedEvent_IgnoredNotThrown()
     {
-        await using var harness = await SecretRotationHarness.StartAsync(Scenario.Cluster("c"));
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c"));
         var noSecret = RotationEvents.For(harness.SecretArn("c"), "RotationSucceeded");
         noSecret["detail"]!["additionalEventData"] = new JsonObject();
 

@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
+using PcsAutomation.Functions.Tests.Support;
+using PcsAutomation.Functions.Workflows;
 
 namespace PcsAutomation.Functions.Tests.Rotation;
 
 /// <summary>Secrets Manager rotation events as the emulator's CloudTrail recorded them (the EventBridge envelope).</summary>
 internal static class RotationEvents
 {
-    public static JsonObject Last(SecretRotationHarness harness, string eventName) =>
+    public static JsonObject Last(HandlerHarness harness, string eventName) =>
         harness.Aws.CloudTrail.Events.Last(e => e["detail"]!["eventName"]!.GetValue<string>() == eventName);
 
     /// <summary>The reference event's shape (shared/reference/events) for a secret and result of the test's choosing.</summary>

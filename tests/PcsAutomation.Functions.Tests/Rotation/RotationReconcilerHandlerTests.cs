@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using PcsAutomation.Functions.Tests.Support;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.LocalAws.Scenarios;
 
 namespace PcsAutomation.Functions.Tests.Rotation;
@@ -134,9 +136,9 @@ public sealed class RotationReconcilerHandlerTests
         Assert.Empty(harness.Aws.Calls.Of("states", "StartExecution"));
     }
 
-    private static async Task<SecretRotationHarness> StartAsync(Scenario scenario, DateTimeOffset start)
+    private static async Task<HandlerHarness> StartAsync(Scenario scenario, DateTimeOffset start)
     {
-        var harness = await SecretRotationHarness.StartAsync(scenario, start: start);
+        var harness = await HandlerHarness.StartAsync(scenario, start: start);
         harness.Aws.Call("states", "CreateStateMachine", new JsonObject
         {
             ["name"] = "ClusterSecretRotationStateMachine",

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using PcsAutomation.Functions.Tests.Support;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.LocalAws.Lambda;
 
 namespace PcsAutomation.Functions.Tests.Rotation;
@@ -12,7 +14,7 @@ internal static class SecretRotationWorkflow
     public const string MachineName = "rotate-step";
 
     /// <summary>Registers the handler as an in-process function and creates the machine; returns its ARN.</summary>
-    public static string Create(SecretRotationHarness harness, string clusterId, string secretArn)
+    public static string Create(HandlerHarness harness, string clusterId, string secretArn)
     {
         harness.Aws.Lambda.Register(new LambdaFunction("RotateClusterSecret")
         {
@@ -54,16 +56,16 @@ internal static class SecretRotationWorkflow
     /// <summary>The ARN StartExecution will give <paramref name="name"/> (the lease must name it before the step runs).</summary>
     public static string ExecutionArn(string machineArn, string name) => machineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
 
-    public static async Task StartAsync(SecretRotationHarness harness, string machineArn, string name)
+    public static async Task StartAsync(HandlerHarness harness, string machineArn, string name)
     {
         harness.Aws.Call("states", "StartExecution", new JsonObject { ["stateMachineArn"] = machineArn, ["name"] = name, ["input"] = "{}" });
         await harness.Aws.StepFunctions.Engine.WhenIdleAsync();
     }
 
-    public static JsonNode Describe(SecretRotationHarness harness, string executionArn) =>
+    public static JsonNode Describe(HandlerHarness harness, string executionArn) =>
         harness.Aws.Call("states", "DescribeExecution", new JsonObject { ["executionArn"] = executionArn });
 
-    public static async Task<JsonNode> RunToEndAsync(SecretRotationHarness harness, string executionArn)
+    public static async Task<JsonNode> RunToEndAsync(HandlerHarness harness, string executionArn)
     {
         await harness.Aws.StepFunctions.RunExecutionToCompletionAsync(executionArn, TimeSpan.FromHours(2));
         return Describe(harness, executionArn);

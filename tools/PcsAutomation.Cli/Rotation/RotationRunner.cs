@@ -4,7 +4,7 @@ using PcsAutomation.Aws.PCS.Model;
 using PcsAutomation.Aws.StepFunctions.Model;
 using PcsAutomation.Cli.Aws;
 using PcsAutomation.Cli.Monitoring;
-using PcsAutomation.Domain.Rotation;
+using PcsAutomation.Domain.Workflows;
 using Spectre.Console;
 
 namespace PcsAutomation.Cli.Rotation;
@@ -27,7 +27,7 @@ public sealed class RotationRunner(CliClients clients, TimeProvider time, Func<T
         var machineArn = request.StateMachineArn
             ?? await new StateMachineLocator(clients.StepFunctionsInvoker).FindAsync(request.StackName, cancellationToken).ConfigureAwait(false);
         var cluster = await ResolveClusterAsync(request.Cluster.Trim(), cancellationToken).ConfigureAwait(false);
-        var name = ExecutionNames.OnDemand(cluster.Id, time.GetUtcNow());
+        var name = ExecutionNames.OnDemand(WorkflowKind.ClusterSecretRotation, cluster.Id, time.GetUtcNow());
         var executionArn = await StartOrAttachAsync(machineArn, name, cluster.Id, request.DryRun, cancellationToken).ConfigureAwait(false);
         started?.Invoke(executionArn);
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PcsAutomation.Cli.Monitoring;
-using PcsAutomation.Domain.Rotation;
+using PcsAutomation.Domain.NodeGroups;
 
 namespace PcsAutomation.Cli.Rotation;
 

@@ -1,0 +1,114 @@
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using PcsAutomation.Aws.PCS;
+using PcsAutomation.Aws.PCS.Model;
+using PcsAutomation.Domain.Configuration;
+using PcsAutomation.Domain.NodeGroups;
+using PcsAutomation.Domain.Rotation;
+using PcsAutomation.Functions.Hosting;
+
+namespace PcsAutomation.Functions.Workflows;
+
+/// <summary>The reads every workflow's steps share: the cluster, its node groups with exact scaling, its instances.</summary>
+internal sealed class ClusterReader(IAmazonPCS pcs, IAmazonEC2 ec2)
+{
+    public static ClusterReader Create(FunctionServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return new ClusterReader(services.Aws.CreatePcs(), services.Aws.CreateEc2());
+    }
+
+    public Task<Cluster> GetClusterAsync(string clusterIdentifier, CancellationToken cancellationToken) =>
+        AwsCalls.RunAsync("PCS.GetCluster", clusterIdentifier, async () =>
+        {
+            var response = await pcs.GetClusterAsync(new GetClusterRequest { ClusterIdentifier = clusterIdentifier }, cancellationToken).ConfigureAwait(false);
+            return response.Cluster ?? throw new InvalidOperationException($"PCS.GetCluster on {clusterIdentifier} answered without a cluster.");
+        }, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(Cluster cluster, CancellationToken cancellationToken) =>
+        AwsCalls.RunAsync<IReadOnlyDictionary<string, string>>("PCS.ListTagsForResource", cluster.Id, async () =>
+        {
+            var response = await pcs.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = cluster.Arn }, cancellationToken).ConfigureAwait(false);
+            return response.Tags ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        }, cancellationToken);
+
+    /// <summary>Every node group of the cluster (all pages), by name, with min/max from GetComputeNodeGroup.</summary>
+    public async Task<IReadOnlyList<NodeGroupState>> GetNodeGroupsAsync(string clusterId, CancellationToken cancellationToken)
+    {
+        var summaries = await AwsCalls.RunAsync("PCS.ListComputeNodeGroups", clusterId, async () =>
+        {
+            var list = new List<ComputeNodeGroupSummary>();
+            var pages = pcs.Paginators.ListComputeNodeGroups(new ListComputeNodeGroupsRequest { ClusterIdentifier = clusterId });
+            await foreach (var summary in pages.ComputeNodeGroups.WithCancellation(cancellationToken).ConfigureAwait(false))
+                list.Add(summary);
+            return list;
+        }, cancellationToken).ConfigureAwait(false);
+
+        var groups = new List<NodeGroupState>(summaries.Count);
+        foreach (var summary in summaries.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            var group = await GetNodeGroupAsync(clusterId, summary.Id, cancellationToken).ConfigureAwait(false);
+            if (group is not null)
+                groups.Add(group);
+        }
+        return groups;
+    }
+
+    /// <summary>One node group's scaling and status; null when it no longer exists.</summary>
+    public Task<NodeGroupState?> GetNodeGroupAsync(string clusterId, string nodeGroupId, CancellationToken cancellationToken) =>
+        AwsCalls.RunAsync("PCS.GetComputeNodeGroup", $"{clusterId}/{nodeGroupId}", async () =>
+        {
+            try
+            {
+                var response = await pcs.GetComputeNodeGroupAsync(
+                    new GetComputeNodeGroupRequest { ClusterIdentifier = clusterId, ComputeNodeGroupIdentifier = nodeGroupId }, cancellationToken).ConfigureAwait(false);
+                return response.ComputeNodeGroup is { } group ? ToState(group) : null;
+            }
+            catch (Aws.PCS.Model.ResourceNotFoundException)
+            {
+                return null;
+            }
+        }, cancellationToken);
+
+    /// <summary>
+    /// The cluster's instances (EC2 tag <c>aws:pcs:cluster-id</c>, guide L3534) that are still up, all pages. Every
+    /// instance is read and <see cref="InstanceStates.IsUp"/> decides, so a state EC2 adds later counts as up.
+    /// </summary>
+    public async Task<IReadOnlyList<(string InstanceId, string State)>> GetInstancesUpAsync(string clusterId, CancellationToken cancellationToken)
+    {
+        var instances = await DescribeAsync(clusterId, [new Filter($"tag:{TagKeys.PcsClusterId}", [clusterId])], cancellationToken).ConfigureAwait(false);
+        return [.. instances
+            .Select(i => (i.InstanceId, State: i.State?.Name?.Value ?? "unknown"))
+            .Where(i => InstanceStates.IsUp(i.State))];
+    }
+
+    /// <summary>Running BYO login instances of the cluster: tag <paramref name="tagKey"/> naming it (<see cref="LoginInstances"/>).</summary>
+    public async Task<IReadOnlyList<string>> GetLoginInstancesAsync(string tagKey, Cluster cluster, CancellationToken cancellationToken)
+    {
+        var tagged = await DescribeAsync(cluster.Id, [new Filter("tag-key", [tagKey]), new Filter("instance-state-name", ["running"])], cancellationToken)
+            .ConfigureAwait(false);
+        return [.. tagged
+            .Where(i => LoginInstances.BelongsToCluster(i.Tags?.FirstOrDefault(t => t.Key == tagKey)?.Value, cluster.Id, cluster.Name))
+            .Select(i => i.InstanceId)];
+    }
+
+    private Task<List<Instance>> DescribeAsync(string clusterId, List<Filter> filters, CancellationToken cancellationToken) =>
+        AwsCalls.RunAsync("EC2.DescribeInstances", clusterId, async () =>
+        {
+            var instances = new List<Instance>();
+            string? nextToken = null;
+            do
+            {
+                var response = await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { Filters = filters, NextToken = nextToken }, cancellationToken)
+                    .ConfigureAwait(false);
+                instances.AddRange((response.Reservations ?? []).SelectMany(r => r.Instances ?? []));
+                nextToken = string.IsNullOrEmpty(response.NextToken) ? null : response.NextToken;
+            }
+            while (nextToken is not null);
+            return instances.OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToList();
+        }, cancellationToken);
+
+    private static NodeGroupState ToState(ComputeNodeGroup group) =>
+        new(new NodeGroupScaling(group.Id, group.Name, group.ScalingConfiguration.MinInstanceCount, group.ScalingConfiguration.MaxInstanceCount),
+            group.Status.Value);
+}

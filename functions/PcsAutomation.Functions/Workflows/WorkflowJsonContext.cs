@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using PcsAutomation.Domain.NodeGroups;
+
+namespace PcsAutomation.Functions.Workflows;
+
+/// <summary>Source-generated camelCase JSON for the shared steps' inputs and outputs and the lease's saved scaling (Native AOT: no reflection).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(AcquireClusterLeaseInput))]
+[JsonSerializable(typeof(AcquireClusterLeaseResult))]
+[JsonSerializable(typeof(ScaleNodeGroupsToZeroInput))]
+[JsonSerializable(typeof(ScaleNodeGroupsToZeroResult))]
+[JsonSerializable(typeof(CheckClusterDrainedInput))]
+[JsonSerializable(typeof(CheckClusterDrainedResult))]
+[JsonSerializable(typeof(RestoreNodeGroupsInput))]
+[JsonSerializable(typeof(RestoreNodeGroupsResult))]
+[JsonSerializable(typeof(CheckNodeGroupsRestoredInput))]
+[JsonSerializable(typeof(CheckNodeGroupsRestoredResult))]
+[JsonSerializable(typeof(ReleaseClusterLeaseInput))]
+[JsonSerializable(typeof(ReleaseClusterLeaseResult))]
+[JsonSerializable(typeof(IReadOnlyList<NodeGroupScaling>))]
+internal sealed partial class WorkflowJsonContext : JsonSerializerContext;

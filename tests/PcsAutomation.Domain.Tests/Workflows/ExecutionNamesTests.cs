@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using CsCheck;
+using PcsAutomation.Domain.Workflows;
+
+namespace PcsAutomation.Domain.Tests.Workflows;
+
+public partial class ExecutionNamesTests
+{
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,80}$")]
+    private static partial Regex StepFunctionsName();
+
+    private static readonly DateTimeOffset Opened = new(2026, 1, 11, 2, 0, 0, TimeSpan.Zero);
+    private static readonly WorkflowKind Rotation = WorkflowKind.ClusterSecretRotation;
+    private static readonly WorkflowKind LongPrefix = new("a-workflow-with-a-long-prefix", "a-long-prefix");
+
+    [Fact]
+    public void ForWindow_PcsClusterId_ReadableName()
+    {
+        Assert.Equal("rotate-pcs_123456abcd-20260111T0200", ExecutionNames.ForWindow(Rotation, "pcs_123456abcd", Opened));
+    }
+
+    [Fact]
+    public void ForWindow_NonUtcOffset_UsesUtc()
+    {
+        Assert.Equal("rotate-pcs_abc-20260111T0200", ExecutionNames.ForWindow(Rotation, "pcs_abc", Opened.ToOffset(TimeSpan.FromHours(5))));
+    }
+
+    [Fact]
+    public void OnDemand_SameMinute_SameName()
+    {
+        var now = new DateTimeOffset(2026, 1, 11, 3, 12, 5, TimeSpan.Zero);
+        Assert.Equal("rotate-pcs_abc-manual-20260111T0312", ExecutionNames.OnDemand(Rotation, "pcs_abc", now));
+        Assert.Equal(ExecutionNames.OnDemand(Rotation, "pcs_abc", now), ExecutionNames.OnDemand(Rotation, "pcs_abc", now.AddSeconds(50)));
+        Assert.NotEqual(ExecutionNames.OnDemand(Rotation, "pcs_abc", now), ExecutionNames.OnDemand(Rotation, "pcs_abc", now.AddSeconds(60)));
+    }
+
+    [Fact]
+    public void ForWindow_OddCharacters_SanitizedWithHash()
+    {
+        var name = ExecutionNames.ForWindow(Rotation, "pcs:weird id!", Opened);
+        Assert.Matches(StepFunctionsName(), name);
+        Assert.StartsWith("rotate-pcs-weird-id--", name, StringComparison.Ordinal);
+        Assert.NotEqual(name, ExecutionNames.ForWindow(Rotation, "pcs weird:id!", Opened));
+        Assert.Equal(name, ExecutionNames.ForWindow(Rotation, "pcs:weird id!", Opened));
+    }
+
+    [Fact]
+    public void OnDemand_VeryLongId_FitsIn80AndStaysUnique()
+    {
+        var a = new string('a', 200) + "1";
+        var b = new string('a', 200) + "2";
+        var nameA = ExecutionNames.OnDemand(Rotation, a, Opened);
+        Assert.Matches(StepFunctionsName(), nameA);
+        Assert.Equal(80, nameA.Length);
+        Assert.NotEqual(nameA, ExecutionNames.OnDemand(Rotation, b, Opened));
+    }
+
+    [Fact]
+    public void ForWindow_EmptyId_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => ExecutionNames.ForWindow(Rotation, "", Opened));
+    }
+
+    private static readonly Gen<DateTimeOffset> Instants =
+        Gen.Long[946_684_800L, 4_102_444_800L].Select(s => DateTimeOffset.FromUnixTimeSeconds(s));
+
+    [Fact]
+    public void ForWindowAndOnDemand_AnyId_ValidStepFunctionsName()
+    {
+        Gen.Select(Gen.String, Instants).Where(t => t.Item1.Length > 0).Sample((id, at) =>
+            StepFunctionsName().IsMatch(ExecutionNames.ForWindow(Rotation, id, at)) && StepFunctionsName().IsMatch(ExecutionNames.OnDemand(Rotation, id, at)));
+    }
+
+    [Fact]
+    public void SafeId_DifferentIds_DifferentResults()
+    {
+        Gen.Select(Gen.String, Gen.String).Where(t => t.Item1.Length > 0 && t.Item2.Length > 0 && t.Item1 != t.Item2)
+            .Sample((a, b) => ExecutionNames.SafeId(Rotation, a) != ExecutionNames.SafeId(Rotation, b));
+    }
+
+    [Fact]
+    public void SafeId_PcsStyleIds_KeptAsIs()
+    {
+        Gen.String[Gen.Char.AlphaNumeric, 10, 10].Select(s => "pcs_" + s).Sample(id => ExecutionNames.SafeId(Rotation, id) == id);
+    }
+
+    [Fact]
+    public void NoticeForWindow_PcsClusterId_NamesTheWindowItAnnounces()
+    {
+        Assert.Equal("rotate-pcs_abc-notice-20260111T0200", ExecutionNames.NoticeForWindow(Rotation, "pcs_abc", Opened));
+        Assert.NotEqual(ExecutionNames.NoticeForWindow(Rotation, "pcs_abc", Opened), ExecutionNames.ForWindow(Rotation, "pcs_abc", Opened));
+    }
+
+    [Fact]
+    public void Names_EachWorkflow_StartWithItsPrefix()
+    {
+        Assert.StartsWith("a-long-prefix-pcs_abc-", ExecutionNames.ForWindow(LongPrefix, "pcs_abc", Opened), StringComparison.Ordinal);
+        Assert.StartsWith("rotate-pcs_abc-", ExecutionNames.ForWindow(Rotation, "pcs_abc", Opened), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_LongPrefixAnyId_StillValidStepFunctionsNames()
+    {
+        Gen.Select(Gen.String, Instants).Where(t => t.Item1.Length > 0).Sample((id, at) =>
+            StepFunctionsName().IsMatch(ExecutionNames.OnDemand(LongPrefix, id, at)) && StepFunctionsName().IsMatch(ExecutionNames.NoticeForWindow(LongPrefix, id, at)));
+    }
+}
