@@ -20,6 +20,7 @@ public static class HandlerRegistry
         ["RestoreNodeGroups"] = RestoreNodeGroupsHandler.Create,
         ["CheckNodeGroupsRestored"] = CheckNodeGroupsRestoredHandler.Create,
         ["ReleaseClusterLease"] = ReleaseClusterLeaseHandler.Create,
+        ["PrepareNotification"] = PrepareNotificationHandler.Create,
         ["RotateClusterSecret"] = RotateClusterSecretHandler.Create,
         ["CheckSecretRotation"] = CheckSecretRotationHandler.Create,
         ["RotationEventRouter"] = RotationEventRouterHandler.Create,

@@ -1,7 +1,13 @@
 namespace PcsAutomation.Domain.Configuration;
 
 /// <summary>What the automation does for one cluster, from the cluster's tags over the stack defaults.</summary>
-public sealed record ClusterTagConfiguration(bool IsManaged, MaintenanceWindow MaintenanceWindow, TimeSpan RotationMaxAge, string ByoLoginTagKey)
+/// <param name="StrictVerification">
+/// Tag <c>pcs-automation:strict-verification</c> (<c>true</c>/<c>false</c>, default from the stack): a rotation succeeds only
+/// when <c>GetCluster</c> reports the new secret version. Off, a rotation Secrets Manager finished but the cluster does not
+/// confirm is "rotated, not confirmed by the cluster" (no AWS document says PCS updates that field).
+/// </param>
+public sealed record ClusterTagConfiguration(
+    bool IsManaged, MaintenanceWindow MaintenanceWindow, TimeSpan RotationMaxAge, string ByoLoginTagKey, bool StrictVerification = false)
 {
     /// <summary>
     /// Strict: the managed tag must be exactly true or false (any case) so a typo such as "yes" does not silently
@@ -13,15 +19,7 @@ public sealed record ClusterTagConfiguration(bool IsManaged, MaintenanceWindow M
         ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(defaults);
 
-        var managed = false;
-        if (tags.TryGetValue(defaults.ManagedTagKey, out var managedText))
-        {
-            managed = string.Equals(managedText, "true", StringComparison.OrdinalIgnoreCase);
-            if (!managed && !string.Equals(managedText, "false", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new TagConfigurationException(defaults.ManagedTagKey, $"{defaults.ManagedTagKey}: value '{managedText}' must be 'true' or 'false'");
-            }
-        }
+        var managed = tags.TryGetValue(defaults.ManagedTagKey, out var managedText) && Boolean(managedText, defaults.ManagedTagKey);
 
         var window = tags.TryGetValue(TagKeys.MaintenanceWindow, out var windowText)
             ? MaintenanceWindow.Parse(windowText, TagKeys.MaintenanceWindow)
@@ -35,6 +33,17 @@ public sealed record ClusterTagConfiguration(bool IsManaged, MaintenanceWindow M
             ? TagKeys.ValidKey(byoText, TagKeys.ByoLoginTag)
             : defaults.ByoLoginTagKey;
 
-        return new ClusterTagConfiguration(managed, window, maxAge, byoKey);
+        var strict = tags.TryGetValue(TagKeys.StrictVerification, out var strictText)
+            ? Boolean(strictText, TagKeys.StrictVerification)
+            : defaults.StrictVerification;
+
+        return new ClusterTagConfiguration(managed, window, maxAge, byoKey, strict);
     }
+
+    /// <summary>Exactly <c>true</c> or <c>false</c> in any case; anything else names the tag (or variable).</summary>
+    internal static bool Boolean(string text, string sourceName) =>
+        string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) ||
+        (string.Equals(text, "false", StringComparison.OrdinalIgnoreCase)
+            ? false
+            : throw new TagConfigurationException(sourceName, $"{sourceName}: value '{text}' must be 'true' or 'false'"));
 }

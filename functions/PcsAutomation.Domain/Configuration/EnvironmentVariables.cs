@@ -11,4 +11,7 @@ public static class EnvironmentVariables
     public const string RotationStateMachineArn = "PCS_AUTOMATION_ROTATION_STATE_MACHINE_ARN";
     public const string LeaseSeconds = "PCS_AUTOMATION_LEASE_SECONDS";
     public const string StackName = "PCS_AUTOMATION_STACK_NAME";
+    public const string StrictRotationVerification = "PCS_AUTOMATION_STRICT_ROTATION_VERIFICATION";
+    public const string RotationNoticeLeadTime = "PCS_AUTOMATION_ROTATION_NOTICE_LEAD_TIME";
+    public const string NoticeStateMachineArn = "PCS_AUTOMATION_NOTICE_STATE_MACHINE_ARN";
 }

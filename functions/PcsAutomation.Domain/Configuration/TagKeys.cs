@@ -13,6 +13,9 @@ public static class TagKeys
     /// <summary>Cluster tag whose VALUE is the EC2 tag key that marks the cluster's BYO login instances.</summary>
     public const string ByoLoginTag = "pcs-automation:byo-login-tag";
 
+    /// <summary>Cluster tag: <c>true</c> makes a rotation succeed only when the cluster reports the new secret version.</summary>
+    public const string StrictVerification = "pcs-automation:strict-verification";
+
     /// <summary>EC2 tag key used for BYO login instances when neither the cluster nor the stack names one.</summary>
     public const string DefaultByoLoginTagKey = "pcs-automation:byo-login-for";
 

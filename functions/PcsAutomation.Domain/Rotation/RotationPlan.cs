@@ -18,8 +18,20 @@ public sealed record RotationPlan(
     IReadOnlyList<string> LoginInstances,
     long ExpectedDowntimeSeconds,
     string MaintenanceWindow,
-    bool DryRun)
+    bool DryRun,
+    IReadOnlyList<string> Warnings,
+    bool StrictVerification)
 {
+    /// <summary>
+    /// guide L2456-2458: a Secrets Manager rotation schedule still needs the node groups at 0 before each rotation, so a
+    /// scheduled rotation starting outside the window, with nodes up, fails. DescribeSecret's RotationEnabled says whether
+    /// one is on; CancelRotateSecret turns it off (../shared/reference/botocore/secretsmanager.service-2.json).
+    /// </summary>
+    public const string RotationScheduleWarning =
+        "The cluster secret also has a Secrets Manager rotation schedule (RotationEnabled): Secrets Manager may start a rotation outside " +
+        "the maintenance window while compute nodes run, and such a rotation fails (PCS user guide: scheduled rotation still needs every " +
+        "node group at 0 first). Turn it off with 'aws secretsmanager cancel-rotate-secret --secret-id <secret ARN>' and let PcsAutomation rotate.";
+
     /// <summary>
     /// Builds the plan from what PlanRotation read: lists sorted (ordinal) and de-duplicated so the same cluster
     /// state always gives the same plan, and the downtime estimate from <see cref="DowntimeEstimate"/>.
@@ -34,7 +46,9 @@ public sealed record RotationPlan(
         IEnumerable<string> instancesUp,
         IEnumerable<string> loginInstances,
         MaintenanceWindow maintenanceWindow,
-        bool dryRun)
+        bool dryRun,
+        bool secretHasRotationSchedule = false,
+        bool strictVerification = false)
     {
         ArgumentNullException.ThrowIfNull(nodeGroups);
         ArgumentNullException.ThrowIfNull(instancesUp);
@@ -59,7 +73,9 @@ public sealed record RotationPlan(
             login,
             (long)DowntimeEstimate.For(groups.Length, up.Length).TotalSeconds,
             maintenanceWindow.ToString(),
-            dryRun);
+            dryRun,
+            secretHasRotationSchedule ? [RotationScheduleWarning] : [],
+            strictVerification);
     }
 
     private static string[] SortedDistinct(IEnumerable<string> ids) =>

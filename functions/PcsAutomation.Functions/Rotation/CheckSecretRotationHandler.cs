@@ -12,26 +12,30 @@ using PcsAutomation.Lambda.Serialization;
 
 namespace PcsAutomation.Functions.Rotation;
 
-/// <summary><c>CheckSecretRotation</c> input: <paramref name="PreviousVersionId"/> is the plan's AWSCURRENT before the rotation.</summary>
-internal sealed record CheckSecretRotationInput(string? ClusterId, string? SecretArn, string? PreviousVersionId, int? Attempt);
+/// <summary>
+/// <c>CheckSecretRotation</c> input: <paramref name="PreviousVersionId"/> is the plan's AWSCURRENT before the rotation;
+/// <paramref name="StrictVerification"/> the plan's (tag <c>pcs-automation:strict-verification</c> or the stack default).
+/// </summary>
+internal sealed record CheckSecretRotationInput(string? ClusterId, string? SecretArn, string? PreviousVersionId, int? Attempt, bool? StrictVerification);
 
 /// <summary>
-/// <paramref name="Status"/>: <c>SUCCEEDED</c> (new AWSCURRENT and the cluster uses it), <c>FAILED</c> (no rotation in
-/// flight and AWSCURRENT unchanged) or <c>PENDING</c> (AWSPENDING still there: poll again after <paramref name="WaitSeconds"/>).
+/// <paramref name="Status"/> (<see cref="RotationVerification"/>): <c>SUCCEEDED</c> (new AWSCURRENT and the cluster
+/// reports it), <c>ROTATED_UNCONFIRMED</c> (new AWSCURRENT, the cluster reports another version: succeeded with a
+/// warning), <c>FAILED</c> (no rotation in flight and AWSCURRENT unchanged) or <c>PENDING</c> (AWSPENDING still there:
+/// poll again after <paramref name="WaitSeconds"/>). <paramref name="Reason"/> says why, for the notification.
 /// </summary>
-internal sealed record CheckSecretRotationOutput(string Status, string? CurrentVersionId, string? ClusterSecretVersion, int Attempt, int WaitSeconds);
+internal sealed record CheckSecretRotationOutput(
+    string Status, string? CurrentVersionId, string? ClusterSecretVersion, string Reason, DateTimeOffset? LastRotatedDate, int Attempt, int WaitSeconds);
 
 /// <summary>
 /// <c>CheckSecretRotation</c>: verifies the rotation from state, not from the event: it is the fallback when no
-/// event arrives and the check after one did (guide L2429: <c>lastRotatedDate</c> is a secondary check; the design asks
-/// that <c>GetCluster</c>'s <c>authKey.secretVersion</c> follows). Reads version stages only, never the secret value.
+/// event arrives and the check after one did (guide L2429: <c>lastRotatedDate</c> is a secondary check). Whether
+/// <c>GetCluster</c>'s <c>authKey.secretVersion</c> follows is checked but, unless strict, a mismatch is a warning
+/// (<see cref="RotationVerification"/>); strict, it is <see cref="RotationNotVerified"/>, which the ASL retries a few
+/// times. Reads version stages only, never the secret value.
 /// </summary>
 internal sealed class CheckSecretRotationHandler(IAmazonSecretsManager secrets, IAmazonPCS pcs)
 {
-    public const string Succeeded = "SUCCEEDED";
-    public const string Failed = "FAILED";
-    public const string Pending = "PENDING";
-
     public static LambdaHandler Create(FunctionServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -59,24 +63,16 @@ internal sealed class CheckSecretRotationHandler(IAmazonSecretsManager secrets, 
         var current = SecretStages.CurrentVersion(secret.VersionIdsToStages);
         var rotationInFlight = SecretStages.UnfinishedVersion(secret.VersionIdsToStages) is not null;
         var clusterVersion = cluster.Cluster?.SlurmConfiguration?.AuthKey?.SecretVersion;
+        var check = RotationVerification.Decide(previous, current, rotationInFlight, clusterVersion, input.StrictVerification ?? false);
 
-        string status;
-        if (current is not null && current != previous)
-        {
-            // Secrets Manager is done; the cluster must use the new key, else nodes restored now could not join.
-            if (clusterVersion != current)
-                throw new RotationNotVerified(
-                    $"The secret {secretArn} has a new AWSCURRENT version {current}, but cluster {clusterId} uses version {clusterVersion ?? "(none)"}.");
-            status = Succeeded;
-        }
+        var lastRotated = secret.LastRotatedDate?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "never";
+        if (check.Status == RotationVerification.NotVerified)
+            throw new RotationNotVerified($"Cluster {clusterId}, secret {secretArn}: {check.Reason} (last rotated {lastRotated}).");
+        if (check.Status == RotationVerification.RotatedUnconfirmed)
+            context.Logger.LogWarning($"Rotation of {secretArn}: {check.Reason} (last rotated {lastRotated})");
         else
-        {
-            // AWSPENDING left and nothing promoted: still running (or failed leaving AWSPENDING, which the bounded poll ends).
-            status = rotationInFlight ? Pending : Failed;
-        }
-
-        context.Logger.LogInformation(
-            $"Rotation of {secretArn}: {status} (AWSCURRENT {current ?? "(none)"}, previous {previous}, cluster uses {clusterVersion ?? "(none)"}, last rotated {secret.LastRotatedDate?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "never"})");
-        return new CheckSecretRotationOutput(status, current, clusterVersion, attempt + 1, PollingBackoff.NextWaitSeconds(attempt));
+            context.Logger.LogInformation($"Rotation of {secretArn}: {check.Status}: {check.Reason} (last rotated {lastRotated})");
+        return new CheckSecretRotationOutput(
+            check.Status, current, clusterVersion, check.Reason, secret.LastRotatedDate, attempt + 1, PollingBackoff.NextWaitSeconds(attempt));
     }
 }

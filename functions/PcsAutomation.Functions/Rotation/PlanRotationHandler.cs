@@ -49,13 +49,16 @@ public sealed class PlanRotationHandler
         if (ClusterStatusPolicy.RotationRefusal(cluster.Status.Value) is { } refusal)
             throw new ClusterStateForbidsRotation($"Cluster {cluster.Id}: {refusal}");
 
-        var (secretArn, currentVersionId) = await CheckSecretAsync(cluster, cancellation).ConfigureAwait(false);
+        var (secretArn, currentVersionId, rotationSchedule) = await CheckSecretAsync(cluster, cancellation).ConfigureAwait(false);
         var groups = await reader.GetNodeGroupsAsync(cluster.Id, cancellation).ConfigureAwait(false);
         var instancesUp = await reader.GetInstancesUpAsync(cluster.Id, cancellation).ConfigureAwait(false);
         var loginInstances = await reader.GetLoginInstancesAsync(config.ByoLoginTagKey, cluster, cancellation).ConfigureAwait(false);
         var plan = RotationPlan.Create(
             cluster.Id, cluster.Name, cluster.Status.Value, secretArn, currentVersionId,
-            groups.Select(g => g.Scaling), instancesUp.Select(i => i.InstanceId), loginInstances, config.MaintenanceWindow, input.DryRun ?? false);
+            groups.Select(g => g.Scaling), instancesUp.Select(i => i.InstanceId), loginInstances, config.MaintenanceWindow, input.DryRun ?? false,
+            rotationSchedule, config.StrictVerification);
+        foreach (var warning in plan.Warnings)
+            context.Logger.LogWarning($"Cluster {plan.ClusterId}: {warning}");
 
         context.Logger.LogInformation(
             $"Plan for cluster {plan.ClusterId} ({plan.ClusterName}, {plan.ClusterStatus}): {plan.NodeGroups.Count} node groups " +
@@ -77,8 +80,8 @@ public sealed class PlanRotationHandler
         }
     }
 
-    /// <summary>The cluster's auth key secret, checked to be its own and not mid-rotation; returns its ARN and AWSCURRENT version.</summary>
-    private async Task<(string Arn, string CurrentVersionId)> CheckSecretAsync(Cluster cluster, CancellationToken cancellation)
+    /// <summary>The cluster's auth key secret, checked to be its own and not mid-rotation; returns its ARN, AWSCURRENT version and whether Secrets Manager also rotates it on a schedule.</summary>
+    private async Task<(string Arn, string CurrentVersionId, bool RotationSchedule)> CheckSecretAsync(Cluster cluster, CancellationToken cancellation)
     {
         var secretArn = cluster.SlurmConfiguration?.AuthKey?.SecretArn
             ?? throw new SecretNotClusters($"Cluster {cluster.Id} reports no Slurm auth key secret (slurmConfiguration.authKey).");
@@ -106,6 +109,6 @@ public sealed class PlanRotationHandler
                 "An operator must finish or cancel it before another rotation.");
         var current = SecretStages.CurrentVersion(secret.VersionIdsToStages)
             ?? throw new SecretNotClusters($"The auth key secret of cluster {cluster.Id} has no {SecretStages.Current} version.");
-        return (secret.ARN ?? secretArn, current);
+        return (secret.ARN ?? secretArn, current, secret.RotationEnabled == true);
     }
 }

@@ -23,13 +23,19 @@ internal sealed record RotateClusterSecretOutput(bool RotationStarted, string? V
 /// token goes into the lease first, so the <c>RotationEventRouter</c> can complete the step when Secrets Manager's
 /// RotationSucceeded/RotationFailed event arrives (guide L2429-2431: only that event says the rotation is done).
 /// </summary>
-internal sealed class RotateClusterSecretHandler(IAmazonSecretsManager secrets, ClusterLeaseTable lease, TaskTokenCallbacks callbacks)
+/// <remarks>
+/// The cluster's status is read again right before RotateSecret: the drain takes many minutes, and a cluster that went
+/// to a status the rotation refuses meanwhile (<see cref="ClusterStatusPolicy"/>) fails the step with
+/// <see cref="ClusterStateForbidsRotation"/>, before the secret is touched; the restore follows.
+/// </remarks>
+internal sealed class RotateClusterSecretHandler(IAmazonSecretsManager secrets, ClusterReader reader, ClusterLeaseTable lease, TaskTokenCallbacks callbacks)
 {
     public static LambdaHandler Create(FunctionServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
         var handler = new RotateClusterSecretHandler(
             services.Aws.CreateSecretsManager(),
+            ClusterReader.Create(services),
             ClusterLeaseTable.Create(services),
             new TaskTokenCallbacks(services.Aws.CreateStepFunctions()));
         return HandlerWrapper.Create(handler.HandleAsync,
@@ -46,6 +52,10 @@ internal sealed class RotateClusterSecretHandler(IAmazonSecretsManager secrets, 
         var taskToken = WorkflowInput.Required(input.TaskToken, "taskToken");
         var cancellationToken = context.CancellationToken;
         using var scope = context.Logger.BeginScope("clusterId", clusterId);
+
+        var status = (await reader.GetClusterAsync(clusterId, cancellationToken).ConfigureAwait(false)).Status.Value;
+        if (ClusterStatusPolicy.RotationRefusal(status) is { } refusal)
+            throw new ClusterStateForbidsRotation($"Cluster {clusterId}, right before RotateSecret: {refusal}");
 
         // Token first: a rotation finishing before the token is stored would leave its event with nobody to wake.
         await lease.StoreTaskTokenAsync(clusterId, executionArn, taskToken, cancellationToken).ConfigureAwait(false);

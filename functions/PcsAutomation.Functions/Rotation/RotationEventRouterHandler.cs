@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PcsAutomation.Domain.Rotation;
+using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
 using PcsAutomation.Lambda.Core;
@@ -53,8 +54,8 @@ internal sealed class RotationEventRouterHandler(ClusterLeaseTable lease, TaskTo
         if (held is null) return Ignore(context, $"{eventName} for {secretArn}: cluster {clusterId} has no lease, so no rotation of ours is waiting");
         if (held.TaskToken is not { } taskToken)
             return Ignore(context, $"{eventName} for {secretArn}: the lease of cluster {clusterId} (held by {held.Owner}) has no task token waiting");
-        if (held.SecretArn is { } leased && !SameSecret(leased, secretArn))
-            return Ignore(context, $"{eventName} for {secretArn}: the lease of cluster {clusterId} is for secret {leased}");
+        if (held.Workflow != WorkflowKind.ClusterSecretRotation.Name)
+            return Ignore(context, $"{eventName} for {secretArn}: the lease of cluster {clusterId} is held by {held.Owner} for {held.Workflow}, not a rotation");
 
         if (eventName == RotationEvent.Succeeded)
         {
@@ -70,12 +71,6 @@ internal sealed class RotationEventRouterHandler(ClusterLeaseTable lease, TaskTo
             ? Done(context, Failure, $"{cause}; the rotation step of {held.Owner} fails")
             : Ignore(context, $"RotationFailed for {secretArn}: the rotation step of {held.Owner} was no longer waiting (duplicate or timed out)");
     }
-
-    // The event may name the secret by full ARN while the lease holds the same ARN, or (older events) by name.
-    private static bool SameSecret(string leased, string fromEvent) =>
-        string.Equals(leased, fromEvent, StringComparison.Ordinal) ||
-        (SecretOwnership.ClusterIdFromSecret(fromEvent) is { } clusterId &&
-         string.Equals(SecretOwnership.ClusterIdFromSecret(leased), clusterId, StringComparison.Ordinal));
 
     private static RotationEventRouterOutput Done(ILambdaContext context, string action, string reason)
     {

@@ -22,4 +22,6 @@ namespace PcsAutomation.Functions.Rotation;
 [JsonSerializable(typeof(CheckLoginNodesOutput))]
 [JsonSerializable(typeof(RotationReconcilerOutput))]
 [JsonSerializable(typeof(RotationExecutionInput))]
+[JsonSerializable(typeof(RotationNotificationFacts))]
+[JsonSerializable(typeof(AdvanceNoticeInput))]
 internal sealed partial class RotationJsonContext : JsonSerializerContext;

@@ -3,8 +3,6 @@ using PcsAutomation.Aws.PCS;
 using PcsAutomation.Aws.PCS.Model;
 using PcsAutomation.Aws.SecretsManager;
 using PcsAutomation.Aws.SecretsManager.Model;
-using PcsAutomation.Aws.StepFunctions;
-using PcsAutomation.Aws.StepFunctions.Model;
 using PcsAutomation.Domain.Configuration;
 using PcsAutomation.Domain.Rotation;
 using PcsAutomation.Domain.Workflows;
@@ -17,39 +15,42 @@ using PcsAutomation.Lambda.Serialization;
 
 namespace PcsAutomation.Functions.Rotation;
 
-/// <summary>A rotation the reconciler started: the execution's name is the idempotency key for the window.</summary>
+/// <summary>A rotation or advance notice the reconciler started: the execution's name is the idempotency key for the window.</summary>
 internal sealed record ReconcilerStart(string ClusterId, string ExecutionName, string ExecutionArn);
 
 /// <summary>A cluster left alone this time, and why (unmanaged, invalid tag, not due, window closed, already started...).</summary>
 internal sealed record ReconcilerSkip(string ClusterId, string Reason);
 
-internal sealed record RotationReconcilerOutput(IReadOnlyList<ReconcilerStart> Started, IReadOnlyList<ReconcilerSkip> Skipped);
+/// <summary>What one reconciler run did: rotations started, advance notices sent, clusters skipped.</summary>
+internal sealed record RotationReconcilerOutput(IReadOnlyList<ReconcilerStart> Started, IReadOnlyList<ReconcilerStart> Notices, IReadOnlyList<ReconcilerSkip> Skipped);
 
 /// <summary>The rotation state machine's input.</summary>
 internal sealed record RotationExecutionInput(string ClusterId, bool DryRun);
 
+/// <summary>The notice state machine's input: it prepares and publishes the <c>AdvanceNotice</c> notification.</summary>
+internal sealed record AdvanceNoticeInput(string Workflow, string ClusterId, string ClusterName, RotationNotificationFacts Facts);
+
 /// <summary>
 /// <c>RotationReconciler</c> (scheduled): for every managed cluster whose secret is older than its maximum age while its
-/// maintenance window is open, starts the rotation workflow once per window (execution name from
-/// <see cref="ExecutionNames.ForWindow"/>, so a second run in the same window is refused as ExecutionAlreadyExists).
+/// maintenance window is open, starts the rotation workflow once per window (<see cref="ExecutionNames.ForWindow"/>);
+/// for one whose secret will be due by a window opening within the notice lead time, sends the advance notice once per
+/// window (<see cref="AdvanceNotice"/>, <see cref="ExecutionNames.NoticeForWindow"/> on the notice state machine).
 /// One cluster's bad tag or error never stops the others: it is listed in <c>skipped</c> with the reason.
 /// </summary>
 internal sealed class RotationReconcilerHandler(
-    IAmazonPCS pcs, IAmazonSecretsManager secrets, IAmazonStepFunctions stepFunctions, AutomationDefaults defaults, string stateMachineArn, TimeProvider time)
+    IAmazonPCS pcs, IAmazonSecretsManager secrets, ExecutionStarter starter, AutomationDefaults defaults, ReconcilerTargets targets, TimeProvider time)
 {
-    public const string StateMachineVariable = "PCS_AUTOMATION_ROTATION_STATE_MACHINE_ARN";
+    public const string StateMachineVariable = EnvironmentVariables.RotationStateMachineArn;
+    public const string NoticeStateMachineVariable = EnvironmentVariables.NoticeStateMachineArn;
 
     public static LambdaHandler Create(FunctionServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
         // Read at init: a bad stack parameter stops the function with one clear line instead of failing every run.
         var defaults = AutomationDefaults.FromEnvironment(services.GetVariable);
-        var stateMachine = services.GetVariable(StateMachineVariable) is { Length: > 0 } arn
-            ? arn
-            : throw new InvalidOperationException($"{StateMachineVariable} is not set: the reconciler needs the rotation state machine's ARN.");
+        var targets = new ReconcilerTargets(Required(services, StateMachineVariable, "the rotation"), Required(services, NoticeStateMachineVariable, "the notice"));
         var handler = new RotationReconcilerHandler(
-            services.Aws.CreatePcs(), services.Aws.CreateSecretsManager(),
-            services.Aws.CreateStepFunctions(), defaults, stateMachine, services.Time);
+            services.Aws.CreatePcs(), services.Aws.CreateSecretsManager(), new ExecutionStarter(services.Aws.CreateStepFunctions()), defaults, targets, services.Time);
         return HandlerWrapper.Create(handler.HandleAsync,
             LambdaEventsJsonContext.Default.CloudWatchEventJsonElement, RotationJsonContext.Default.RotationReconcilerOutput);
     }
@@ -60,6 +61,7 @@ internal sealed class RotationReconcilerHandler(
         var cancellationToken = context.CancellationToken;
         var now = time.GetUtcNow();
         var started = new List<ReconcilerStart>();
+        var notices = new List<ReconcilerStart>();
         var skipped = new List<ReconcilerSkip>();
         var clusters = await AwsCalls.RunAsync("PCS.ListClusters", "all clusters", async () =>
         {
@@ -74,9 +76,10 @@ internal sealed class RotationReconcilerHandler(
             using var scope = context.Logger.BeginScope("clusterId", cluster.Id);
             try
             {
-                var outcome = await ReconcileAsync(cluster, now, context, cancellationToken).ConfigureAwait(false);
-                if (outcome.Started is { } start) started.Add(start);
-                else skipped.Add(new ReconcilerSkip(cluster.Id, outcome.Skipped!));
+                var (start, notice, skip) = await ReconcileAsync(cluster, now, context, cancellationToken).ConfigureAwait(false);
+                if (start is not null) started.Add(start);
+                if (notice is not null) notices.Add(notice);
+                if (skip is not null) skipped.Add(new ReconcilerSkip(cluster.Id, skip));
             }
             catch (TagConfigurationException e)
             {
@@ -92,44 +95,70 @@ internal sealed class RotationReconcilerHandler(
             }
         }
 
-        context.Logger.LogInformation($"Reconciled {clusters.Count} cluster(s): {started.Count} rotation(s) started, {skipped.Count} skipped");
-        return new RotationReconcilerOutput(started, skipped);
+        context.Logger.LogInformation(
+            $"Reconciled {clusters.Count} cluster(s): {started.Count} rotation(s) started, {notices.Count} advance notice(s) sent, {skipped.Count} skipped");
+        return new RotationReconcilerOutput(started, notices, skipped);
     }
 
-    private async Task<(ReconcilerStart? Started, string? Skipped)> ReconcileAsync(
+    private async Task<(ReconcilerStart? Started, ReconcilerStart? Notice, string? Skipped)> ReconcileAsync(
         ClusterSummary summary, DateTimeOffset now, ILambdaContext context, CancellationToken cancellationToken)
     {
         var tags = await AwsCalls.RunAsync("PCS.ListTagsForResource", summary.Id, () => pcs.ListTagsForResourceAsync(
             new ListTagsForResourceRequest { ResourceArn = summary.Arn }, cancellationToken), cancellationToken).ConfigureAwait(false);
         var config = ClusterTagConfiguration.Parse(tags.Tags ?? [], defaults);
-        if (!config.IsManaged) return (null, $"not managed (no {defaults.ManagedTagKey}=true tag)");
-        if (ClusterStatusPolicy.RotationRefusal(summary.Status.Value) is { } refusal) return (null, refusal);
+        if (!config.IsManaged) return (null, null, $"not managed (no {defaults.ManagedTagKey}=true tag)");
+        if (ClusterStatusPolicy.RotationRefusal(summary.Status.Value) is { } refusal) return (null, null, refusal);
 
         var cluster = await AwsCalls.RunAsync("PCS.GetCluster", summary.Id, () => pcs.GetClusterAsync(
             new GetClusterRequest { ClusterIdentifier = summary.Id }, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (cluster.Cluster?.SlurmConfiguration?.AuthKey?.SecretArn is not { Length: > 0 } secretArn)
-            return (null, "the cluster reports no slurmConfiguration.authKey.secretArn");
+            return (null, null, "the cluster reports no slurmConfiguration.authKey.secretArn");
         var secret = await AwsCalls.RunAsync("SecretsManager.DescribeSecret", secretArn, () => secrets.DescribeSecretAsync(
             new DescribeSecretRequest { SecretId = secretArn }, cancellationToken), cancellationToken).ConfigureAwait(false);
         var created = secret.CreatedDate ?? cluster.Cluster.CreatedAt;
 
         var decision = RotationSchedule.Decide(config, secret.LastRotatedDate, created, now);
-        if (!decision.Start || decision.WindowOpenedAt is not { } openedAt) return (null, decision.Reason);
-
-        var name = ExecutionNames.ForWindow(WorkflowKind.ClusterSecretRotation, summary.Id, openedAt);
-        var input = JsonSerializer.Serialize(new RotationExecutionInput(summary.Id, DryRun: false), RotationJsonContext.Default.RotationExecutionInput);
-        try
+        if (decision.Start && decision.WindowOpenedAt is { } openedAt)
         {
-            var execution = await AwsCalls.RunAsync("SFN.StartExecution", summary.Id, () => stepFunctions.StartExecutionAsync(
-                new StartExecutionRequest { StateMachineArn = stateMachineArn, Name = name, Input = input }, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var name = ExecutionNames.ForWindow(WorkflowKind.ClusterSecretRotation, summary.Id, openedAt);
+            var input = JsonSerializer.Serialize(new RotationExecutionInput(summary.Id, DryRun: false), RotationJsonContext.Default.RotationExecutionInput);
+            if (await starter.StartOnceAsync(targets.Rotation, name, input, summary.Id, cancellationToken).ConfigureAwait(false) is not { } arn)
+            {
+                // This window's execution exists (an earlier run, or a duplicate schedule): nothing more to do.
+                context.Logger.LogInformation($"Rotation of cluster {summary.Id} already started in this window as {name}");
+                return (null, null, $"already started in this window ({name})");
+            }
             context.Logger.LogInformation($"Rotation of cluster {summary.Id} started as {name}: {decision.Reason}");
-            return (new ReconcilerStart(summary.Id, name, execution.ExecutionArn), null);
+            return (new ReconcilerStart(summary.Id, name, arn), null, null);
         }
-        catch (ExecutionAlreadyExistsException)
-        {
-            // This window's execution exists (an earlier run, or a duplicate schedule): nothing more to do.
-            context.Logger.LogInformation($"Rotation of cluster {summary.Id} already started in this window as {name}");
-            return (null, $"already started in this window ({name})");
-        }
+
+        var notice = AdvanceNotice.Decide(config, secret.LastRotatedDate, created, now, defaults.NoticeLeadTime);
+        if (!notice.Send || notice.WindowOpensAt is not { } opensAt)
+            return (null, null, $"{decision.Reason}; no advance notice: {notice.Reason}");
+        return await NotifyAsync(summary, config, opensAt, notice.Reason, secret.RotationEnabled == true, context, cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task<(ReconcilerStart? Started, ReconcilerStart? Notice, string? Skipped)> NotifyAsync(
+        ClusterSummary summary, ClusterTagConfiguration config, DateTimeOffset opensAt, string reason, bool rotationSchedule,
+        ILambdaContext context, CancellationToken cancellationToken)
+    {
+        var name = ExecutionNames.NoticeForWindow(WorkflowKind.ClusterSecretRotation, summary.Id, opensAt);
+        var facts = new RotationNotificationFacts(
+            MaintenanceWindow: config.MaintenanceWindow.ToString(), WindowOpensAt: opensAt,
+            Warnings: rotationSchedule ? [RotationPlan.RotationScheduleWarning] : null);
+        var input = JsonSerializer.Serialize(
+            new AdvanceNoticeInput(WorkflowKind.ClusterSecretRotation.Name, summary.Id, summary.Name, facts), RotationJsonContext.Default.AdvanceNoticeInput);
+        if (await starter.StartOnceAsync(targets.Notice, name, input, summary.Id, cancellationToken).ConfigureAwait(false) is not { } arn)
+            return (null, null, $"advance notice already sent for this window ({name})");
+        context.Logger.LogInformation($"Advance notice for cluster {summary.Id} sent as {name}: {reason}");
+        return (null, new ReconcilerStart(summary.Id, name, arn), null);
+    }
+
+    private static string Required(FunctionServices services, string variable, string what) =>
+        services.GetVariable(variable) is { Length: > 0 } arn
+            ? arn
+            : throw new InvalidOperationException($"{variable} is not set: the reconciler needs {what} state machine's ARN.");
 }
+
+/// <summary>The state machines the reconciler starts.</summary>
+internal sealed record ReconcilerTargets(string Rotation, string Notice);

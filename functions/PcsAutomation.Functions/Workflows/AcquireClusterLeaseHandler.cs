@@ -32,7 +32,7 @@ public sealed class AcquireClusterLeaseHandler
         var executionArn = WorkflowInput.ExecutionArn(input.ExecutionArn);
         var workflow = WorkflowInput.Workflow(input.Workflow);
 
-        var lease = await leases.AcquireAsync(clusterId, executionArn, workflow, input.SecretArn, context.CancellationToken).ConfigureAwait(false);
+        var lease = await leases.AcquireAsync(clusterId, executionArn, workflow, context.CancellationToken).ConfigureAwait(false);
         if (lease.TakenOverFrom is { } previous)
             context.Logger.LogWarning(
                 $"Took over the lease of cluster {clusterId} from {previous}" +

@@ -9,7 +9,6 @@ namespace PcsAutomation.Functions.Workflows;
 /// <param name="SavedScaling">The node groups' scaling before the scale-down, once saved: the one record of the real values while groups are at 0/0.</param>
 /// <param name="RestoredAt">When a restore of <paramref name="SavedScaling"/> was verified; until then the saved scaling outlives the lease.</param>
 /// <param name="TaskToken">The token a <c>.waitForTaskToken</c> step waits on, while it waits (the rotation's event router reads it).</param>
-/// <param name="SecretArn">The cluster secret a rotation took the lease for.</param>
 internal sealed record ClusterLease(
     string ClusterId,
     string Owner,
@@ -17,8 +16,7 @@ internal sealed record ClusterLease(
     DateTimeOffset ExpiresAt,
     IReadOnlyList<NodeGroupScaling>? SavedScaling,
     DateTimeOffset? RestoredAt = null,
-    string? TaskToken = null,
-    string? SecretArn = null)
+    string? TaskToken = null)
 {
     public bool IsExpired(DateTimeOffset now) => ExpiresAt.ToUnixTimeSeconds() < now.ToUnixTimeSeconds();
 

@@ -36,7 +36,6 @@ internal sealed class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableNa
     private const string SavedScalingAttribute = "savedScaling";
     private const string RestoredAtAttribute = "restoredAt";
     private const string ReleasedAtAttribute = "releasedAt";
-    private const string SecretArnAttribute = "secretArn";
     private const string TaskTokenAttribute = "taskToken";
 
     // "owner" is a DynamoDB reserved word.
@@ -68,7 +67,7 @@ internal sealed class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableNa
     /// <see cref="LeaseHeld"/> naming it and its workflow.
     /// </summary>
     public async Task<LeaseAcquisition> AcquireAsync(
-        string clusterId, string owner, WorkflowKind workflow, string? secretArn, CancellationToken cancellationToken)
+        string clusterId, string owner, WorkflowKind workflow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflow);
         var now = time.GetUtcNow();
@@ -78,7 +77,7 @@ internal sealed class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableNa
         {
             if (current is null)
             {
-                await Put(NewItem(clusterId, owner, workflow, now, expiresAt, secretArn, null), $"attribute_not_exists({ClusterIdAttribute})", [], cancellationToken)
+                await Put(NewItem(clusterId, owner, workflow, now, expiresAt, null), $"attribute_not_exists({ClusterIdAttribute})", [], cancellationToken)
                     .ConfigureAwait(false);
                 return new LeaseAcquisition(expiresAt, null, null);
             }
@@ -100,7 +99,7 @@ internal sealed class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableNa
                 [":previous"] = S(current.Owner),
                 [":now"] = N(now.ToUnixTimeSeconds()),
             };
-            await Put(NewItem(clusterId, owner, workflow, now, expiresAt, secretArn, inherited),
+            await Put(NewItem(clusterId, owner, workflow, now, expiresAt, inherited),
                 $"#owner = :previous AND {ExpiresAtAttribute} < :now", values, cancellationToken).ConfigureAwait(false);
             return new LeaseAcquisition(expiresAt, current.Owner, inherited);
         }
@@ -293,8 +292,7 @@ internal sealed class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableNa
         }, cancellationToken), cancellationToken);
 
     private static Dictionary<string, AttributeValue> NewItem(
-        string clusterId, string owner, WorkflowKind workflow, DateTimeOffset now, DateTimeOffset expiresAt, string? secretArn,
-        IReadOnlyList<NodeGroupScaling>? inheritedScaling)
+        string clusterId, string owner, WorkflowKind workflow, DateTimeOffset now, DateTimeOffset expiresAt, IReadOnlyList<NodeGroupScaling>? inheritedScaling)
     {
         var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
         {
@@ -304,8 +302,6 @@ internal sealed class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableNa
             [ExpiresAtAttribute] = N(expiresAt.ToUnixTimeSeconds()),
             [AcquiredAtAttribute] = S(Iso(now)),
         };
-        if (!string.IsNullOrEmpty(secretArn))
-            item[SecretArnAttribute] = S(secretArn);
         if (inheritedScaling is not null)
             item[SavedScalingAttribute] = S(Serialize(inheritedScaling));
         else
@@ -323,7 +319,7 @@ internal sealed class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableNa
             ? DateTimeOffset.Parse(restored, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
             : null;
         return new ClusterLease(item[ClusterIdAttribute].S, item[OwnerAttribute].S, Text(item, WorkflowAttribute) ?? "(unknown)",
-            DateTimeOffset.FromUnixTimeSeconds(expires), saved, restoredAt, Text(item, TaskTokenAttribute), Text(item, SecretArnAttribute));
+            DateTimeOffset.FromUnixTimeSeconds(expires), saved, restoredAt, Text(item, TaskTokenAttribute));
     }
 
     private static string? Text(Dictionary<string, AttributeValue> item, string name) =>

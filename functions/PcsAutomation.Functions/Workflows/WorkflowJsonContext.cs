@@ -17,5 +17,7 @@ namespace PcsAutomation.Functions.Workflows;
 [JsonSerializable(typeof(CheckNodeGroupsRestoredResult))]
 [JsonSerializable(typeof(ReleaseClusterLeaseInput))]
 [JsonSerializable(typeof(ReleaseClusterLeaseResult))]
+[JsonSerializable(typeof(PrepareNotificationInput))]
+[JsonSerializable(typeof(PrepareNotificationResult))]
 [JsonSerializable(typeof(IReadOnlyList<NodeGroupScaling>))]
 internal sealed partial class WorkflowJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
-using PcsAutomation.Domain.NodeGroups;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace PcsAutomation.Functions.Workflows;
 
@@ -6,8 +7,8 @@ namespace PcsAutomation.Functions.Workflows;
 // Inputs are nullable so a missing field becomes InvalidWorkflowInput naming it, not a serializer error. The state
 // machine carries ids only: the saved scaling lives in the lease, the one place every step reads it from.
 
-/// <summary><c>AcquireClusterLease</c> input; <paramref name="SecretArn"/> is recorded for the rotation's event router.</summary>
-public sealed record AcquireClusterLeaseInput(string? ClusterId, string? ExecutionArn, string? Workflow, string? SecretArn);
+/// <summary><c>AcquireClusterLease</c> input: <paramref name="Workflow"/> is the taking workflow's name, recorded in the lease.</summary>
+public sealed record AcquireClusterLeaseInput(string? ClusterId, string? ExecutionArn, string? Workflow);
 
 /// <summary>
 /// <c>AcquireClusterLease</c> output: the lease is this execution's until <paramref name="ExpiresAt"/>;
@@ -49,3 +50,12 @@ public sealed record ReleaseClusterLeaseInput(string? ClusterId, string? Executi
 /// <paramref name="SavedScalingKept"/> when the restore was never verified and the next workflow inherits the scaling.
 /// </summary>
 public sealed record ReleaseClusterLeaseResult(bool Released, bool SavedScalingKept);
+
+/// <summary>
+/// <c>PrepareNotification</c> input: <paramref name="Event"/> is one of <c>NotificationEvents</c>; <paramref name="Facts"/>
+/// what the state machine knows for that event (workflow-specific, e.g. <c>RotationNotificationFacts</c>).
+/// </summary>
+public sealed record PrepareNotificationInput(string? Workflow, string? Event, string? ClusterId, string? ClusterName, string? ExecutionArn, JsonElement? Facts);
+
+/// <summary><c>PrepareNotification</c> output: the SNS subject and message, and the custom event's detail-type and detail.</summary>
+public sealed record PrepareNotificationResult(string Subject, string Message, string DetailType, JsonObject Detail);

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using PcsAutomation.Domain.Rotation;
+using PcsAutomation.Domain.Workflows;
+using PcsAutomation.Functions.Rotation;
+
+namespace PcsAutomation.Functions.Workflows;
+
+/// <summary>A composed notification and the facts (camelCase, nulls left out) that go into the event's detail.</summary>
+internal sealed record ComposedNotification(Notification Notification, JsonObject Facts);
+
+/// <summary>Each workflow's notification texts, by workflow: the one place the shared notification step names a workflow (like <see cref="HandlerRegistry"/>).</summary>
+internal static class NotificationComposers
+{
+    // Facts go into the event as the domain record has them, without the members the state machine did not send.
+    private static readonly JsonSerializerOptions RotationFacts = new(RotationJsonContext.Default.Options)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        PropertyNameCaseInsensitive = true, // the ASL's caught errors are {"Error", "Cause"}
+    };
+
+    private static JsonTypeInfo<RotationNotificationFacts> RotationFactsType =>
+        (JsonTypeInfo<RotationNotificationFacts>)RotationFacts.GetTypeInfo(typeof(RotationNotificationFacts));
+
+    public static ComposedNotification Compose(
+        WorkflowKind workflow, string notificationEvent, string clusterId, string clusterName, string executionArn, JsonElement facts, LeaseScaling? scaling)
+    {
+        if (workflow == WorkflowKind.ClusterSecretRotation)
+        {
+            var typed = Read(facts, RotationFactsType);
+            return new(
+                Compose(() => RotationNotifications.Compose(notificationEvent, clusterId, clusterName, executionArn, typed, scaling)),
+                JsonSerializer.SerializeToNode(typed, RotationFactsType)!.AsObject());
+        }
+        throw new InvalidWorkflowInput($"workflow '{workflow.Name}' has no notifications.");
+    }
+
+    private static T Read<T>(JsonElement facts, JsonTypeInfo<T> type)
+    {
+        try
+        {
+            return facts.Deserialize(type) ?? throw new InvalidWorkflowInput("facts must be a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidWorkflowInput($"facts: {e.Message}", e);
+        }
+    }
+
+    private static Notification Compose(Func<Notification> compose)
+    {
+        try
+        {
+            return compose();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidWorkflowInput(e.Message, e);
+        }
+    }
+}
