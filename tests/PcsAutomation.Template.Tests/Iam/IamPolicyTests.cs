@@ -125,5 +125,26 @@ public class IamPolicyTests
         Assert.All(launch, s => Assert.Equal("true", (string?)s.Condition?["Bool"]?["aws:ViaAWSService"]));
     }
 
-    private static IReadOnlyList<IamStatement> Statements() => IamStatements.Read(CloudFormationYaml.Load(RepoPaths.Template)!);
+    [Fact]
+    public void Read_UnrenderedTemplate_FailsAskingToRenderIt()
+    {
+        var template = CloudFormationYaml.Parse("""
+            Conditions:
+              On: !Equals [a, b]
+            Resources:
+              F:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Policies:
+                    - Statement:
+                        - {Effect: Allow, Action: [ec2:RunInstances], Resource: '*', Condition: !If [On, {Bool: {x: 'true'}}, !Ref AWS::NoValue]}
+            """)!;
+
+        var error = Assert.Throws<InvalidOperationException>(() => IamStatements.Read(template));
+
+        Assert.Contains("render the template first", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The template as deployed with its parameter defaults.</summary>
+    private static IReadOnlyList<IamStatement> Statements() => IamStatements.Read(TemplateConditions.Load());
 }
