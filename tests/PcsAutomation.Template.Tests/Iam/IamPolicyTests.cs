@@ -108,15 +108,6 @@ public class IamPolicyTests
     }
 
     [Fact]
-    public void Template_RunCommand_IsPinnedToRunShellScript()
-    {
-        var statement = Assert.Single(Statements(), s => s.Actions.Contains("ssm:SendCommand"));
-
-        Assert.Contains("""{"Fn::Sub":"arn:${AWS::Partition}:ssm:${AWS::Region}::document/AWS-RunShellScript"}""", statement.Resources);
-        Assert.DoesNotContain("*", statement.Resources);
-    }
-
-    [Fact]
     public void Template_InstanceLaunchPermissions_OnlyThroughPcs()
     {
         var launch = Statements().Where(s => s.Actions.Contains("ec2:RunInstances")).ToList();
