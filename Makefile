@@ -9,7 +9,7 @@
 FUNCTIONS := DiagnosticsFunction \
 	PlanRotationFunction AcquireClusterLeaseFunction ScaleNodeGroupsToZeroFunction CheckClusterDrainedFunction \
 	RotateClusterSecretFunction CheckSecretRotationFunction RestoreNodeGroupsFunction CheckNodeGroupsRestoredFunction \
-	RefreshLoginNodesFunction CheckLoginNodesFunction ReleaseClusterLeaseFunction RotationEventRouterFunction \
+	RefreshLoginNodesFunction CheckLoginNodesFunction ReleaseClusterLeaseFunction PrepareNotificationFunction RotationEventRouterFunction \
 	RotationReconcilerFunction
 
 ROOT := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))

@@ -41,6 +41,8 @@ public sealed record AutomationDefaults(
             DurationText.Parse(Read(EnvironmentVariables.RotationMaxAge, DefaultRotationMaxAge), EnvironmentVariables.RotationMaxAge),
             TagKeys.ValidKey(Read(EnvironmentVariables.ByoLoginTagKey, TagKeys.DefaultByoLoginTagKey), EnvironmentVariables.ByoLoginTagKey),
             ClusterTagConfiguration.Boolean(Read(EnvironmentVariables.StrictRotationVerification, "false"), EnvironmentVariables.StrictRotationVerification),
-            DurationText.Parse(Read(EnvironmentVariables.RotationNoticeLeadTime, DefaultRotationNoticeLeadTime), EnvironmentVariables.RotationNoticeLeadTime));
+            string.IsNullOrEmpty(getVariable(EnvironmentVariables.RotationNoticeLeadTime))
+                ? null
+                : DurationText.Parse(Read(EnvironmentVariables.RotationNoticeLeadTime, DefaultRotationNoticeLeadTime), EnvironmentVariables.RotationNoticeLeadTime));
     }
 }

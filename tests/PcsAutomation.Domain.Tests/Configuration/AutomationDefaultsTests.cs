@@ -40,8 +40,13 @@ public class AutomationDefaultsTests
             ["PCS_AUTOMATION_MAINTENANCE_WINDOW"] = "sat:22:00-sun:02:00",
             ["PCS_AUTOMATION_ROTATION_MAX_AGE"] = "30d",
             ["PCS_AUTOMATION_BYO_LOGIN_TAG_KEY"] = "acme:login-for",
+            ["PCS_AUTOMATION_STRICT_ROTATION_VERIFICATION"] = "TRUE",
+            ["PCS_AUTOMATION_ROTATION_NOTICE_LEAD_TIME"] = "2d",
         });
-        Assert.Equal(new AutomationDefaults("acme:rotate", MaintenanceWindow.Parse("sat:22:00-sun:02:00", "t"), TimeSpan.FromDays(30), "acme:login-for"), defaults);
+        Assert.Equal(
+            new AutomationDefaults("acme:rotate", MaintenanceWindow.Parse("sat:22:00-sun:02:00", "t"), TimeSpan.FromDays(30), "acme:login-for", true, TimeSpan.FromDays(2)),
+            defaults);
+        Assert.Equal(TimeSpan.FromDays(2), defaults.NoticeLeadTime);
     }
 
     [Theory]
@@ -49,6 +54,8 @@ public class AutomationDefaultsTests
     [InlineData("PCS_AUTOMATION_ROTATION_MAX_AGE", "0d")]
     [InlineData("PCS_AUTOMATION_MANAGED_TAG_KEY", " padded ")]
     [InlineData("PCS_AUTOMATION_BYO_LOGIN_TAG_KEY", "   ")]
+    [InlineData("PCS_AUTOMATION_STRICT_ROTATION_VERIFICATION", "yes")]
+    [InlineData("PCS_AUTOMATION_ROTATION_NOTICE_LEAD_TIME", "30m")]
     public void FromEnvironment_InvalidVariable_ThrowsNamingTheVariable(string variable, string value)
     {
         var error = Assert.Throws<TagConfigurationException>(() => From(new() { [variable] = value }));

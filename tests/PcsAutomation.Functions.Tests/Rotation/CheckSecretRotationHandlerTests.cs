@@ -55,8 +55,10 @@ public sealed class CheckSecretRotationHandlerTests
         harness.AssertNoSecretValueLeaked();
     }
 
-    [Fact] // the design: a rotation counts only when the cluster uses the new version
-    public async Task CheckSecretRotation_SecretRotatedButClusterOnOldVersion_RotationNotVerified()
+    // No AWS document says PCS updates authKey.secretVersion: requiring it could fail every real rotation, so by
+    // default a mismatch after Secrets Manager finished is "rotated, not confirmed by the cluster" (this failed before).
+    [Fact]
+    public async Task CheckSecretRotation_SecretRotatedButClusterOnOldVersion_RotatedUnconfirmed()
     {
         await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
         var cluster = harness.Aws.State.FindCluster("c")!;
@@ -65,7 +67,28 @@ public sealed class CheckSecretRotationHandlerTests
         harness.Aws.Clock.Advance(harness.Aws.Options.Durations.Rotation);
         lock (harness.Aws.State.Gate) cluster.SecretVersion = previous;
 
-        var error = await Assert.ThrowsAsync<RotationNotVerified>(() => harness.InvokeAsync("CheckSecretRotation", Input(harness, previous, attempt: 0)));
+        var output = await harness.InvokeAsync("CheckSecretRotation", Input(harness, previous, attempt: 0));
+
+        Assert.Equal("ROTATED_UNCONFIRMED", output["status"]!.GetValue<string>());
+        Assert.Equal(rotated, output["currentVersionId"]!.GetValue<string>());
+        Assert.Equal(previous, output["clusterSecretVersion"]!.GetValue<string>());
+        Assert.Contains("not confirmed by the cluster", output["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        harness.AssertNoSecretValueLeaked();
+    }
+
+    [Fact] // strict verification (tag or stack default): the cluster must report the new version
+    public async Task CheckSecretRotation_StrictAndClusterOnOldVersion_RotationNotVerified()
+    {
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
+        var cluster = harness.Aws.State.FindCluster("c")!;
+        var previous = cluster.SecretVersion;
+        var rotated = Rotate(harness);
+        harness.Aws.Clock.Advance(harness.Aws.Options.Durations.Rotation);
+        lock (harness.Aws.State.Gate) cluster.SecretVersion = previous;
+        var input = Input(harness, previous, attempt: 0);
+        input["strictVerification"] = true;
+
+        var error = await Assert.ThrowsAsync<RotationNotVerified>(() => harness.InvokeAsync("CheckSecretRotation", input));
 
         Assert.Contains(rotated, error.Message, StringComparison.Ordinal);
         Assert.Contains(previous, error.Message, StringComparison.Ordinal);

@@ -26,6 +26,33 @@ public class PlanRotationTests
         Assert.True(plan.ExpectedDowntimeSeconds > 0);
     }
 
+    // guide L2456-2458: a Secrets Manager schedule still needs the node groups at 0 first, so it would rotate outside the
+    // window with nodes up and fail. The plan says so (this failed before: no warning existed).
+    [Fact]
+    public async Task PlanRotation_SecretAlsoOnASecretsManagerSchedule_WarnsAndSaysHowToTurnItOff()
+    {
+        await using var h = await HandlerHarness.StartAsync(HandlerHarness.ManagedCluster());
+        lock (h.Aws.State.Gate) h.Aws.State.Secrets[h.SecretArn("demo")].RotationEnabled = true;
+
+        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = "demo", dryRun = true, executionArn = HandlerHarness.ExecutionArn });
+
+        var warning = Assert.Single(plan.Warnings);
+        Assert.Contains("rotation schedule", warning, StringComparison.Ordinal);
+        Assert.Contains("cancel-rotate-secret", warning, StringComparison.Ordinal);
+        Assert.Contains(h.Transcript, l => l.Contains("rotation schedule", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PlanRotation_NoSchedule_NoWarningAndStrictFromTheTag()
+    {
+        await using var h = await HandlerHarness.StartAsync(HandlerHarness.ManagedCluster().WithTag("pcs-automation:strict-verification", "true"));
+
+        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = "demo", dryRun = true, executionArn = HandlerHarness.ExecutionArn });
+
+        Assert.Empty(plan.Warnings);
+        Assert.True(plan.StrictVerification);
+    }
+
     [Fact]
     public async Task PlanRotation_ClusterName_ReturnsRealIdSecretAndCurrentVersion()
     {

@@ -17,7 +17,7 @@ public sealed class RotateClusterSecretHandlerTests
     {
         await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
         var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
-        harness.PutLease(clusterId, Owner, secretArn);
+        harness.PutLease(clusterId, Owner);
 
         var output = await harness.InvokeAsync("RotateClusterSecret", Input(clusterId, secretArn, "token-1"));
 
@@ -35,7 +35,7 @@ public sealed class RotateClusterSecretHandlerTests
     {
         await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
         var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
-        harness.PutLease(clusterId, Owner, secretArn);
+        harness.PutLease(clusterId, Owner);
 
         var first = await harness.InvokeAsync("RotateClusterSecret", Input(clusterId, secretArn, "token-1"));
         var second = await harness.InvokeAsync("RotateClusterSecret", Input(clusterId, secretArn, "token-2"));
@@ -46,12 +46,29 @@ public sealed class RotateClusterSecretHandlerTests
         Assert.Single(harness.Aws.State.Secrets[secretArn].Versions, v => v.Stages.Contains("AWSPENDING"));
     }
 
+    // The drain takes many minutes: a cluster that left ACTIVE meanwhile must not have its secret rotated (this failed before).
+    [Fact]
+    public async Task RotateClusterSecret_ClusterNoLongerActive_ClusterStateForbidsRotationAndNothingTouched()
+    {
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
+        var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
+        harness.PutLease(clusterId, Owner);
+        lock (harness.Aws.State.Gate) harness.Aws.State.FindCluster("c")!.ForceStatus("SUSPENDING", harness.Aws.Clock.GetUtcNow());
+
+        var error = await Assert.ThrowsAsync<ClusterStateForbidsRotation>(() => harness.InvokeAsync("RotateClusterSecret", Input(clusterId, secretArn, "token-1")));
+
+        Assert.Contains("SUSPENDING", error.Message, StringComparison.Ordinal);
+        Assert.Contains("right before RotateSecret", error.Message, StringComparison.Ordinal);
+        Assert.Empty(harness.Aws.Calls.Of("secretsmanager", "RotateSecret"));
+        Assert.False(harness.Lease(clusterId)!.ContainsKey("taskToken"));
+    }
+
     [Fact]
     public async Task RotateClusterSecret_LeaseHeldByAnotherExecution_LeaseLostAndNoRotation()
     {
         await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
         var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
-        harness.PutLease(clusterId, Owner + "-other", secretArn);
+        harness.PutLease(clusterId, Owner + "-other");
 
         var error = await Assert.ThrowsAsync<LeaseLost>(() => harness.InvokeAsync("RotateClusterSecret", Input(clusterId, secretArn, "token-1")));
 
@@ -84,7 +101,7 @@ public sealed class RotateClusterSecretHandlerTests
         var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
         var machine = SecretRotationWorkflow.Create(harness, clusterId, secretArn);
         var executionArn = SecretRotationWorkflow.ExecutionArn(machine, "run-1");
-        harness.PutLease(clusterId, executionArn, secretArn);
+        harness.PutLease(clusterId, executionArn);
 
         await SecretRotationWorkflow.StartAsync(harness, machine, "run-1");
         var waiting = SecretRotationWorkflow.Describe(harness, executionArn)["status"]!.GetValue<string>();
@@ -110,7 +127,7 @@ public sealed class RotateClusterSecretHandlerTests
         harness.Aws.Clock.Advance(harness.Aws.Options.Durations.Rotation);
         var machine = SecretRotationWorkflow.Create(harness, clusterId, secretArn);
         var executionArn = SecretRotationWorkflow.ExecutionArn(machine, "run-1");
-        harness.PutLease(clusterId, executionArn, secretArn);
+        harness.PutLease(clusterId, executionArn);
 
         await SecretRotationWorkflow.StartAsync(harness, machine, "run-1");
         var done = await SecretRotationWorkflow.RunToEndAsync(harness, executionArn);
@@ -130,7 +147,7 @@ public sealed class RotateClusterSecretHandlerTests
         harness.Aws.Clock.Advance(TimeSpan.FromMinutes(3));
         harness.Aws.Call("secretsmanager", "RotateSecret", new JsonObject { ["SecretId"] = secretArn });
         harness.Aws.Clock.Advance(harness.Aws.Options.Durations.Rotation);
-        harness.PutLease(clusterId, Owner, secretArn);
+        harness.PutLease(clusterId, Owner);
 
         var output = await harness.InvokeAsync("RotateClusterSecret", Input(clusterId, secretArn, "not-a-live-token"));
 
@@ -144,7 +161,7 @@ public sealed class RotateClusterSecretHandlerTests
     {
         await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
         var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
-        harness.PutLease(clusterId, Owner, secretArn);
+        harness.PutLease(clusterId, Owner);
         harness.Aws.Faults.Add(new PcsAutomation.LocalAws.Faults.FaultRule("secretsmanager", "RotateSecret") { ThrottleRate = 1 });
 
         var error = await Assert.ThrowsAsync<TransientAwsError>(() => harness.InvokeAsync("RotateClusterSecret", Input(clusterId, secretArn, "token-1")));

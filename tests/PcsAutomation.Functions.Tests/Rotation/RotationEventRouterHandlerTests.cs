@@ -17,7 +17,7 @@ public sealed class RotationEventRouterHandlerTests
         harness.Aws.Clock.Advance(TimeSpan.FromMinutes(3));
         var machine = SecretRotationWorkflow.Create(harness, clusterId, secretArn);
         var executionArn = SecretRotationWorkflow.ExecutionArn(machine, "run-1");
-        harness.PutLease(clusterId, executionArn, secretArn);
+        harness.PutLease(clusterId, executionArn);
 
         await SecretRotationWorkflow.StartAsync(harness, machine, "run-1");
         harness.Aws.Clock.Advance(harness.Aws.Options.Durations.Rotation);
@@ -40,7 +40,7 @@ public sealed class RotationEventRouterHandlerTests
         var (clusterId, secretArn) = (harness.ClusterId("c"), harness.SecretArn("c"));
         var machine = SecretRotationWorkflow.Create(harness, clusterId, secretArn);
         var executionArn = SecretRotationWorkflow.ExecutionArn(machine, "run-1");
-        harness.PutLease(clusterId, executionArn, secretArn);
+        harness.PutLease(clusterId, executionArn);
         await SecretRotationWorkflow.StartAsync(harness, machine, "run-1");
         harness.Aws.Clock.Advance(harness.Aws.Options.Durations.Rotation);
         var succeeded = RotationEvents.Last(harness, "RotationSucceeded");
@@ -102,7 +102,7 @@ public sealed class RotationEventRouterHandlerTests
     public async Task RotationEventRouter_LeaseWithoutToken_Ignored()
     {
         await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c"));
-        harness.PutLease(harness.ClusterId("c"), Owner, harness.SecretArn("c"));
+        harness.PutLease(harness.ClusterId("c"), Owner);
 
         var routed = await harness.InvokeAsync("RotationEventRouter", RotationEvents.For(harness.SecretArn("c"), "RotationFailed", "nodes up"));
 
@@ -112,16 +112,16 @@ public sealed class RotationEventRouterHandlerTests
     }
 
     [Fact]
-    public async Task RotationEventRouter_LeaseForAnotherSecret_Ignored()
+    public async Task RotationEventRouter_LeaseOfAnotherWorkflow_Ignored()
     {
         await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c"));
         var clusterId = harness.ClusterId("c");
-        harness.PutLease(clusterId, Owner, "arn:aws:secretsmanager:us-east-1:111122223333:secret:pcs!slurm-secret-pcs_0ther00000-ZZZZZZ", "token-1");
+        harness.PutLease(clusterId, Owner, "token-1", workflow: "ami-rollout");
 
         var routed = await harness.InvokeAsync("RotationEventRouter", RotationEvents.For(harness.SecretArn("c"), "RotationSucceeded"));
 
         Assert.Equal("ignored", routed["action"]!.GetValue<string>());
-        Assert.Contains("is for secret", routed["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("not a rotation", routed["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(harness.Aws.Calls.Of("states"));
     }
 
@@ -129,7 +129,7 @@ public sealed class RotationEventRouterHandlerTests
     public async Task RotationEventRouter_TokenUnknownToStepFunctions_IgnoredWithALogLine()
     {
         await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c"));
-        harness.PutLease(harness.ClusterId("c"), Owner, harness.SecretArn("c"), "token-of-a-step-long-gone");
+        harness.PutLease(harness.ClusterId("c"), Owner, "token-of-a-step-long-gone");
 
         var routed = await harness.InvokeAsync("RotationEventRouter", RotationEvents.For(harness.SecretArn("c"), "RotationSucceeded"));
 
@@ -143,7 +143,7 @@ public sealed class RotationEventRouterHandlerTests
     {
         await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c"));
         var clusterId = harness.ClusterId("c");
-        harness.PutLease(clusterId, Owner, harness.SecretArn("c"));
+        harness.PutLease(clusterId, Owner);
 
         var routed = await harness.InvokeAsync("RotationEventRouter", RotationEvents.For($"pcs!slurm-secret-{clusterId}", "RotationSucceeded"));
 

@@ -19,7 +19,7 @@ public class RotationJsonShapeTests
 
         Assert.Equal(
             ["clusterId", "clusterName", "clusterStatus", "secretArn", "currentVersionId", "nodeGroups", "instancesUp", "loginInstances",
-             "expectedDowntimeSeconds", "maintenanceWindow", "dryRun"],
+             "expectedDowntimeSeconds", "maintenanceWindow", "dryRun", "warnings", "strictVerification"],
             plan.Select(p => p.Key));
         Assert.Equal(["nodeGroupId", "nodeGroupName", "minInstanceCount", "maxInstanceCount"], plan["nodeGroups"]![0]!.AsObject().Select(p => p.Key));
     }

@@ -14,6 +14,9 @@ public sealed class RotationReconcilerHandlerTests
     // Sunday 01:00 UTC; two hours later the default window (sun:02:00-sun:06:00) is open.
     private static readonly DateTimeOffset SundayNight = new(2026, 1, 4, 1, 0, 0, TimeSpan.Zero);
 
+    // Saturday 01:00 UTC; two hours later the default window opens in 23 hours.
+    private static readonly DateTimeOffset Saturday = new(2026, 1, 3, 1, 0, 0, TimeSpan.Zero);
+
     // Monday 08:00 UTC; two hours later the default window is closed.
     private static readonly DateTimeOffset Monday = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
@@ -136,15 +139,52 @@ public sealed class RotationReconcilerHandlerTests
         Assert.Empty(harness.Aws.Calls.Of("states", "StartExecution"));
     }
 
+    // guide L2417: users are told of the coming window first. Saturday 03:00: the default window opens in 23 hours.
+    [Fact]
+    public async Task RotationReconciler_DueByAWindowWithinTheLeadTime_SendsOneAdvanceNoticePerWindow()
+    {
+        await using var harness = await StartAsync(Scenario.Cluster("c").WithTag(Managed, "true").WithTag(MaxAge, "1h"), Saturday);
+        var clusterId = harness.ClusterId("c");
+
+        var first = await harness.InvokeAsync("RotationReconciler", ScheduledEvent());
+        harness.Aws.Clock.Advance(TimeSpan.FromHours(1));
+        var second = await harness.InvokeAsync("RotationReconciler", ScheduledEvent());
+
+        var notice = Assert.Single(first["notices"]!.AsArray())!;
+        Assert.Equal($"rotate-{clusterId}-notice-20260104T0200", notice["executionName"]!.GetValue<string>());
+        Assert.Empty(first["started"]!.AsArray());
+        var input = JsonNode.Parse(harness.Aws.Call("states", "DescribeExecution", new JsonObject { ["executionArn"] = notice["executionArn"]!.GetValue<string>() })["input"]!.GetValue<string>())!;
+        Assert.Equal(("cluster-secret-rotation", clusterId, "c"), (input["workflow"]!.GetValue<string>(), input["clusterId"]!.GetValue<string>(), input["clusterName"]!.GetValue<string>()));
+        Assert.Equal("sun:02:00-sun:06:00", input["facts"]!["maintenanceWindow"]!.GetValue<string>());
+        Assert.Equal(new DateTimeOffset(2026, 1, 4, 2, 0, 0, TimeSpan.Zero), input["facts"]!["windowOpensAt"]!.GetValue<DateTimeOffset>());
+        Assert.Empty(second["notices"]!.AsArray());
+        Assert.Contains("already sent", Assert.Single(second["skipped"]!.AsArray())!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(harness.Aws.Calls.Of("states", "StartExecution"), c => c.Status == 200);
+    }
+
+    [Fact]
+    public async Task RotationReconciler_NextWindowBeyondTheLeadTime_NoNoticeAndSaysWhen()
+    {
+        await using var harness = await StartAsync(Scenario.Cluster("c").WithTag(Managed, "true").WithTag(MaxAge, "1h"), Monday);
+
+        var output = await harness.InvokeAsync("RotationReconciler", ScheduledEvent());
+
+        Assert.Empty(output["notices"]!.AsArray());
+        Assert.Contains("no advance notice: next window", Assert.Single(output["skipped"]!.AsArray())!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private static async Task<HandlerHarness> StartAsync(Scenario scenario, DateTimeOffset start)
     {
         var harness = await HandlerHarness.StartAsync(scenario, start: start);
-        harness.Aws.Call("states", "CreateStateMachine", new JsonObject
+        foreach (var name in (string[])["ClusterSecretRotationStateMachine", "RotationNoticeStateMachine"])
         {
-            ["name"] = "ClusterSecretRotationStateMachine",
-            ["definition"] = """{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}""",
-            ["roleArn"] = $"arn:aws:iam::{harness.Aws.Options.AccountId}:role/sfn",
-        });
+            harness.Aws.Call("states", "CreateStateMachine", new JsonObject
+            {
+                ["name"] = name,
+                ["definition"] = """{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}""",
+                ["roleArn"] = $"arn:aws:iam::{harness.Aws.Options.AccountId}:role/sfn",
+            });
+        }
         harness.Aws.Clock.Advance(TimeSpan.FromHours(2));
         return harness;
     }

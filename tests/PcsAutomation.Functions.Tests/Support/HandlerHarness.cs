@@ -41,6 +41,7 @@ internal sealed class HandlerHarness : IAsyncDisposable
         {
             ["PCS_AUTOMATION_LEASE_TABLE"] = LeaseTable,
             ["PCS_AUTOMATION_ROTATION_STATE_MACHINE_ARN"] = $"arn:aws:states:{aws.Options.Region}:{aws.Options.AccountId}:stateMachine:ClusterSecretRotationStateMachine",
+            ["PCS_AUTOMATION_NOTICE_STATE_MACHINE_ARN"] = $"arn:aws:states:{aws.Options.Region}:{aws.Options.AccountId}:stateMachine:RotationNoticeStateMachine",
         };
         foreach (var (key, value) in variables ?? new Dictionary<string, string>())
             environment[key] = value;
@@ -156,18 +157,18 @@ internal sealed class HandlerHarness : IAsyncDisposable
     }
 
     /// <summary>A lease item written directly, as <c>AcquireClusterLease</c> would leave it.</summary>
-    public void PutLease(string clusterId, string owner, string? secretArn = null, string? taskToken = null, TimeSpan? expiresIn = null, string? savedScaling = null)
+    public void PutLease(
+        string clusterId, string owner, string? taskToken = null, TimeSpan? expiresIn = null, string? savedScaling = null, string workflow = "cluster-secret-rotation")
     {
         var now = Aws.Clock.GetUtcNow();
         var item = new JsonObject
         {
             ["clusterId"] = new JsonObject { ["S"] = clusterId },
             ["owner"] = new JsonObject { ["S"] = owner },
-            ["workflow"] = new JsonObject { ["S"] = "cluster-secret-rotation" },
+            ["workflow"] = new JsonObject { ["S"] = workflow },
             ["expiresAt"] = Number((now + (expiresIn ?? TimeSpan.FromHours(4))).ToUnixTimeSeconds()),
             ["acquiredAt"] = new JsonObject { ["S"] = now.ToString("O", CultureInfo.InvariantCulture) },
         };
-        if (secretArn is not null) item["secretArn"] = new JsonObject { ["S"] = secretArn };
         if (taskToken is not null) item["taskToken"] = new JsonObject { ["S"] = taskToken };
         if (savedScaling is not null) item["savedScaling"] = new JsonObject { ["S"] = savedScaling };
         Aws.Call("dynamodb", "PutItem", new JsonObject { ["TableName"] = LeaseTable, ["Item"] = item });

@@ -114,18 +114,6 @@ public class ClusterLeaseTests
         Assert.Equal(h.Aws.Clock.GetUtcNow().AddSeconds(600).ToUnixTimeSeconds(), result.ExpiresAt.ToUnixTimeSeconds());
     }
 
-    [Fact]
-    public async Task AcquireClusterLease_WithSecretArn_RecordsIt()
-    {
-        await using var h = await HandlerHarness.StartAsync(HandlerHarness.ManagedCluster());
-        var clusterId = h.ClusterId();
-
-        await h.InvokeAsync<AcquireClusterLeaseResult>("AcquireClusterLease",
-            new { clusterId, executionArn = Run1, workflow = Rotation, secretArn = h.SecretArn("demo") });
-
-        Assert.Equal(h.SecretArn("demo"), (await Item(h, clusterId))["secretArn"].S);
-    }
-
     // The defect: the TTL attribute was the lease expiry, so DynamoDB could delete an expired lease and with it the only
     // record of the real scaling of groups a dead run left at 0/0. Now the item holds no TTL while the scaling is unrestored.
     [Fact]
