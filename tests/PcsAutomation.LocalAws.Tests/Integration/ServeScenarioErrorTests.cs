@@ -7,13 +7,19 @@ namespace PcsAutomation.LocalAws.Tests.Integration;
 /// <c>serve --scenario bad.yaml</c> as a new user runs it (its own process, as the README says): a scenario file with a
 /// mistake ends with one line on stderr naming the file, line and problem, and exit code 2, like the other usage errors.
 /// </summary>
-public sealed class ServeScenarioErrorTests
+public sealed class ServeScenarioErrorTests : IDisposable
 {
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> ServeAsync(string scenarioPath)
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.yaml");
+
+    public void Dispose() => File.Delete(path);
+
+    /// <summary>Writes the scenario file and runs <c>serve --scenario</c> on it; a process still running after two minutes served instead of refusing.</summary>
+    private async Task<(int ExitCode, string Stdout, string Stderr)> ServeAsync(string yaml)
     {
+        await File.WriteAllTextAsync(path, yaml);
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
         var dll = Path.Combine(RepoPaths.Root, "tools", "PcsAutomation.LocalAws", "bin", configuration, "net10.0", "PcsAutomation.LocalAws.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "serve", "--scenario", scenarioPath, "--port", "0", "--clock", "virtual"])
+        var start = new ProcessStartInfo("dotnet", [dll, "serve", "--scenario", path, "--port", "0", "--clock", "virtual"])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -30,53 +36,30 @@ public sealed class ServeScenarioErrorTests
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true); // it started serving instead of refusing the file
+            process.Kill(entireProcessTree: true);
             throw;
         }
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    private static string WriteScenario(string yaml)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, yaml);
-        return path;
-    }
-
     [Fact]
     public async Task Serve_ScenarioWithUnknownKey_OneLineNamingFileLineAndKeyExitTwo()
     {
-        var path = WriteScenario("clusters:\n  - name: demo\n    slurmVersoin: \"25.05\"\n");
-        try
-        {
-            var (exitCode, stdout, stderr) = await ServeAsync(path);
+        var (exitCode, stdout, stderr) = await ServeAsync("clusters:\n  - name: demo\n    slurmVersoin: \"25.05\"\n");
 
-            Assert.Equal(2, exitCode);
-            Assert.Equal($"{path}:3:5: unknown key 'slurmVersoin' in clusters[0]; allowed keys: name, status, slurmVersion, size, "
-                + "scaleDownIdleTimeInSeconds, tags, nodeGroups, queues", stderr.TrimEnd('\n'));
-            Assert.Equal("", stdout);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"{path}:3:5: unknown key 'slurmVersoin' in clusters[0]; allowed keys: name, status, slurmVersion, size, "
+            + "scaleDownIdleTimeInSeconds, tags, nodeGroups, queues", stderr.TrimEnd('\n'));
+        Assert.Equal("", stdout);
     }
 
     [Fact]
     public async Task Serve_ScenarioWithUnsupportedSlurmVersion_OneLineWithTheApiMessageExitTwo()
     {
-        var path = WriteScenario("clusters:\n  - name: demo\n    slurmVersion: \"99.99\"\n");
-        try
-        {
-            var (exitCode, _, stderr) = await ServeAsync(path);
+        var (exitCode, _, stderr) = await ServeAsync("clusters:\n  - name: demo\n    slurmVersion: \"99.99\"\n");
 
-            Assert.Equal(2, exitCode);
-            Assert.Equal($"{path}:3:19: cluster 'demo': 1 validation error detected: Value '99.99' at 'scheduler.version' failed to satisfy "
-                + "constraint: Member must satisfy enum value set: [24.11, 25.05, 25.11]", stderr.TrimEnd('\n'));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"{path}:3:19: cluster 'demo': 1 validation error detected: Value '99.99' at 'scheduler.version' failed to satisfy "
+            + "constraint: Member must satisfy enum value set: [24.11, 25.05, 25.11]", stderr.TrimEnd('\n'));
     }
 }
