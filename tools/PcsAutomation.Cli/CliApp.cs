@@ -5,6 +5,7 @@ using PcsAutomation.Cli.Aws;
 using PcsAutomation.Cli.Emulator;
 using PcsAutomation.Cli.Events;
 using PcsAutomation.Cli.Rotation;
+using PcsAutomation.LocalAws.Scenarios;
 using Spectre.Console;
 
 namespace PcsAutomation.Cli;
@@ -115,7 +116,7 @@ public static class CliApp
         {
             return await action().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is CliException or AwsConfigurationException or EventFileException)
+        catch (Exception e) when (e is CliException or AwsConfigurationException or EventFileException or ScenarioException)
         {
             host.Console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return ExitCodes.Usage;

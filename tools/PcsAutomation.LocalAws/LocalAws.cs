@@ -71,7 +71,8 @@ public sealed partial class LocalAws : IAsyncDisposable
             InternalErrorCode = "InternalServerError",
             SensitiveMembers = SsmService.SensitiveMembers,
         });
-        DynamoDb = new DynamoDbService(Clock, options.Region, options.AccountId);
+        // TTL deletions are background work: their timers live with the EventBridge schedules, which "idle" does not wait for.
+        DynamoDb = new DynamoDbService(Clock, options.Region, options.AccountId, options.DynamoDbTimeToLiveDeletionDelay, Clock.Schedules);
         Services.Add(new JsonServiceRegistration(DynamoDbService.TargetPrefix, "dynamodb", "1.0", "dynamodb.amazonaws.com", DynamoDb.Invoke));
         // Schedules tick on their own view of the clock: recurring, they must not keep RunUntilIdleAsync busy.
         Events = new EventBus(Clock.Schedules, Deliver, options.Region, options.AccountId);

@@ -52,6 +52,15 @@ public sealed record LocalAwsOptions
     /// <summary>Default <see cref="ClockMode.Virtual"/>.</summary>
     public ClockMode ClockMode { get; init; } = ClockMode.Virtual;
 
+    /// <summary>
+    /// How long after the time in an item's TTL attribute the emulated DynamoDB deletes it; default 48 hours
+    /// (<see cref="DynamoDb.DynamoDbService.DefaultTimeToLiveDeletionDelay"/>: "DynamoDB typically deletes expired items
+    /// within two days of expiration", https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTimeToLive.html).
+    /// Until then the expired item still shows up in reads, as in AWS. Deletions happen as the virtual clock moves
+    /// (<c>Clock.Advance</c>, <c>RunUntilAsync</c>); <c>RunUntilIdleAsync</c> does not wait for them (background work).
+    /// </summary>
+    public TimeSpan DynamoDbTimeToLiveDeletionDelay { get; init; } = DynamoDb.DynamoDbService.DefaultTimeToLiveDeletionDelay;
+
     /// <summary>Wall mode: virtual seconds per real second; default 1.</summary>
     public double Speed { get; init; } = 1;
 
@@ -92,6 +101,8 @@ public sealed record LocalAwsOptions
         if (Credentials is null) throw new ArgumentException($"{nameof(Credentials)} must be set.");
         if (Speed <= 0 || double.IsNaN(Speed)) throw new ArgumentException($"{nameof(Speed)} must be positive.");
         if (ClockMode == ClockMode.Wall && RealTime is null) throw new ArgumentException($"{nameof(RealTime)} is required in wall clock mode.");
+        if (DynamoDbTimeToLiveDeletionDelay < TimeSpan.Zero || DynamoDbTimeToLiveDeletionDelay >= DynamoDb.TimeToLiveSweeper.IgnoredAfter)
+            throw new ArgumentException($"{nameof(DynamoDbTimeToLiveDeletionDelay)} must be at least 0 and less than five years (older expiry times are never deleted).");
         if (MaxBodyBytes < 1024) throw new ArgumentException($"{nameof(MaxBodyBytes)} must be at least 1024.");
         if (Template is not null && !File.Exists(Template)) throw new ArgumentException($"{nameof(Template)} {Template} does not exist.");
         if (TemplateParameters is null) throw new ArgumentException($"{nameof(TemplateParameters)} must be set (empty for none).");

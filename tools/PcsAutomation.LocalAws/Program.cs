@@ -30,6 +30,17 @@ serve.SetAction(async (parse, cancellationToken) =>
         }
         overrides[pair[..equals]] = pair[(equals + 1)..];
     }
+    ScenarioDefinition? startFrom;
+    try
+    {
+        startFrom = parse.GetValue(scenario) is { } name ? ScenarioFile.Load(name) : null;
+    }
+    catch (Exception e) when (e is ScenarioException or FileNotFoundException)
+    {
+        // A usage error like a bad --parameter: one line (file, line, problem), no stack trace.
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
     // The product's handlers run in this process (ProductFunctions, the same FunctionHost as the AOT bootstrap).
     await using var functions = new ProductFunctions();
     var options = new LocalAwsOptions
@@ -42,7 +53,7 @@ serve.SetAction(async (parse, cancellationToken) =>
         RealTime = TimeProvider.System,
         StartTime = virtualClock ? new LocalAwsOptions().StartTime : TimeProvider.System.GetUtcNow(),
         AcceptUnknownAccessKeys = !parse.GetValue(strict),
-        Scenario = parse.GetValue(scenario) is { } name ? ScenarioFile.Load(name) : null,
+        Scenario = startFrom,
         Template = parse.GetValue(template),
         TemplateParameters = overrides,
         FunctionFactory = functions.Create,

@@ -7,9 +7,9 @@ namespace PcsAutomation.LocalAws.Tests.DynamoDb;
 /// <summary>A DynamoDbService with a "Leases" table (pk: S) and helpers to call it with JSON text.</summary>
 internal sealed class DynamoDbTestTable
 {
-    public DynamoDbTestTable()
+    public DynamoDbTestTable(TimeSpan? timeToLiveDeletionDelay = null)
     {
-        Service = new DynamoDbService(Clock);
+        Service = new DynamoDbService(Clock, timeToLiveDeletionDelay: timeToLiveDeletionDelay);
         Call("CreateTable", """
             {"TableName":"Leases","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],
              "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST"}

@@ -41,22 +41,32 @@ public class DescribeImagesTests
         Assert.Empty((await account.Ec2.DescribeImagesAsync(Query("aws-pcs-sample_ami-al2023-*-slurm-25.05*"))).Images ?? []);
     }
 
-    [Fact] // design.md §1: from Slurm 26.05 the name has no scheduler version; the versions are in the Description
-    public async Task DescribeImages_Slurm2605Scheme_FoundByDescriptionNotByName()
+    [Fact] // guide L5537-5545 (naming), L5574 and L826 (amzn2 up to 25.05), L6129-6328 (every published name)
+    public async Task DescribeImages_EveryPublicSampleAmi_NamedAsTheGuideSays()
     {
         await using var account = await SdkAccount.StartAsync();
 
+        var samples = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest
+        {
+            Owners = ["amazon"],
+            Filters = [new Filter("name", ["aws-pcs-sample_ami-*"])],
+            IncludeDeprecated = true,
+        })).Images;
         var byDescription = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest
         {
             Owners = ["amazon"],
-            Filters = [new Filter("description", ["*Slurm 26.05*"]), new Filter("architecture", ["arm64"])],
+            Filters = [new Filter("description", ["*PCS*"])],
+            IncludeDeprecated = true,
         })).Images;
-        var byName = (await account.Ec2.DescribeImagesAsync(Query("aws-pcs-sample_ami-*-slurm-26.05*"))).Images ?? [];
 
-        var image = Assert.Single(byDescription); // 26.05.0 is deprecated, so hidden
-        Assert.Contains("Slurm 26.05.1", image.Description, StringComparison.Ordinal);
-        Assert.Matches("^aws-pcs-sample_ami-al2023-arm64-[0-9]{8}$", image.Name);
-        Assert.Empty(byName);
+        Assert.NotEmpty(samples);
+        Assert.Equal(samples.Select(i => i.ImageId).Order(StringComparer.Ordinal), byDescription.Select(i => i.ImageId).Order(StringComparer.Ordinal));
+        var names = samples.Select(i => System.Text.RegularExpressions.Regex.Match(i.Name,
+            "^aws-pcs-sample_ami-(?<os>al2023|amzn2)-(?<arch>x86_64|arm64)-slurm-(?<slurm>[0-9]{2}\\.[0-9]{2})-[0-9]{8}$")).ToList();
+        Assert.All(names, m => Assert.True(m.Success, m.Value));
+        Assert.All(names, m => Assert.Equal(m.Groups["slurm"].Value == "25.11" ? "al2023" : "amzn2", m.Groups["os"].Value));
+        Assert.Equal(["23.11", "24.05", "24.11", "25.05", "25.11"], names.Select(m => m.Groups["slurm"].Value).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(names.GroupBy(m => m.Groups["slurm"].Value), g => Assert.Equal(["arm64", "x86_64"], g.Select(m => m.Groups["arch"].Value).Distinct().Order(StringComparer.Ordinal)));
     }
 
     [Fact] // EC2 filter syntax: ? matches exactly one character
@@ -64,24 +74,27 @@ public class DescribeImagesTests
     {
         await using var account = await SdkAccount.StartAsync();
 
-        var images = (await account.Ec2.DescribeImagesAsync(Query("aws-pcs-sample_ami-al2023-arm64-202601??"))).Images;
-        var tooShort = (await account.Ec2.DescribeImagesAsync(Query("aws-pcs-sample_ami-al2023-arm64-202601?"))).Images ?? [];
+        var images = (await account.Ec2.DescribeImagesAsync(Query("aws-pcs-sample_ami-al2023-arm64-slurm-25.11-202512??"))).Images;
+        var tooShort = (await account.Ec2.DescribeImagesAsync(Query("aws-pcs-sample_ami-al2023-arm64-slurm-25.11-202512?"))).Images ?? [];
 
-        Assert.Equal("aws-pcs-sample_ami-al2023-arm64-20260102", Assert.Single(images).Name);
+        Assert.Equal("aws-pcs-sample_ami-al2023-arm64-slurm-25.11-20251226", Assert.Single(images).Name);
         Assert.Empty(tooShort);
     }
 
     [Fact]
     public async Task DescribeImages_DeprecationTimePassesOnVirtualClock_HiddenUnlessIncludeDeprecated()
     {
-        await using var account = await SdkAccount.StartAsync();
-        var pattern = "aws-pcs-sample_ami-al2023-x86_64-slurm-25.11*";
+        // Published by another account: an owner sees its own deprecated AMIs whatever IncludeDeprecated says.
+        var scenario = Scenario.Empty()
+            .WithImage("vendor-pcs-25.11-v1", owner: "amazon", created: "-30d", deprecated: "+7d")
+            .WithImage("vendor-pcs-25.11-v2", owner: "amazon");
+        await using var account = await SdkAccount.StartAsync(scenario);
 
         account.Advance(TimeSpan.FromDays(8));
 
-        var visible = (await account.Ec2.DescribeImagesAsync(Query(pattern))).Images;
-        var all = (await account.Ec2.DescribeImagesAsync(Query(pattern, includeDeprecated: true))).Images;
-        Assert.Single(visible);
+        var visible = (await account.Ec2.DescribeImagesAsync(Query("vendor-pcs-25.11*"))).Images;
+        var all = (await account.Ec2.DescribeImagesAsync(Query("vendor-pcs-25.11*", includeDeprecated: true))).Images;
+        Assert.Equal("vendor-pcs-25.11-v2", Assert.Single(visible).Name);
         Assert.Equal(2, all.Count);
         var deprecated = Assert.Single(all, i => i.DeprecationTime is not null);
         Assert.Equal(new DateTime(2026, 1, 12, 8, 0, 0, DateTimeKind.Utc), DateTime.Parse(deprecated.DeprecationTime, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal));
@@ -90,8 +103,8 @@ public class DescribeImagesTests
     [Fact]
     public async Task DescribeImages_ByIdDeprecated_StillReturned()
     {
-        await using var account = await SdkAccount.StartAsync();
-        var all = (await account.Ec2.DescribeImagesAsync(Query("aws-pcs-sample_ami-amzn2-x86_64-slurm-24.11*", includeDeprecated: true))).Images;
+        await using var account = await SdkAccount.StartAsync(Scenario.Empty().WithImage("team-old", created: "-90d", deprecated: "-1d"));
+        var all = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"], IncludeDeprecated = true })).Images;
 
         var byId = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = [all[0].ImageId] })).Images;
 

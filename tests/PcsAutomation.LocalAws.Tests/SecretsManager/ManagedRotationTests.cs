@@ -98,6 +98,27 @@ public class ManagedRotationTests
         Assert.Equal(pending, account.Cluster("c").SecretVersion);
     }
 
+    [Fact] // RotateSecret's ClientRequestToken prevents duplicate versions on retries (API_RotateSecret.html, botocore model)
+    public void RotateSecret_RetryWithTheTokenOfAFinishedRotation_SameVersionNoNewRotation()
+    {
+        var (account, arn) = Prepared(Scenario.Cluster("c").WithNodeGroup("compute-1", 0, 4));
+        const string token = "dddddddd-dddd-4ddd-8ddd-dddddddddddd";
+        var request = $$"""{"SecretId":"{{arn}}","ClientRequestToken":"{{token}}"}""";
+        account.Secrets("RotateSecret", request);
+        account.Advance(TimeSpan.FromMinutes(5));
+        var versionsBefore = account.Secrets("ListSecretVersionIds", $$"""{"SecretId":"{{arn}}","IncludeDeprecated":true}""")["Versions"]!.AsArray().Count;
+
+        var retry = account.Secrets("RotateSecret", request);
+        account.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(token, retry["VersionId"]!.GetValue<string>());
+        var versions = account.Secrets("ListSecretVersionIds", $$"""{"SecretId":"{{arn}}","IncludeDeprecated":true}""")["Versions"]!.AsArray();
+        Assert.Equal(versionsBefore, versions.Count);
+        Assert.Single(versions, v => v!["VersionId"]!.GetValue<string>() == token);
+        Assert.Equal(token, account.Cluster("c").SecretVersion);
+        Assert.Equal(["RotationStarted", "RotationSucceeded"], RotationEvents(account));
+    }
+
     [Fact]
     public void RotateSecret_PendingRemovedByOperator_NextRotationAccepted()
     {

@@ -64,8 +64,7 @@ public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<Ti
                     ReverseOrder = true,
                     MaxResults = options.PageSize,
                     NextToken = token,
-                    // Not includeExecutionData=false: the emulator then drops taskScheduledEventDetails.parameters, which
-                    // the model marks required, and the client refuses the page. The timeline prints names and errors only.
+                    // includeExecutionData left at its default (true); the timeline prints names and errors only.
                 },
                 cancellationToken).ConfigureAwait(false);
             foreach (var e in page.Events)

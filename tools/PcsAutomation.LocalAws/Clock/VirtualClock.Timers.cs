@@ -6,7 +6,10 @@ internal enum TimerKind
     /// <summary>Ordinary work (States engine timers, Lambda deadlines, ...): idle means none is pending.</summary>
     Work,
 
-    /// <summary>Recurring EventBridge schedules: they never end, so "idle" ignores them (a run until a condition does not).</summary>
+    /// <summary>
+    /// Background work: recurring EventBridge schedules (they never end) and DynamoDB TTL sweeps (AWS deletes expired items
+    /// whenever it gets to them). "Idle" ignores them; a run until a condition does not.
+    /// </summary>
     Schedule,
 
     /// <summary>
@@ -43,7 +46,7 @@ public sealed partial class VirtualClock
         }
     }
 
-    /// <summary>The clock for recurring EventBridge schedules: their timers do not keep <see cref="LocalAws.RunUntilIdleAsync"/> busy.</summary>
+    /// <summary>The clock for background work (EventBridge schedules, DynamoDB TTL): its timers do not keep <see cref="LocalAws.RunUntilIdleAsync"/> busy.</summary>
     internal TimeProvider Schedules => schedules ??= new View(this, TimerKind.Schedule);
 
     /// <summary>When the earliest pending timer is due (schedules included when <paramref name="includeSchedules"/>), or null.</summary>

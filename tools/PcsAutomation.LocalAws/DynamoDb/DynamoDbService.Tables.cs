@@ -82,6 +82,7 @@ public sealed partial class DynamoDbService
         var attribute = Reader.RequiredString(specification, "AttributeName");
         var enabled = Reader.OptionalBool(specification, "Enabled");
         table.TimeToLiveAttribute = enabled ? attribute : null;
+        if (enabled) TimeToLive.Enabled(table);
         return new JsonObject { ["TimeToLiveSpecification"] = new JsonObject { ["AttributeName"] = attribute, ["Enabled"] = enabled } };
     }
 

@@ -6,10 +6,24 @@ namespace PcsAutomation.LocalAws.DynamoDb;
 
 /// <summary>
 /// DynamoDB's awsJson1_0 API (<c>X-Amz-Target: DynamoDB_20120810.&lt;Operation&gt;</c>): tables and the single-item
-/// operations with condition, update and projection expressions (what a lease table needs), and Query and Scan.
+/// operations with condition, update and projection expressions (what a lease table needs), Query and Scan, and TTL
+/// deletions on the clock (<see cref="TimeToLiveSweeper"/>).
 /// </summary>
-public sealed partial class DynamoDbService(TimeProvider time, string region = "us-east-1", string accountId = "123456789012")
+/// <param name="time">The clock (creation times, TTL).</param>
+/// <param name="region">Region in ARNs.</param>
+/// <param name="accountId">Account in ARNs.</param>
+/// <param name="timeToLiveDeletionDelay">How long after its TTL time an expired item is deleted; default <see cref="DefaultTimeToLiveDeletionDelay"/>.</param>
+/// <param name="backgroundTimers">Where the TTL sweep's timer lives; default <paramref name="time"/> (the emulator passes a view of its
+/// clock that "run until idle" does not wait for, as TTL deletions are background work).</param>
+public sealed partial class DynamoDbService(TimeProvider time, string region = "us-east-1", string accountId = "123456789012",
+    TimeSpan? timeToLiveDeletionDelay = null, TimeProvider? backgroundTimers = null)
 {
+    /// <summary>
+    /// 48 hours: "DynamoDB typically deletes expired items within two days of expiration"
+    /// (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTimeToLive.html).
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeToLiveDeletionDelay = TimeSpan.FromHours(48);
+
     /// <summary>The X-Amz-Target prefix of this service.</summary>
     public const string TargetPrefix = "DynamoDB_20120810";
 
@@ -18,6 +32,13 @@ public sealed partial class DynamoDbService(TimeProvider time, string region = "
 
     private readonly Dictionary<string, DynamoTable> tables = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
+    private TimeToLiveSweeper? sweeper;
+
+    /// <summary>How long after its TTL time an expired item is deleted.</summary>
+    public TimeSpan TimeToLiveDeletionDelay => TimeToLive.DeletionDelay;
+
+    private TimeToLiveSweeper TimeToLive => sweeper ??= new TimeToLiveSweeper(backgroundTimers ?? time,
+        timeToLiveDeletionDelay ?? DefaultTimeToLiveDeletionDelay, gate, t => tables.TryGetValue(t.Name, out var live) && ReferenceEquals(live, t));
 
     /// <summary>Runs one operation; errors are <see cref="AwsServiceException"/> with the real codes. A failed condition
     /// check with <c>ReturnValuesOnConditionCheckFailure: ALL_OLD</c> carries the item in <c>exception.Members["Item"]</c>.</summary>
@@ -65,6 +86,7 @@ public sealed partial class DynamoDbService(TimeProvider time, string region = "
         var old = table.Items.GetValueOrDefault(key);
         CheckCondition(request, condition, old);
         table.Items[key] = item;
+        TimeToLive.Written(table, key, item);
         return Result(request, table, returnValues == "ALL_OLD" ? old : null);
     }
 
@@ -106,6 +128,7 @@ public sealed partial class DynamoDbService(TimeProvider time, string region = "
         update?.Apply(updated);
         CheckSize(updated);
         table.Items[key] = updated;
+        TimeToLive.Written(table, key, updated);
         var touched = update?.TouchedAttributes.ToHashSet(StringComparer.Ordinal) ?? [];
         return Result(request, table, returnValues switch
         {
@@ -129,6 +152,7 @@ public sealed partial class DynamoDbService(TimeProvider time, string region = "
         var old = table.Items.GetValueOrDefault(key);
         CheckCondition(request, condition, old);
         table.Items.Remove(key);
+        TimeToLive.Deleted(table, key);
         return Result(request, table, returnValues == "ALL_OLD" ? old : null);
     }
 

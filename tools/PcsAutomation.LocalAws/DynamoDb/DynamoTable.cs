@@ -30,7 +30,7 @@ public sealed class DynamoTable
 
     public string Arn { get; }
 
-    /// <summary>The TTL attribute set by UpdateTimeToLive (stored; items are not expired by the emulator).</summary>
+    /// <summary>The TTL attribute set by UpdateTimeToLive; items whose value in it has passed are deleted (<see cref="TimeToLiveSweeper"/>).</summary>
     public string? TimeToLiveAttribute { get; internal set; }
 
     internal Dictionary<string, JsonObject> Items { get; } = new(StringComparer.Ordinal);

@@ -7,30 +7,44 @@ namespace PcsAutomation.LocalAws.Ec2;
 
 /// <summary>
 /// The public AMIs every emulated account sees, dated relative to the clock's start so that they are always in
-/// the past. PCS sample AMIs follow the guide:
+/// the past. PCS sample AMIs follow the guide and nothing else:
 /// <list type="bullet">
-/// <item>naming <c>aws-pcs-sample_ami-OS-architecture-scheduler-scheduler-major-version</c> (guide L5537-5545), found with
-/// <c>describe-images --owners amazon</c> and a name filter ending in <c>*</c> because published names carry a suffix
-/// (L5587-5599); "if several, use the newest timestamp" (L5570);</item>
-/// <item>al2023 for Slurm 25.11 (L5559, L5565, L6129, L6240), amzn2 for 25.05 and older (L5574, L6150-6328);</item>
-/// <item>release-note contents (EFA installer, OS) from L6125-6345, put in the Description.</item>
+/// <item>named <c>aws-pcs-sample_ami-OS-architecture-scheduler-scheduler-major-version</c> (guide L5537-5545);</item>
+/// <item><c>al2023</c> for Slurm 25.11 (L5559, L5565, L6129, L6240), <c>amzn2</c> for 25.05 and older (L5574, L826,
+/// L6150, L6175, L6196, L6217, L6261, L6286, L6307, L6328): every major version the release notes name, both
+/// architectures;</item>
+/// <item>found with <c>describe-images --owners amazon</c>, a name filter ending in <c>*</c>, <c>state=available</c> and
+/// the newest <c>CreationDate</c> (L5580-5599); "if several, use the newest timestamp" (L5570), so a major version has
+/// more than one build here;</item>
+/// <item>release-note contents (OS, EFA installer) from L6125-6345, put in the Description.</item>
 /// </list>
-/// The Slurm 26.05+ scheme is not in the guide (design.md §1: "changed again with Slurm 26.05"): here its names carry
-/// no scheduler version (<c>aws-pcs-sample_ami-al2023-&lt;arch&gt;-&lt;yyyyMMdd&gt;</c>) and the versions are in the
-/// Description (<c>... Slurm 26.05.1, AWS PCS agent 1.4.0 ...</c>). The date suffix of older names is also a stand-in.
+/// Inferred (README, "Inferred"): the guide prints names without what follows the major version, yet filters with a
+/// trailing <c>*</c> and expects several matches, so each build here carries a <c>-yyyyMMdd</c> suffix; the owner
+/// account ids; the build dates. No AWS document shows a sample AMI without the scheduler version in its name, so
+/// there is none here.
 /// </summary>
 public static class ImageCatalogue
 {
-    /// <summary>Owner of AWS-published images here: the guide only says <c>--owners amazon</c> (L5587), so the account id is a stand-in.</summary>
+    /// <summary>Owner of the PCS sample AMIs: the guide only says <c>--owners amazon</c> (L5587), so the account id is inferred.</summary>
     public const string PcsSampleOwnerId = "679593333241";
 
-    /// <summary>Amazon Linux's public owner account.</summary>
+    /// <summary>Amazon Linux's public owner account (inferred; nothing in the guide names it).</summary>
     public const string AmazonLinuxOwnerId = "137112412989";
 
-    /// <summary>The AWS Deep Learning AMIs' owner account.</summary>
+    /// <summary>The AWS Deep Learning AMIs' owner account (inferred).</summary>
     public const string DeepLearningOwnerId = "898082745236";
 
     public static readonly string[] Architectures = ["x86_64", "arm64"];
+
+    /// <summary>The sample AMIs' Slurm major versions, their OS and EFA installer (release notes, guide L6125-6345).</summary>
+    public static readonly IReadOnlyList<SampleAmiRelease> SampleAmiReleases =
+    [
+        new("25.11", "al2023", "Amazon Linux 2023", "1.47.0"), // L6125-6145, L6236-6256
+        new("25.05", "amzn2", "Amazon Linux 2", "1.43.1"), // L6146-6166, L6257-6277
+        new("24.11", "amzn2", "Amazon Linux 2", "1.33.0"), // L6167-6191, L6278-6302
+        new("24.05", "amzn2", "Amazon Linux 2", "1.33.0"), // L6192-6212, L6303-6323
+        new("23.11", "amzn2", "Amazon Linux 2", "1.33.0"), // L6213-6234, L6324-6345
+    ];
 
     /// <summary>Adds the catalogue to <paramref name="world"/>; <paramref name="start"/> is "now" for the relative dates.</summary>
     public static void AddPublicImages(AwsWorld world, DateTimeOffset start)
@@ -38,16 +52,11 @@ public static class ImageCatalogue
         ArgumentNullException.ThrowIfNull(world);
         foreach (var arch in Architectures)
         {
-            // Older scheme: OS and Slurm major version in the name.
-            Sample(world, start, "al2023", arch, "25.11", 10, deprecatedInDays: null, "Amazon Linux 2023", "EFA installer 1.47.0");
-            Sample(world, start, "al2023", arch, "25.11", 45, deprecatedInDays: 7, "Amazon Linux 2023", "EFA installer 1.46.0");
-            Sample(world, start, "amzn2", arch, "25.05", 60, deprecatedInDays: null, "Amazon Linux 2", "EFA installer 1.43.1");
-            Sample(world, start, "amzn2", arch, "24.11", 200, deprecatedInDays: -30, "Amazon Linux 2", "EFA installer 1.33.0");
-            Sample(world, start, "amzn2", arch, "24.05", 300, deprecatedInDays: -120, "Amazon Linux 2", "EFA installer 1.33.0");
-
-            // Slurm 26.05+ scheme: versions only in the Description.
-            NewScheme(world, start, arch, "26.05.1", "1.4.0", 3, deprecatedInDays: null);
-            NewScheme(world, start, arch, "26.05.0", "1.4.0", 20, deprecatedInDays: -2);
+            foreach (var release in SampleAmiReleases)
+            {
+                foreach (var ageDays in BuildAges(release))
+                    Sample(world, start, release, arch, ageDays);
+            }
 
             var linuxCreated = start.AddDays(-5);
             Add(world, new Ec2Image
@@ -77,6 +86,10 @@ public static class ImageCatalogue
         }
     }
 
+    /// <summary>The guide's name of a sample AMI (L5537-5545), without the build suffix: what a lookup filters on before its <c>*</c>.</summary>
+    public static string SampleAmiName(string os, string architecture, string slurmMajor) =>
+        $"aws-pcs-sample_ami-{os}-{architecture}-slurm-{slurmMajor}";
+
     /// <summary>Deterministic ids (independent of the world's seed), so a name always has the same AMI id.</summary>
     public static string IdFor(string key) =>
         "ami-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..17];
@@ -85,39 +98,30 @@ public static class ImageCatalogue
 
     public static string DeepLearningImageId(string architecture) => IdFor($"dlami-{architecture}");
 
-    private static void Sample(AwsWorld world, DateTimeOffset start, string os, string arch, string slurm, int ageDays,
-        int? deprecatedInDays, string osName, string efa)
+    // Inferred build ages: the current major version has two builds (L5570: "if several, use the newest"), older ones one.
+    private static int[] BuildAges(SampleAmiRelease release) => release.SlurmMajor switch
     {
-        var created = start.AddDays(-ageDays);
-        var name = $"aws-pcs-sample_ami-{os}-{arch}-slurm-{slurm}-{Stamp(created)}";
-        Add(world, new Ec2Image
-        {
-            ImageId = IdFor(name),
-            Name = name,
-            Description = $"AWS PCS sample AMI for Slurm {slurm} ({osName}, {arch}, {efa})",
-            Architecture = arch,
-            OwnerId = PcsSampleOwnerId,
-            OwnerAlias = "amazon",
-            CreationDate = created,
-            DeprecationTime = deprecatedInDays is { } d ? start.AddDays(d) : null,
-            Public = true,
-        });
-    }
+        "25.11" => [10, 45],
+        "25.05" => [60],
+        "24.11" => [200],
+        "24.05" => [300],
+        _ => [400],
+    };
 
-    private static void NewScheme(AwsWorld world, DateTimeOffset start, string arch, string slurm, string agent, int ageDays, int? deprecatedInDays)
+    private static void Sample(AwsWorld world, DateTimeOffset start, SampleAmiRelease release,
+        string arch, int ageDays)
     {
         var created = start.AddDays(-ageDays);
-        var name = $"aws-pcs-sample_ami-al2023-{arch}-{Stamp(created)}";
+        var name = $"{SampleAmiName(release.Os, arch, release.SlurmMajor)}-{Stamp(created)}";
         Add(world, new Ec2Image
         {
             ImageId = IdFor(name),
             Name = name,
-            Description = $"AWS PCS sample AMI: Slurm {slurm}, AWS PCS agent {agent}, Amazon Linux 2023, {arch}",
+            Description = $"AWS PCS sample AMI for Slurm {release.SlurmMajor} ({release.OsName}, {arch}, EFA installer {release.EfaInstaller})",
             Architecture = arch,
             OwnerId = PcsSampleOwnerId,
             OwnerAlias = "amazon",
             CreationDate = created,
-            DeprecationTime = deprecatedInDays is { } d ? start.AddDays(d) : null,
             Public = true,
         });
     }
@@ -126,3 +130,6 @@ public static class ImageCatalogue
 
     private static string Stamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 }
+
+/// <summary>One Slurm major version's sample AMI as the release notes describe it (guide L6125-6345).</summary>
+public sealed record SampleAmiRelease(string SlurmMajor, string Os, string OsName, string EfaInstaller);

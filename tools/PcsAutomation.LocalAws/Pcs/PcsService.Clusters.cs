@@ -10,13 +10,13 @@ public sealed partial class PcsService
     private JsonObject CreateCluster(RequestReader reader)
     {
         var name = reader.RequiredString("clusterName");
-        PcsValidation.Name(name, "clusterName", 40);
+        PcsValidation.ClusterName(name);
         var scheduler = reader.RequiredObject("scheduler");
         PcsValidation.OneOf(scheduler.RequiredString("type"), ["SLURM"], "scheduler.type");
         var version = scheduler.RequiredString("version");
-        PcsValidation.OneOf(version, PcsValidation.SupportedSlurmVersions, "scheduler.version"); // guide L1900
+        PcsValidation.SlurmVersion(version); // guide L1900
         var size = reader.RequiredString("size");
-        PcsValidation.OneOf(size, PcsValidation.Sizes, "size");
+        PcsValidation.Size(size);
         var networking = reader.RequiredObject("networking");
         if ((networking.OptionalStringList("subnetIds") ?? []).Count == 0)
             throw PcsErrors.Validation("1 validation error detected: Value at 'networking.subnetIds' failed to satisfy constraint: Member must have length greater than or equal to 1");
@@ -26,10 +26,8 @@ public sealed partial class PcsService
         ValidateClusterSlurm(slurm);
         var tags = reader.OptionalStringMap("tags");
 
-        if (world.Clusters.Values.Any(c => c.Name == name))
-            throw PcsErrors.Conflict($"A cluster named {name} already exists.", "cluster", name); // guide L1869: unique per Region
-        if (world.Clusters.Count >= ClusterQuota)
-            throw PcsErrors.Quota($"You have reached the quota of {ClusterQuota} clusters.", "cluster", "L-clusters"); // guide L10901
+        PcsValidation.NameFree(world.Clusters.Values.Any(c => c.Name == name), "cluster", "cluster", name); // guide L1869: unique per Region
+        PcsValidation.ClusterCount(world.Clusters.Count, ClusterQuota); // guide L10901
         if (world.Clusters.Values.Any(c => c.Status == PcsStatus.Creating))
             throw PcsErrors.Quota("Only one cluster can be in the CREATING state at a time.", "cluster", "L-concurrent-cluster-creation"); // guide L1887, L10918
 
@@ -82,7 +80,7 @@ public sealed partial class PcsService
         if (newVersion is not null)
         {
             // The 2026 model accepts scheduler.version: an in-place upgrade to a newer supported version only (design.md).
-            PcsValidation.OneOf(newVersion, PcsValidation.SupportedSlurmVersions, "scheduler.version");
+            PcsValidation.SlurmVersion(newVersion);
             if (string.CompareOrdinal(newVersion, cluster.SchedulerVersion) <= 0)
                 throw PcsErrors.Validation($"The Slurm version can only be upgraded: {cluster.SchedulerVersion} to {newVersion} is not an upgrade.");
         }
@@ -137,9 +135,7 @@ public sealed partial class PcsService
     private static void ValidateClusterSlurm(RequestReader? slurm)
     {
         if (slurm is null) return;
-        var idle = slurm.OptionalInt("scaleDownIdleTimeInSeconds");
-        if (idle is < 1 or > 10_000_000)
-            throw PcsErrors.Validation("1 validation error detected: Value at 'slurmConfiguration.scaleDownIdleTimeInSeconds' failed to satisfy constraint: Member must have value between 1 and 10000000");
+        PcsValidation.ScaleDownIdleTime(slurm.OptionalInt("scaleDownIdleTimeInSeconds"));
         PcsValidation.CustomSettings(slurm, "slurmCustomSettings", PcsValidation.ClusterSlurmSettings);
         PcsValidation.CustomSettings(slurm, "cgroupCustomSettings", PcsValidation.CgroupSettings);
         PcsValidation.CustomSettings(slurm, "slurmdbdCustomSettings", PcsValidation.SlurmdbdSettings);

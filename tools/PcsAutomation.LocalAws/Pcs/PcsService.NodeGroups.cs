@@ -9,7 +9,7 @@ public sealed partial class PcsService
     {
         var cluster = Cluster(reader);
         var name = reader.RequiredString("computeNodeGroupName");
-        PcsValidation.Name(name, "computeNodeGroupName", 25);
+        PcsValidation.NodeGroupName(name);
         var subnets = reader.OptionalStringList("subnetIds") ?? throw PcsErrors.Validation("1 validation error detected: Value at 'subnetIds' failed to satisfy constraint: Member must not be null");
         if (subnets.Count == 0) throw PcsErrors.Validation("subnetIds must contain at least one subnet.");
         var template = reader.RequiredObject("customLaunchTemplate");
@@ -18,24 +18,22 @@ public sealed partial class PcsService
         var profile = reader.RequiredString("iamInstanceProfileArn");
         var scaling = reader.RequiredObject("scalingConfiguration");
         var (min, max) = (scaling.RequiredInt("minInstanceCount"), scaling.RequiredInt("maxInstanceCount"));
-        ValidateScaling(min, max);
+        PcsValidation.Scaling(min, max);
         var instanceTypes = (reader.OptionalObjectList("instanceConfigs") ?? throw PcsErrors.Validation("instanceConfigs must not be null"))
             .Select(c => c.OptionalString("instanceType") ?? throw PcsErrors.Validation("instanceConfigs.instanceType must not be null")).ToList();
         if (instanceTypes.Count == 0) throw PcsErrors.Validation("instanceConfigs must contain at least one instance type.");
         var purchase = reader.OptionalString("purchaseOption") ?? "ONDEMAND";
-        PcsValidation.OneOf(purchase, PcsValidation.PurchaseOptions, "purchaseOption");
+        PcsValidation.PurchaseOption(purchase);
         var amiId = reader.OptionalString("amiId");
-        ValidateAmi(amiId);
+        PcsValidation.AmiId(amiId);
         var slurm = reader.OptionalObject("slurmConfiguration");
         PcsValidation.CustomSettings(slurm, "slurmCustomSettings", PcsValidation.NodeGroupSlurmSettings);
         var tags = reader.OptionalStringMap("tags");
 
         if (cluster.Status != PcsStatus.Active) // guide L1938: node groups only once the cluster is ACTIVE
             throw PcsErrors.Conflict($"The cluster {cluster.Id} is {cluster.Status}; it must be ACTIVE.", "cluster", cluster.Id);
-        if (cluster.NodeGroups.Values.Any(g => g.Name == name)) // guide L2571: unique within the cluster
-            throw PcsErrors.Conflict($"A compute node group named {name} already exists.", "computeNodeGroup", name);
-        if (cluster.NodeGroups.Count >= NodeGroupQuota) // guide L10921
-            throw PcsErrors.Quota($"A cluster can have at most {NodeGroupQuota} compute node groups.", "computeNodeGroup", "L-node-groups-per-cluster");
+        PcsValidation.NameFree(cluster.NodeGroups.Values.Any(g => g.Name == name), "computeNodeGroup", "compute node group", name); // guide L2571
+        PcsValidation.NodeGroupCount(cluster.NodeGroups.Count); // guide L10921
 
         var id = world.Ids.PcsId();
         var group = new ComputeNodeGroup
@@ -80,13 +78,13 @@ public sealed partial class PcsService
         var group = NodeGroup(cluster, reader);
         var scaling = reader.OptionalObject("scalingConfiguration");
         (int Min, int Max)? newScaling = scaling is null ? null : (scaling.RequiredInt("minInstanceCount"), scaling.RequiredInt("maxInstanceCount"));
-        if (newScaling is { } s) ValidateScaling(s.Min, s.Max);
+        if (newScaling is { } s) PcsValidation.Scaling(s.Min, s.Max);
         var amiId = reader.OptionalString("amiId");
-        ValidateAmi(amiId);
+        PcsValidation.AmiId(amiId);
         var template = reader.OptionalObject("customLaunchTemplate");
         var newTemplate = template is null ? ((string Id, string Version)?)null : (template.RequiredString("id"), template.RequiredString("version"));
         var purchase = reader.OptionalString("purchaseOption");
-        PcsValidation.OneOf(purchase, PcsValidation.PurchaseOptions, "purchaseOption");
+        PcsValidation.PurchaseOption(purchase);
         var subnets = reader.OptionalStringList("subnetIds");
         if (subnets is { Count: 0 }) throw PcsErrors.Validation("subnetIds must contain at least one subnet.");
         var profile = reader.OptionalString("iamInstanceProfileArn");
@@ -157,21 +155,6 @@ public sealed partial class PcsService
             cluster.NodeGroups.Remove(group.Id);
         });
         return [];
-    }
-
-    /// <summary>Guide L2550: static (min = max &gt; 0) or dynamic (min = 0); mixed groups are not supported.</summary>
-    private static void ValidateScaling(int min, int max)
-    {
-        if (min < 0 || max < 0) throw PcsErrors.Validation("scalingConfiguration counts must be greater than or equal to 0.");
-        if (min > max) throw PcsErrors.Validation("scalingConfiguration.minInstanceCount must not exceed maxInstanceCount.");
-        if (min > 0 && min != max)
-            throw PcsErrors.Validation("A compute node group is either static (minInstanceCount = maxInstanceCount) or dynamic (minInstanceCount = 0).");
-    }
-
-    private static void ValidateAmi(string? amiId)
-    {
-        if (amiId is not null && !System.Text.RegularExpressions.Regex.IsMatch(amiId, "^ami-[a-z0-9]+$"))
-            throw PcsErrors.Validation($"1 validation error detected: Value '{amiId}' at 'amiId' failed to satisfy constraint: Member must satisfy regular expression pattern: ami-[a-z0-9]+");
     }
 
     /// <summary>Guide L3437-3464: a CAPACITY_BLOCK group needs a scheduled/active block of its type, max ≤ block size.</summary>

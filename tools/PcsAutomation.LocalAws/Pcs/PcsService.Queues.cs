@@ -9,7 +9,7 @@ public sealed partial class PcsService
     {
         var cluster = Cluster(reader);
         var name = reader.RequiredString("queueName");
-        PcsValidation.Name(name, "queueName", 25);
+        PcsValidation.QueueName(name);
         var slurm = reader.OptionalObject("slurmConfiguration");
         PcsValidation.CustomSettings(slurm, "slurmCustomSettings", PcsValidation.QueueSlurmSettings);
         var groupIds = GroupIds(cluster, reader);
@@ -17,10 +17,8 @@ public sealed partial class PcsService
 
         if (cluster.Status != PcsStatus.Active) // guide L1938
             throw PcsErrors.Conflict($"The cluster {cluster.Id} is {cluster.Status}; it must be ACTIVE.", "cluster", cluster.Id);
-        if (cluster.Queues.Values.Any(q => q.Name == name)) // guide L3677
-            throw PcsErrors.Conflict($"A queue named {name} already exists.", "queue", name);
-        if (cluster.Queues.Count >= QueueQuota) // guide L10922
-            throw PcsErrors.Quota($"A cluster can have at most {QueueQuota} queues.", "queue", "L-queues-per-cluster");
+        PcsValidation.NameFree(cluster.Queues.Values.Any(q => q.Name == name), "queue", "queue", name); // guide L3677
+        PcsValidation.QueueCount(cluster.Queues.Count); // guide L10922
 
         var id = world.Ids.PcsId();
         var queue = new PcsQueue

@@ -14,8 +14,11 @@ public sealed partial class PcsService(AwsWorld world)
     public const string TargetPrefix = "AWSParallelComputingService";
     public const string SigningName = "pcs";
 
-    /// <summary>Guide L10901: 5 clusters per Region by default (adjustable, so it is a setting).</summary>
-    public int ClusterQuota { get; set; } = 5;
+    /// <summary>Guide L10901: 5 clusters per Region by default (adjustable, so <see cref="ClusterQuota"/> is a setting).</summary>
+    public const int DefaultClusterQuota = 5;
+
+    /// <summary>Default <see cref="DefaultClusterQuota"/>.</summary>
+    public int ClusterQuota { get; set; } = DefaultClusterQuota;
 
     /// <summary>Guide L10921-10922: 10 node groups and 10 queues per cluster, not adjustable.</summary>
     public const int NodeGroupQuota = 10;

@@ -6,6 +6,9 @@ namespace PcsAutomation.LocalAws.Scenarios;
 /// <summary>What a timeline entry (or a test) can do to the world: the things AWS users and jobs do outside the API.</summary>
 public sealed class ScenarioActions(AwsWorld world, PcsFleet fleet)
 {
+    /// <summary>The timeline actions <see cref="Run"/> knows.</summary>
+    public static readonly IReadOnlyList<string> Names = ["setDemand", "setBusy", "setStatus", "failNextUpdate", "suspendCluster", "extendCapacityBlock"];
+
     public void Run(TimelineEvent entry)
     {
         ArgumentNullException.ThrowIfNull(entry);

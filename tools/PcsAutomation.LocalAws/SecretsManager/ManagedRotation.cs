@@ -40,6 +40,13 @@ public sealed class ManagedRotation(AwsWorld world)
                 : "Rotation through a Lambda function is not emulated; only managed rotation of PCS cluster secrets is.");
 
         var pending = secret.Versions.FirstOrDefault(v => v.Stages.Contains(Secret.Pending) && !v.Stages.Contains(Secret.Current));
+        // The token "helps ensure idempotency ... to prevent the accidental creation of duplicate versions if there are
+        // failures and retries during a rotation" (RotateSecret, ClientRequestToken:
+        // https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_RotateSecret.html, and
+        // ../shared/reference/botocore/secretsmanager.service-2.json): a retry whose version already exists and is no
+        // longer pending (the rotation it started finished) answers that version and starts nothing.
+        if (token is not null && pending?.VersionId != token && secret.Versions.FirstOrDefault(v => v.VersionId == token) is { } done)
+            return SecretsJson.Identity(secret, done.VersionId);
         if (pending is not null && pending.VersionId != token)
         {
             // Secrets Manager refuses a new rotation while an earlier one left AWSPENDING, and retries the earlier one.

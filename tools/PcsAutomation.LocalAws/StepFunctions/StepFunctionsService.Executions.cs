@@ -74,7 +74,10 @@ public sealed partial class StepFunctionsService
         return result;
     }
 
-    private static readonly string[] DataMembers = ["input", "output", "result", "parameters"];
+    // includeExecutionData selects "execution data (input or output of a history event)" (GetExecutionHistoryInput in
+    // ../shared/reference/botocore/stepfunctions.service-2.json). No event details shape marks input or output required;
+    // TaskScheduledEventDetails requires parameters, so it stays.
+    private static readonly string[] DataMembers = ["input", "output"];
 
     private static JsonObject HistoryJson(HistoryEvent e, bool includeData)
     {
@@ -88,7 +91,6 @@ public sealed partial class StepFunctionsService
         if (e.DetailsName is { } name && e.Details is { } details)
         {
             var body = (JsonObject)details.DeepClone();
-            // includeExecutionData=false leaves out inputs and outputs, as AWS does for callers without data access.
             if (!includeData) foreach (var member in DataMembers) body.Remove(member);
             json[name] = body;
         }

@@ -1,0 +1,96 @@
+using PcsAutomation.LocalAws.Pcs;
+
+namespace PcsAutomation.LocalAws.Scenarios;
+
+/// <summary>What is wrong with a scenario: where (<see cref="Path"/> in the file, e.g. <c>clusters[0].slurmVersion</c>), which item, and the API's message.</summary>
+public sealed record ScenarioProblem(string Path, string Item, string Message);
+
+/// <summary>
+/// A scenario's PCS resources pass the checks the emulated CreateCluster, CreateComputeNodeGroup and CreateQueue make
+/// (the same <see cref="PcsValidation"/> calls, so the same messages): names, Slurm version, size, idle time, scaling,
+/// purchase option, AMI id, unique names and the per-Region and per-cluster quotas; statuses from the model's enums;
+/// queues naming node groups of their cluster; timeline entries with a known action and a readable time. Checks that
+/// need the account (a Capacity Block's state and size) are not made here.
+/// </summary>
+public static class ScenarioValidator
+{
+    /// <summary>The first problem, or null when the scenario is valid. Pure: reads only the definition.</summary>
+    public static ScenarioProblem? FirstProblem(ScenarioDefinition scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var problems = new List<ScenarioProblem>();
+        for (var i = 0; i < scenario.Clusters.Count; i++) Cluster(scenario.Clusters, i, problems);
+        for (var i = 0; i < scenario.Timeline.Count; i++) Timeline(scenario.Timeline[i], $"timeline[{i}]", problems);
+        return problems.FirstOrDefault();
+    }
+
+    private static void Cluster(List<ClusterDefinition> clusters, int index, List<ScenarioProblem> problems)
+    {
+        var cluster = clusters[index];
+        var path = $"clusters[{index}]";
+        var item = $"cluster '{cluster.Name}'";
+        Check(problems, $"{path}.name", item, () => PcsValidation.ClusterName(cluster.Name));
+        Check(problems, $"{path}.name", item, () => PcsValidation.NameFree(clusters.Take(index).Any(c => c.Name == cluster.Name), "cluster", "cluster", cluster.Name));
+        Check(problems, path, item, () => PcsValidation.ClusterCount(index, PcsService.DefaultClusterQuota));
+        Check(problems, $"{path}.status", item, () => PcsValidation.OneOf(cluster.Status, PcsValidation.ClusterStatuses, "status"));
+        Check(problems, $"{path}.slurmVersion", item, () => PcsValidation.SlurmVersion(cluster.SlurmVersion));
+        Check(problems, $"{path}.size", item, () => PcsValidation.Size(cluster.Size));
+        Check(problems, $"{path}.scaleDownIdleTimeInSeconds", item, () => PcsValidation.ScaleDownIdleTime(cluster.ScaleDownIdleTimeInSeconds));
+        for (var g = 0; g < cluster.NodeGroups.Count; g++) NodeGroup(cluster, g, $"{path}.nodeGroups[{g}]", problems);
+        for (var q = 0; q < cluster.Queues.Count; q++) Queue(cluster, q, $"{path}.queues[{q}]", problems);
+    }
+
+    private static void NodeGroup(ClusterDefinition cluster, int index, string path, List<ScenarioProblem> problems)
+    {
+        var group = cluster.NodeGroups[index];
+        var item = $"compute node group '{group.Name}' of cluster '{cluster.Name}'";
+        Check(problems, $"{path}.name", item, () => PcsValidation.NodeGroupName(group.Name));
+        Check(problems, $"{path}.name", item, () => PcsValidation.NameFree(cluster.NodeGroups.Take(index).Any(g => g.Name == group.Name), "computeNodeGroup", "compute node group", group.Name));
+        Check(problems, path, item, () => PcsValidation.NodeGroupCount(index));
+        Check(problems, $"{path}.status", item, () => PcsValidation.OneOf(group.Status, PcsValidation.NodeGroupStatuses, "status"));
+        Check(problems, $"{path}.min", item, () => PcsValidation.Scaling(group.Min, group.Max));
+        Check(problems, $"{path}.purchaseOption", item, () => PcsValidation.PurchaseOption(group.PurchaseOption));
+        Check(problems, $"{path}.amiId", item, () => PcsValidation.AmiId(group.AmiId));
+        if (string.IsNullOrWhiteSpace(group.InstanceType))
+            problems.Add(new ScenarioProblem($"{path}.instanceType", item, "instanceConfigs must contain at least one instance type."));
+    }
+
+    private static void Queue(ClusterDefinition cluster, int index, string path, List<ScenarioProblem> problems)
+    {
+        var queue = cluster.Queues[index];
+        var item = $"queue '{queue.Name}' of cluster '{cluster.Name}'";
+        Check(problems, $"{path}.name", item, () => PcsValidation.QueueName(queue.Name));
+        Check(problems, $"{path}.name", item, () => PcsValidation.NameFree(cluster.Queues.Take(index).Any(q => q.Name == queue.Name), "queue", "queue", queue.Name));
+        Check(problems, path, item, () => PcsValidation.QueueCount(index));
+        Check(problems, $"{path}.status", item, () => PcsValidation.OneOf(queue.Status, PcsValidation.QueueStatuses, "status"));
+        foreach (var name in queue.NodeGroups.Where(n => cluster.NodeGroups.All(g => g.Name != n)))
+            Check(problems, $"{path}.nodeGroups", item, () => throw PcsErrors.NotFound("computeNodeGroup", name));
+    }
+
+    private static void Timeline(TimelineEvent entry, string path, List<ScenarioProblem> problems)
+    {
+        var item = $"timeline entry '{entry.Action}'";
+        if (!ScenarioActions.Names.Contains(entry.Action))
+            problems.Add(new ScenarioProblem($"{path}.action", item, $"unknown action; one of {string.Join(", ", ScenarioActions.Names)}."));
+        try
+        {
+            _ = ScenarioTime.Resolve(entry.At, DateTimeOffset.UnixEpoch);
+        }
+        catch (FormatException e)
+        {
+            problems.Add(new ScenarioProblem($"{path}.at", item, e.Message));
+        }
+    }
+
+    private static void Check(List<ScenarioProblem> problems, string path, string item, Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (AwsServiceException e)
+        {
+            problems.Add(new ScenarioProblem(path, item, e.Message));
+        }
+    }
+}
