@@ -22,6 +22,7 @@ public class IamPolicyTests
     private static readonly string[] ThisStateMachine =
     [
         """{"Ref":"ClusterSecretRotationStateMachine"}""",
+        """{"Ref":"RotationNoticeStateMachine"}""",
         """{"Fn::Sub":"arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${AWS::StackName}-cluster-secret-rotation"}""",
     ];
 
@@ -99,13 +100,13 @@ public class IamPolicyTests
     [InlineData("ssm:SendCommand", "RefreshLoginNodesFunction")]
     [InlineData("secretsmanager:RotateSecret", "RotateClusterSecretFunction")]
     [InlineData("pcs:UpdateComputeNodeGroup", "RestoreNodeGroupsFunction,ScaleNodeGroupsToZeroFunction")]
-    [InlineData("events:PutEvents", "ClusterSecretRotationStateMachine")]
-    [InlineData("sns:Publish", "ClusterSecretRotationStateMachine")]
+    [InlineData("events:PutEvents", "ClusterSecretRotationStateMachine,RotationNoticeStateMachine")]
+    [InlineData("sns:Publish", "ClusterSecretRotationStateMachine,RotationNoticeStateMachine")]
     public void Template_MutatingAction_IsGrantedOnlyToTheStepsThatNeedIt(string action, string owners) =>
         Assert.Equal(owners.Split(','), Statements().Where(s => s.Actions.Contains(action)).Select(s => s.Owner).Distinct().Order(StringComparer.Ordinal));
 
     [Fact]
-    public void Template_StateMachineCalls_AreScopedToThisStateMachine()
+    public void Template_StateMachineCalls_AreScopedToThisStacksStateMachines()
     {
         var statements = Statements().Where(s => s.Actions.Any(a => a.StartsWith("states:", StringComparison.Ordinal))).ToList();
 

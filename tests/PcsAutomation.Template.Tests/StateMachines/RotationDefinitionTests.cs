@@ -83,19 +83,31 @@ public class RotationDefinitionTests
         var tasks = AllStates().Where(s => (string?)s.State["Type"] == "Task").ToList();
         var publishes = tasks.Where(s => (string?)s.State["Resource"] == "arn:aws:states:::sns:publish").ToList();
         var events = tasks.Where(s => (string?)s.State["Resource"] == "arn:aws:states:::events:putEvents").ToList();
+        var prepares = LambdaStates().Where(s => s.Name.StartsWith("PrepareNotification", StringComparison.Ordinal)).ToList();
 
+        // The texts and the detail-types come from PrepareNotification (RotationNotifications), which reads the lease.
+        Assert.Equal(["Failed", "NeedsOperator", "Starting", "Succeeded"], prepares.Select(p => (string)p.State["Parameters"]!["Payload"]!["event"]!).Order(StringComparer.Ordinal));
+        Assert.All(prepares, p =>
+        {
+            var payload = p.State["Parameters"]!["Payload"]!;
+            Assert.Equal("cluster-secret-rotation", (string?)payload["workflow"]);
+            Assert.Equal("$.plan.clusterId", (string?)payload["clusterId.$"]);
+            Assert.Equal("$.notification", (string?)p.State["ResultPath"]);
+        });
         Assert.Equal(4, publishes.Count);
-        Assert.All(publishes, p => Assert.Equal("${RotationTopicArn}", (string?)p.State["Parameters"]!["TopicArn"]));
-        Assert.Equal(
-            ["PCS Cluster Secret Rotation Failed", "PCS Cluster Secret Rotation Needs Operator", "PCS Cluster Secret Rotation Started", "PCS Cluster Secret Rotation Succeeded"],
-            events.Select(e => (string)e.State["Parameters"]!["Entries"]![0]!["DetailType"]!).Order(StringComparer.Ordinal));
+        Assert.All(publishes, p =>
+        {
+            Assert.Equal("${RotationTopicArn}", (string?)p.State["Parameters"]!["TopicArn"]);
+            Assert.Equal("$.notification.subject", (string?)p.State["Parameters"]!["Subject.$"]);
+        });
+        Assert.Equal(4, events.Count);
         Assert.All(events, e =>
         {
             var entry = e.State["Parameters"]!["Entries"]![0]!;
             Assert.Equal("pcs-automation", (string?)entry["Source"]);
             Assert.Equal("default", (string?)entry["EventBusName"]);
-            Assert.Equal("$.plan.clusterId", (string?)entry["Detail"]!["clusterId.$"]);
-            Assert.Equal("$$.Execution.Id", (string?)entry["Detail"]!["executionArn.$"]);
+            Assert.Equal("$.notification.detailType", (string?)entry["DetailType.$"]);
+            Assert.Equal("$.notification.detail", (string?)entry["Detail.$"]);
         });
     }
 

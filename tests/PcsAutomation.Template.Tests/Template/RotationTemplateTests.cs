@@ -11,7 +11,7 @@ public class RotationTemplateTests
     [
         "PlanRotation", "AcquireClusterLease", "ScaleNodeGroupsToZero", "CheckClusterDrained", "RestoreNodeGroups",
         "CheckNodeGroupsRestored", "ReleaseClusterLease", "RotateClusterSecret", "CheckSecretRotation",
-        "RotationEventRouter", "RefreshLoginNodes", "CheckLoginNodes", "RotationReconciler",
+        "RotationEventRouter", "RefreshLoginNodes", "CheckLoginNodes", "RotationReconciler", "PrepareNotification",
     ];
 
     /// <summary><see cref="Handlers"/> as theory data.</summary>
@@ -38,6 +38,8 @@ public class RotationTemplateTests
     [InlineData("PCS_AUTOMATION_LEASE_TABLE", """{"Ref":"ClusterLeaseTable"}""")]
     [InlineData("PCS_AUTOMATION_LEASE_SECONDS", """{"Ref":"LeaseSeconds"}""")]
     [InlineData("PCS_AUTOMATION_STACK_NAME", """{"Ref":"AWS::StackName"}""")]
+    [InlineData("PCS_AUTOMATION_STRICT_ROTATION_VERIFICATION", """{"Ref":"StrictRotationVerification"}""")]
+    [InlineData("PCS_AUTOMATION_ROTATION_NOTICE_LEAD_TIME", """{"Ref":"RotationNoticeLeadTime"}""")]
     public void Template_EveryFunction_GetsTheContractsEnvironment(string variable, string value) =>
         Assert.All(SamTemplate.Functions(Template), f =>
             Assert.Equal(value, f.Properties["Environment"]?["Variables"]?[variable]?.ToJsonString()));
@@ -49,6 +51,8 @@ public class RotationTemplateTests
 
         Assert.Equal("""{"Ref":"ClusterSecretRotationStateMachine"}""",
             reconciler.Properties["Environment"]!["Variables"]!["PCS_AUTOMATION_ROTATION_STATE_MACHINE_ARN"]!.ToJsonString());
+        Assert.Equal("""{"Ref":"RotationNoticeStateMachine"}""",
+            reconciler.Properties["Environment"]!["Variables"]!["PCS_AUTOMATION_NOTICE_STATE_MACHINE_ARN"]!.ToJsonString());
         var schedule = Assert.Single(reconciler.Properties["Events"]!.AsObject()).Value!;
         Assert.Equal("Schedule", (string?)schedule["Type"]);
         Assert.Equal("""{"Ref":"RotationReconcileSchedule"}""", schedule["Properties"]!["Schedule"]!.ToJsonString());
@@ -60,6 +64,8 @@ public class RotationTemplateTests
     [InlineData("DefaultRotationMaxAge", "90d")]
     [InlineData("ByoLoginTagKey", "pcs-automation:byo-login-for")]
     [InlineData("ManagedTagKey", "pcs-automation:managed")]
+    [InlineData("StrictRotationVerification", "false")]
+    [InlineData("RotationNoticeLeadTime", "24h")]
     public void Template_TagDefaultParameters_HaveTheContractsDefaults(string parameter, string expected) =>
         Assert.Equal(expected, (string?)Template["Parameters"]![parameter]!["Default"]);
 
@@ -77,14 +83,15 @@ public class RotationTemplateTests
     }
 
     [Fact]
-    public void Template_LeaseTable_IsOnDemandKeyedByClusterWithTtlRecoveryAndEncryption()
+    // deleteAfter, not expiresAt: the handlers set it only while the item holds no unrestored scaling (ClusterLeaseTable).
+    public void Template_LeaseTable_IsOnDemandKeyedByClusterWithTtlOnDeleteAfterRecoveryAndEncryption()
     {
         var table = Resource("ClusterLeaseTable", "AWS::DynamoDB::Table");
 
         Assert.Equal("PAY_PER_REQUEST", (string?)table["BillingMode"]);
         Assert.Equal("""[{"AttributeName":"clusterId","KeyType":"HASH"}]""", table["KeySchema"]!.ToJsonString());
         Assert.Equal("""[{"AttributeName":"clusterId","AttributeType":"S"}]""", table["AttributeDefinitions"]!.ToJsonString());
-        Assert.Equal("""{"AttributeName":"expiresAt","Enabled":true}""", table["TimeToLiveSpecification"]!.ToJsonString());
+        Assert.Equal("""{"AttributeName":"deleteAfter","Enabled":true}""", table["TimeToLiveSpecification"]!.ToJsonString());
         Assert.True((bool)table["PointInTimeRecoverySpecification"]!["PointInTimeRecoveryEnabled"]!);
         Assert.True((bool)table["SSESpecification"]!["SSEEnabled"]!);
     }
@@ -105,10 +112,12 @@ public class RotationTemplateTests
         Assert.True((bool)machine["Tracing"]!["Enabled"]!);
     }
 
-    [Fact]
-    public void Template_StateMachineSubstitutions_AreTheFunctionsAndTheTopic()
+    [Theory]
+    [InlineData("ClusterSecretRotationStateMachine")]
+    [InlineData("RotationNoticeStateMachine")]
+    public void Template_StateMachineSubstitutions_AreTheFunctionsAndTheTopic(string machine)
     {
-        var substitutions = Resource("ClusterSecretRotationStateMachine", "AWS::Serverless::StateMachine")["DefinitionSubstitutions"]!.AsObject();
+        var substitutions = Resource(machine, "AWS::Serverless::StateMachine")["DefinitionSubstitutions"]!.AsObject();
 
         Assert.Equal("""{"Ref":"RotationTopic"}""", substitutions["RotationTopicArn"]!.ToJsonString());
         foreach (var (name, value) in substitutions.Where(s => s.Key != "RotationTopicArn"))
@@ -123,10 +132,16 @@ public class RotationTemplateTests
     {
         var alarm = Resource("RotationFailuresAlarm", "AWS::CloudWatch::Alarm");
         var metrics = alarm["Metrics"]!.AsArray().Select(m => m!["MetricStat"]?["Metric"]).OfType<JsonNode>().ToList();
+        string Machine(JsonNode metric) => metric["Dimensions"]![0]!["Value"]!["Ref"]!.GetValue<string>();
 
         Assert.Equal("""[{"Ref":"RotationTopic"}]""", alarm["AlarmActions"]!.ToJsonString());
-        Assert.Superset(new HashSet<string?>(["ExecutionsFailed", "ExecutionsTimedOut"]), metrics.Select(m => (string?)m["MetricName"]).ToHashSet());
-        Assert.All(metrics, m => Assert.Equal("""[{"Name":"StateMachineArn","Value":{"Ref":"ClusterSecretRotationStateMachine"}}]""", m["Dimensions"]!.ToJsonString()));
+        Assert.Superset(new HashSet<string?>(["ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted"]),
+            metrics.Where(m => Machine(m) == "ClusterSecretRotationStateMachine").Select(m => (string?)m["MetricName"]).ToHashSet());
+        // An advance notice that could not be sent fails its execution: someone must know users were not told.
+        Assert.Contains(metrics, m => Machine(m) == "RotationNoticeStateMachine" && (string?)m["MetricName"] == "ExecutionsFailed");
+        Assert.All(metrics, m => Assert.Equal("StateMachineArn", (string?)m["Dimensions"]![0]!["Name"]));
+        var expression = (string)alarm["Metrics"]!.AsArray().Single(m => m!["Expression"] is not null)!["Expression"]!;
+        Assert.All(alarm["Metrics"]!.AsArray().Where(m => m!["MetricStat"] is not null), m => Assert.Contains((string)m!["Id"]!, expression, StringComparison.Ordinal));
     }
 
     private static JsonObject Resource(string logicalId, string type)
