@@ -9,6 +9,7 @@ return await FunctionHost.RunAsync(runtimeApi, new FunctionHostOptions
 {
     GetVariable = Environment.GetEnvironmentVariable,
     Output = Console.Out,
+    TraceOutput = Console.Error,
     Time = time,
     CreateAwsClients = () => AwsClientFactory.FromEnvironment(time),
 });
