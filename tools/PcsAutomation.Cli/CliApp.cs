@@ -5,6 +5,8 @@ using PcsAutomation.Cli.Aws;
 using PcsAutomation.Cli.Emulator;
 using PcsAutomation.Cli.Events;
 using PcsAutomation.Cli.Rotation;
+using PcsAutomation.LocalAws;
+using PcsAutomation.ProductHost;
 using Spectre.Console;
 
 namespace PcsAutomation.Cli;
@@ -29,6 +31,11 @@ public static class CliApp
         var root = new RootCommand("Operator CLI of PcsAutomation: unattended, safe operations on AWS PCS clusters.") { profile, region, endpoint };
         root.Add(RotateCommand(host, Settings));
         root.Add(EventsCommand(host, Settings));
+        // The emulator for people and scripts, with template.yaml's functions running the product's handlers in process
+        // (the emulator's own serve knows nothing of the product: it runs a bootstrap executable).
+        root.Add(ServeCommand.Create(
+            "Serve the local AWS with template.yaml deployed, its functions running the product's handlers in process, until Ctrl+C.",
+            host.Time, () => new ProductFunctions(), defaultTemplate: "template.yaml"));
         return root;
     }
 
