@@ -18,11 +18,7 @@ public sealed class ServeCommandTests
         await using var serve = await StartAsync("--clock", "virtual", "--parameter", "AWS::StackName=standalone");
         var summary = await serve.WaitForLineAsync(line => line.StartsWith("Template ", StringComparison.Ordinal));
 
-        await serve.CliAsync("events", "put-rule", "--name", "diagnostics", "--event-pattern", """{"source":["pcs-automation.cli"]}""");
-        await serve.CliAsync("events", "put-targets", "--rule", "diagnostics",
-            "--targets", "Id=d,Arn=arn:aws:lambda:us-east-1:111122223333:function:DiagnosticsFunction");
-        await serve.CliAsync("events", "put-events", "--entries", """[{"Source":"pcs-automation.cli","DetailType":"Run","Detail":"{}"}]""");
-        var delivered = await serve.WaitForLineAsync(line => line.StartsWith("delivery: rule diagnostics", StringComparison.Ordinal));
+        var delivered = await serve.DeliverAnEventToDiagnosticsAsync();
 
         Assert.Contains("function(s)", summary, StringComparison.Ordinal);
         Assert.EndsWith("DiagnosticsFunction: ok", delivered, StringComparison.Ordinal);

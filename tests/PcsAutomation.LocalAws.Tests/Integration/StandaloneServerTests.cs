@@ -58,11 +58,7 @@ public sealed class StandaloneServerTests(StandaloneServerTests.Server server) :
             "--template", Path.Combine(RepoPaths.Root, "template.yaml"), "--parameter", "AWS::StackName=standalone", "--bootstrap", bootstrap);
         var summary = await withTemplate.WaitForLineAsync(line => line.StartsWith("Template ", StringComparison.Ordinal));
 
-        await withTemplate.CliAsync("events", "put-rule", "--name", "diagnostics", "--event-pattern", """{"source":["pcs-automation.cli"]}""");
-        await withTemplate.CliAsync("events", "put-targets", "--rule", "diagnostics",
-            "--targets", "Id=d,Arn=arn:aws:lambda:us-east-1:111122223333:function:DiagnosticsFunction");
-        await withTemplate.CliAsync("events", "put-events", "--entries", """[{"Source":"pcs-automation.cli","DetailType":"Run","Detail":"{}"}]""");
-        var delivered = await withTemplate.WaitForLineAsync(line => line.StartsWith("delivery: rule diagnostics", StringComparison.Ordinal));
+        var delivered = await withTemplate.DeliverAnEventToDiagnosticsAsync();
 
         Assert.Contains("function(s)", summary, StringComparison.Ordinal);
         Assert.EndsWith("DiagnosticsFunction: ok", delivered, StringComparison.Ordinal);
@@ -74,11 +70,7 @@ public sealed class StandaloneServerTests(StandaloneServerTests.Server server) :
         await using var withTemplate = await StartAsync("--template", Path.Combine(RepoPaths.Root, "template.yaml"));
         await withTemplate.WaitForLineAsync(line => line.StartsWith("Template ", StringComparison.Ordinal));
 
-        await withTemplate.CliAsync("events", "put-rule", "--name", "diagnostics", "--event-pattern", """{"source":["pcs-automation.cli"]}""");
-        await withTemplate.CliAsync("events", "put-targets", "--rule", "diagnostics",
-            "--targets", "Id=d,Arn=arn:aws:lambda:us-east-1:111122223333:function:DiagnosticsFunction");
-        await withTemplate.CliAsync("events", "put-events", "--entries", """[{"Source":"pcs-automation.cli","DetailType":"Run","Detail":"{}"}]""");
-        var delivered = await withTemplate.WaitForLineAsync(line => line.StartsWith("delivery: rule diagnostics", StringComparison.Ordinal));
+        var delivered = await withTemplate.DeliverAnEventToDiagnosticsAsync();
 
         Assert.Contains("failed: Runtime.InvalidEntrypoint", delivered, StringComparison.Ordinal);
     }

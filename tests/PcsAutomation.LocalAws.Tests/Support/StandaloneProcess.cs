@@ -61,6 +61,19 @@ internal sealed class StandaloneProcess : IAsyncDisposable
 
     public Task<JsonObject> CliAsync(params string[] arguments) => AwsCli.JsonAsync(Endpoint, "us-east-1", arguments);
 
+    /// <summary>
+    /// With the repo's template loaded: a rule (as an operator could add) sends <c>pcs-automation.cli</c> events to
+    /// DiagnosticsFunction, one event is put, and the server's <c>delivery: rule diagnostics -> ...</c> line is returned.
+    /// </summary>
+    public async Task<string> DeliverAnEventToDiagnosticsAsync()
+    {
+        await CliAsync("events", "put-rule", "--name", "diagnostics", "--event-pattern", """{"source":["pcs-automation.cli"]}""");
+        await CliAsync("events", "put-targets", "--rule", "diagnostics",
+            "--targets", "Id=d,Arn=arn:aws:lambda:us-east-1:111122223333:function:DiagnosticsFunction");
+        await CliAsync("events", "put-events", "--entries", """[{"Source":"pcs-automation.cli","DetailType":"Run","Detail":"{}"}]""");
+        return await WaitForLineAsync(line => line.StartsWith("delivery: rule diagnostics", StringComparison.Ordinal));
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
