@@ -9,7 +9,7 @@ using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Metrics;
-using PcsAutomation.Testing.Lambda;
+using PcsAutomation.ProductHost;
 
 namespace PcsAutomation.Functions.Tests.Rotation;
 

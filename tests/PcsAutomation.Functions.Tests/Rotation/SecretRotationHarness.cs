@@ -9,7 +9,7 @@ using PcsAutomation.Lambda.Metrics;
 using PcsAutomation.LocalAws;
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.SecretsManager;
-using PcsAutomation.Testing.Lambda;
+using PcsAutomation.ProductHost;
 
 namespace PcsAutomation.Functions.Tests.Rotation;
 
