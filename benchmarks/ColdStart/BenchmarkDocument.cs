@@ -1,71 +1,97 @@
 namespace PcsAutomation.Benchmarks.ColdStart;
 
-/// <summary>docs/benchmarks.md, regenerated whole by every run so the text, the command and the numbers agree.</summary>
+/// <summary>
+/// The cold start section of docs/benchmarks.md, rewritten whole by every run (between its markers) so the text, the
+/// command and the numbers agree; the other sections of the file (the rotation cost, the init profile) are kept.
+/// </summary>
 public static class BenchmarkDocument
 {
-    public static string Render(BenchmarkOptions options, Machine machine, DateTimeOffset when, CandidateSummary aot, CandidateSummary jit, IReadOnlyList<TargetCheck> checks) => $$"""
-        # Benchmarks: cold start, memory and package size
+    public const string SectionStart = "<!-- benchmarks/ColdStart: start (this section is rewritten by `dotnet run -c Release --project benchmarks/ColdStart`) -->";
+    public const string SectionEnd = "<!-- benchmarks/ColdStart: end -->";
 
-        Native AOT `bootstrap` versus the same code run JIT (`dotnet bootstrap.dll`), measured side by side in
-        one run by `benchmarks/ColdStart`. This file is written by that benchmark; run it again to refresh it.
+    private const string Title = "# Benchmarks: cold start, memory, package size and rotation cost";
 
-        ## Command
+    public static string Render(
+        BenchmarkOptions options, Machine machine, DateTimeOffset when, IReadOnlyList<FunctionResult> results, IReadOnlyList<TargetCheck> checks,
+        string loadAtStart, string loadAtEnd)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(machine);
+        ArgumentNullException.ThrowIfNull(results);
+        var tables = string.Concat(results.Select(r => $"### `{r.Function.Handler}` ({r.Function.Why})\n\n{Report.Table(r.Aot, r.Jit)}\n"));
+        var handlers = string.Join(" and ", results.Select(r => $"`{r.Function.Handler}`"));
+        return $$"""
+            {{SectionStart}}
+            ## Cold start
 
-        ```bash
-        dotnet run -c Release --project benchmarks/ColdStart
-        ```
+            Native AOT `bootstrap` versus the same code run JIT (`dotnet bootstrap.dll`), measured side by side in
+            one run by `benchmarks/ColdStart`, for {{handlers}}.
 
-        Options: `--cold-starts N` (default 10 per build), `--warm N` (warm invocations per cold start, default 100),
-        `--no-publish` (reuse `artifacts/benchmarks/{aot,jit}`), `--repo DIR` (sources to build, default this
-        repository), `--artifacts DIR`, `--report FILE`, `--no-report`, `--label TEXT` (names the sources below).
-        It exits 1 when a target is missed.
+            ```bash
+            dotnet run -c Release --project benchmarks/ColdStart
+            ```
 
-        The numbers below come from: `dotnet run -c Release --project benchmarks/ColdStart{{(options.CommandLine.Length > 0 ? " -- " + options.CommandLine : "")}}`
-        {{(options.Label is { } label ? "\nSources measured: " + label : "")}}
+            Options: `--cold-starts N` (default 10 per build and function), `--warm N` (warm invocations per cold start,
+            default 100), `--no-publish` (reuse `artifacts/benchmarks/{aot,jit}`), `--repo DIR` (sources to build, default
+            this repository), `--artifacts DIR`, `--report FILE`, `--no-report`, `--label TEXT` (names the sources below).
+            It exits 1 when a target is missed.
 
-        ## Results ({{when:yyyy-MM-dd HH:mm}} UTC)
+            The numbers below come from: `dotnet run -c Release --project benchmarks/ColdStart{{(options.CommandLine.Length > 0 ? " -- " + options.CommandLine : "")}}`
+            on {{when:yyyy-MM-dd HH:mm}} UTC, load average (1/5/15 min) {{loadAtStart}} at the start and {{loadAtEnd}} at the end
+            ({{machine.Cores}} cores).{{(options.Label is { } label ? " Sources measured: " + label + "." : "")}}
 
-        {{Report.Table(aot, jit)}}
-        {{Report.Targets(checks)}}
-        ## Machine
+            {{tables}}{{Report.Targets(checks)}}
+            | machine | |
+            | --- | --- |
+            | CPU | {{machine.Cpu}}, {{machine.Cores}} logical cores |
+            | memory | {{machine.Memory}} |
+            | OS | {{machine.OperatingSystem}}, kernel {{machine.Kernel}} |
+            | .NET | {{machine.DotNet}} |
 
-        | | |
-        | --- | --- |
-        | CPU | {{machine.Cpu}}, {{machine.Cores}} logical cores |
-        | memory | {{machine.Memory}} |
-        | OS | {{machine.OperatingSystem}}, kernel {{machine.Kernel}} |
-        | .NET | {{machine.DotNet}} |
-        | load average (1 min) at the end | {{machine.LoadAverage:0.00}} |
+            The machine may be shared (builds and test runs of other work), so absolute times are noisy: the two builds
+            run alternately (AOT, JIT, AOT, ...) so both see the same load, and medians are reported. A load average
+            above the core count means the processes spent much of the measured time waiting for a CPU: read the
+            JIT/AOT ratios, and the instruction counts of the init profile below, and expect lower times on an idle
+            machine (or in Lambda). The 10 ms target is a quiet machine's number.
 
-        The machine is shared (several builds and test runs may be going on), so absolute times are noisy; the two
-        builds are run alternately (AOT, JIT, AOT, ...) so both see the same load, and medians are reported. A load
-        average far above the core count means both processes spent much of the measured time waiting for a CPU:
-        read the JIT/AOT ratios, and expect lower absolute times on an idle machine (or in Lambda).
+            **What is measured, and how.** The AOT `bootstrap` is built exactly as `sam build` builds it
+            (`make build-DiagnosticsFunction ARTIFACTS_DIR=artifacts/benchmarks/aot`: Release, `linux-x64`, Native AOT;
+            every function shares it). The JIT build is the same project with `dotnet publish -c Release
+            -p:PublishAot=false` (framework-dependent), started as `dotnet bootstrap.dll`. For every cold start the
+            benchmark starts its own minimal Lambda Runtime API (Kestrel on 127.0.0.1) and the process with only the
+            environment Lambda gives a `provided.al2023` function (`AWS_LAMBDA_RUNTIME_API`, `_HANDLER`, `AWS_REGION`,
+            dummy `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN`, `AWS_LAMBDA_FUNCTION_*`, log settings,
+            the template's `Globals` variables). Events carry the real headers and a `{}` body; a handler that refuses
+            it (an invocation error posted before any AWS call) has that error timed as its answer.
+            *Process start → first `/next`*: from just before the process is spawned to the arrival of its first
+            `GET .../invocation/next`, i.e. Lambda's init phase. *First invocation*: the first event sent → its
+            `/response` (or `/error`) arriving. *Warm invocation*: the same over the next events, the median per cold
+            start, then over cold starts. *Peak RSS*: `VmHWM` while the process waits in `/next` after its last event.
+            *Package zip*: the build folder zipped as SAM uploads it (for AOT the single `bootstrap`); the JIT package
+            also needs a .NET runtime, not counted. The loopback HTTP of the fake Runtime API is in every latency.
+            {{SectionEnd}}
 
-        ## What is measured, and how
+            """;
+    }
 
-        - **Builds.** The AOT `bootstrap` is built exactly as `sam build` builds it:
-          `make build-DiagnosticsFunction ARTIFACTS_DIR=artifacts/benchmarks/aot` (Release, `linux-x64`, Native AOT).
-          The JIT build is the same project with `dotnet publish -c Release -p:PublishAot=false`
-          (framework-dependent), started as `dotnet bootstrap.dll`.
-        - **Lambda's side.** For every cold start the benchmark starts its own minimal Lambda Runtime API
-          (Kestrel on 127.0.0.1, a free port) and starts the process with only the environment Lambda gives a
-          `provided.al2023` function: `AWS_LAMBDA_RUNTIME_API`, `_HANDLER=Diagnostics`, `AWS_REGION`, dummy
-          `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN`, `AWS_LAMBDA_FUNCTION_NAME`,
-          `AWS_LAMBDA_FUNCTION_MEMORY_SIZE=256`, `AWS_LAMBDA_FUNCTION_VERSION`, log group/stream, JSON log format,
-          and the template's stack-wide variables. Events carry the real headers (`Lambda-Runtime-Aws-Request-Id`,
-          `-Deadline-Ms`, `-Invoked-Function-Arn`, `-Trace-Id`) and a `{}` body.
-        - **Process start → first `/next`**: from just before the process is spawned to the arrival of its
-          first `GET /2018-06-01/runtime/invocation/next`, i.e. Lambda's init phase.
-        - **First invocation**: from the first event's response being written to the arrival of its
-          `POST .../invocation/{id}/response` (includes first-call JIT compilation in the JIT build).
-        - **Warm invocation**: the same measure over the next invocations of that process; the median per cold
-          start, then the median over cold starts.
-        - **Peak RSS**: `VmHWM` from `/proc/<pid>/status`, read after the last invocation while the process waits
-          in `/next` (where Lambda would freeze it), before it is stopped; the worst cold start is compared with
-          the target.
-        - **Package zip**: the build folder zipped (deflate, execute bit kept) as SAM uploads it; for AOT that
-          is the single `bootstrap`. The JIT package also needs a .NET runtime, which is not counted.
-        - The Runtime API server's own overhead (loopback HTTP) is in every latency, equally for both builds.
-        """;
+    /// <summary>Replaces the section between the markers (or, in a file written before there were markers, everything before
+    /// the next section's marker), else puts it first; the rest of the file is kept as it is.</summary>
+    public static string Merge(string? existing, string section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var body = section.EndsWith('\n') ? section : section + "\n";
+        if (string.IsNullOrEmpty(existing))
+            return Title + "\n\n" + body;
+        var start = existing.IndexOf(SectionStart, StringComparison.Ordinal);
+        var end = existing.IndexOf(SectionEnd, StringComparison.Ordinal);
+        if (start >= 0 && end > start)
+        {
+            var after = existing[(end + SectionEnd.Length)..].TrimStart('\n');
+            return existing[..start] + body + (after.Length > 0 ? "\n" + after : "");
+        }
+        // The first version of this file was the cold start report alone, up to the next section's marker.
+        var next = existing.IndexOf("<!-- benchmarks/", StringComparison.Ordinal);
+        var rest = next >= 0 ? existing[next..] : "";
+        return Title + "\n\n" + body + (rest.Length > 0 ? "\n" + rest : "");
+    }
 }

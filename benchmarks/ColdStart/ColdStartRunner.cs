@@ -14,10 +14,10 @@ public sealed class ColdStartRunner(TimeProvider time, int warmInvocations)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
-    /// <summary>Runs <paramref name="candidate"/> once: init, one first invocation, then the warm ones.</summary>
-    public async Task<ColdStartMeasurement> RunAsync(Candidate candidate)
+    /// <summary>Runs <paramref name="candidate"/> as <paramref name="function"/> once: init, one first invocation, then the warm ones.</summary>
+    public async Task<ColdStartMeasurement> RunAsync(Candidate candidate, MeasuredFunction function)
     {
-        await using var api = await RuntimeApiServer.StartAsync(1 + warmInvocations, time);
+        await using var api = await RuntimeApiServer.StartAsync(1 + warmInvocations, time, function.AnswersWithError);
         var start = new ProcessStartInfo(candidate.FileName)
         {
             WorkingDirectory = candidate.Directory,
@@ -28,7 +28,7 @@ public sealed class ColdStartRunner(TimeProvider time, int warmInvocations)
         foreach (var argument in candidate.Arguments)
             start.ArgumentList.Add(argument);
         start.Environment.Clear();
-        foreach (var (name, value) in LambdaEnvironment.For(api.Address, candidate.Directory))
+        foreach (var (name, value) in LambdaEnvironment.For(api.Address, candidate.Directory, function))
             start.Environment[name] = value;
 
         var output = new OutputTail();
@@ -43,9 +43,9 @@ public sealed class ColdStartRunner(TimeProvider time, int warmInvocations)
             var exited = process.WaitForExitAsync();
             var first = await Task.WhenAny(api.Finished, exited).WaitAsync(Limit);
             if (first == exited)
-                throw new InvalidOperationException($"{candidate.Name} exited with {process.ExitCode} before its invocations were done:\n{output}");
+                throw new InvalidOperationException($"{candidate.Name} {function.Handler} exited with {process.ExitCode} before its invocations were done:\n{output}");
             if (await api.Finished is { } error)
-                throw new InvalidOperationException($"{candidate.Name} reported {error}\n{output}");
+                throw new InvalidOperationException($"{candidate.Name} {function.Handler} reported {error}\n{output}");
 
             // The process now waits in GET /next, as a frozen Lambda environment would: its high water mark is final.
             var peak = PeakMemory.ReadBytes(process.Id);

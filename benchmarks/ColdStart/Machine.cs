@@ -19,5 +19,9 @@ public sealed record Machine(string Cpu, int Cores, string Memory, string Operat
             RuntimeInformation.FrameworkDescription, double.TryParse(load, System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : double.NaN);
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages from <c>/proc/loadavg</c>, as "a / b / c".</summary>
+    public static string LoadAverages() =>
+        ReadLines("/proc/loadavg").FirstOrDefault() is { } line ? string.Join(" / ", line.Split(' ').Take(3)) : "unknown";
+
     private static IEnumerable<string> ReadLines(string path) => File.Exists(path) ? File.ReadLines(path) : [];
 }

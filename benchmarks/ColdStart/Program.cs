@@ -13,28 +13,31 @@ catch (ArgumentException error)
     return 2;
 }
 
+var loadAtStart = Machine.LoadAverages();
+Console.WriteLine($"load average at start (1/5/15 min): {loadAtStart}");
 Candidate aot, jit;
-var measurements = new Dictionary<Candidate, List<ColdStartMeasurement>>();
+var measurements = new Dictionary<(MeasuredFunction, Candidate), List<ColdStartMeasurement>>();
 try
 {
     aot = await Publisher.AotAsync(options, options.SkipPublish);
     jit = await Publisher.JitAsync(options, options.SkipPublish);
     var runner = new ColdStartRunner(time, options.WarmInvocations);
-
-    // One untimed start each first: the first exec after a publish pays for reading the files from disk.
-    await runner.RunAsync(aot);
-    await runner.RunAsync(jit);
-
-    measurements[aot] = [];
-    measurements[jit] = [];
-    for (var i = 1; i <= options.ColdStarts; i++)
+    foreach (var function in LambdaEnvironment.Functions)
     {
-        // alternate, so both builds see the same machine load
-        foreach (var candidate in new[] { aot, jit })
+        // One untimed start each first: the first exec after a publish pays for reading the files from disk.
+        await runner.RunAsync(aot, function);
+        await runner.RunAsync(jit, function);
+        measurements[(function, aot)] = [];
+        measurements[(function, jit)] = [];
+        for (var i = 1; i <= options.ColdStarts; i++)
         {
-            var run = await runner.RunAsync(candidate);
-            measurements[candidate].Add(run);
-            Console.WriteLine($"{candidate.Name} #{i}: start→/next {Format.Ms(run.StartToFirstNext)}, first {Format.Ms(run.FirstInvocation)}, warm {Format.Ms(run.WarmMedian)}, peak RSS {Format.MiB(run.PeakRssBytes)}");
+            // alternate, so both builds see the same machine load
+            foreach (var candidate in new[] { aot, jit })
+            {
+                var run = await runner.RunAsync(candidate, function);
+                measurements[(function, candidate)].Add(run);
+                Console.WriteLine($"{function.Handler} {candidate.Name} #{i}: start→/next {Format.Ms(run.StartToFirstNext)}, first {Format.Ms(run.FirstInvocation)}, warm {Format.Ms(run.WarmMedian)}, peak RSS {Format.MiB(run.PeakRssBytes)}");
+            }
         }
     }
 }
@@ -45,19 +48,26 @@ catch (InvalidOperationException error)
     return 1;
 }
 
-var aotSummary = CandidateSummary.From(aot.Name, measurements[aot],
-    Package.ZipSize(aot.Directory, Path.Combine(options.ArtifactsDir, "aot.zip")), DirectorySize(aot.Directory));
-var jitSummary = CandidateSummary.From(jit.Name, measurements[jit],
-    Package.ZipSize(jit.Directory, Path.Combine(options.ArtifactsDir, "jit.zip")), DirectorySize(jit.Directory));
-var checks = TargetCheck.Evaluate(aotSummary, jitSummary);
+var aotZip = Package.ZipSize(aot.Directory, Path.Combine(options.ArtifactsDir, "aot.zip"));
+var jitZip = Package.ZipSize(jit.Directory, Path.Combine(options.ArtifactsDir, "jit.zip"));
+var results = LambdaEnvironment.Functions.Select(function => new FunctionResult(
+    function,
+    CandidateSummary.From(aot.Name, measurements[(function, aot)], aotZip, DirectorySize(aot.Directory)),
+    CandidateSummary.From(jit.Name, measurements[(function, jit)], jitZip, DirectorySize(jit.Directory)))).ToList();
+var checks = results.SelectMany(r => TargetCheck.Evaluate(r.Function, r.Aot, r.Jit)).ToList();
+var loadAtEnd = Machine.LoadAverages();
 
 Console.WriteLine();
-Console.WriteLine(Report.Table(aotSummary, jitSummary));
+foreach (var result in results)
+    Console.WriteLine($"{result.Function.Handler}:\n{Report.Table(result.Aot, result.Jit)}");
 Console.WriteLine(Report.Targets(checks));
+Console.WriteLine($"load average (1/5/15 min) at start {loadAtStart}, at end {loadAtEnd}");
 if (options.ReportPath is { } path)
 {
     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-    await File.WriteAllTextAsync(path, BenchmarkDocument.Render(options, Machine.Current(), time.GetUtcNow(), aotSummary, jitSummary, checks));
+    var existing = File.Exists(path) ? await File.ReadAllTextAsync(path) : null;
+    var section = BenchmarkDocument.Render(options, Machine.Current(), time.GetUtcNow(), results, checks, loadAtStart, loadAtEnd);
+    await File.WriteAllTextAsync(path, BenchmarkDocument.Merge(existing, section));
     Console.WriteLine("wrote " + path);
 }
 return checks.All(c => c.Met) ? 0 : 1;

@@ -14,7 +14,7 @@ public static class Publisher
     {
         var dir = Path.Combine(options.ArtifactsDir, "aot");
         if (!skip)
-            await RunAsync("make", ["-C", options.RepoRoot, "build-" + LambdaEnvironment.LogicalId, "ARTIFACTS_DIR=" + dir], options.RepoRoot);
+            await RunAsync("make", ["-C", options.RepoRoot, "build-" + LambdaEnvironment.BuildLogicalId, "ARTIFACTS_DIR=" + dir], options.RepoRoot);
         var bootstrap = Path.Combine(dir, "bootstrap");
         return File.Exists(bootstrap)
             ? new Candidate("AOT", bootstrap, [], dir)

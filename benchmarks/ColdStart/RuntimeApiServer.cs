@@ -23,6 +23,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly TimeProvider time;
     private readonly int invocations;
+    private readonly bool errorsAnswer;
     private readonly TaskCompletionSource<string?> finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource stopping = new();
     private readonly Dictionary<string, long> sentAt = new(StringComparer.Ordinal);
@@ -31,11 +32,12 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     private long firstNextAt;
     private int served;
 
-    private RuntimeApiServer(WebApplication app, TimeProvider time, int invocations)
+    private RuntimeApiServer(WebApplication app, TimeProvider time, int invocations, bool errorsAnswer)
     {
         this.app = app;
         this.time = time;
         this.invocations = invocations;
+        this.errorsAnswer = errorsAnswer;
     }
 
     /// <summary><c>host:port</c>, the value of <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
@@ -53,16 +55,20 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         get { lock (gate) return [.. latencies]; }
     }
 
-    /// <summary>Starts a server on a free loopback port that will serve <paramref name="invocations"/> events.</summary>
-    public static async Task<RuntimeApiServer> StartAsync(int invocations, TimeProvider time)
+    /// <summary>
+    /// Starts a server on a free loopback port that will serve <paramref name="invocations"/> events; with
+    /// <paramref name="errorsAnswer"/>, an invocation error is the expected answer and is timed like a response.
+    /// </summary>
+    public static async Task<RuntimeApiServer> StartAsync(int invocations, TimeProvider time, bool errorsAnswer = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var server = new RuntimeApiServer(builder.Build(), time, invocations);
+        var server = new RuntimeApiServer(builder.Build(), time, invocations, errorsAnswer);
         server.app.MapGet(Prefix + "/invocation/next", server.NextAsync);
         server.app.MapPost(Prefix + "/invocation/{id}/response", server.ResponseAsync);
-        server.app.MapPost(Prefix + "/invocation/{id}/error", (HttpContext c) => server.FailAsync(c, "invocation error"));
+        server.app.MapPost(Prefix + "/invocation/{id}/error", (HttpContext c, string id) =>
+            server.errorsAnswer ? server.ResponseAsync(c, id) : server.FailAsync(c, "invocation error"));
         server.app.MapPost(Prefix + "/init/error", (HttpContext c) => server.FailAsync(c, "init error"));
         await server.app.StartAsync();
         var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PcsAutomation.LocalAws;
+using PcsAutomation.LocalAws.Lambda;
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.SecretsManager;
 using PcsAutomation.LocalAws.StepFunctions;
 using PcsAutomation.LocalAws.World;
+using PcsAutomation.ProductHost;
 using PcsAutomation.States.Runtime;
-using PcsAutomation.Testing;
-using PcsAutomation.Testing.Lambda;
 using Emulator = PcsAutomation.LocalAws.LocalAws;
 
 namespace PcsAutomation.Benchmarks.Rotation;

@@ -5,7 +5,9 @@ using PcsAutomation.Cli.Aws;
 using PcsAutomation.Cli.Emulator;
 using PcsAutomation.Cli.Events;
 using PcsAutomation.Cli.Rotation;
+using PcsAutomation.LocalAws;
 using PcsAutomation.LocalAws.Scenarios;
+using PcsAutomation.ProductHost;
 using Spectre.Console;
 
 namespace PcsAutomation.Cli;
@@ -27,9 +29,20 @@ public static class CliApp
         var endpoint = new Option<string?>("--endpoint-url") { Description = "Send every call to this URL (else AWS_ENDPOINT_URL), e.g. a running emulator.", Recursive = true };
         AwsSettings Settings(ParseResult parse) => new(parse.GetValue(profile), parse.GetValue(region), parse.GetValue(endpoint));
 
-        var root = new RootCommand("Operator CLI of PcsAutomation: unattended, safe operations on AWS PCS clusters.") { profile, region, endpoint };
-        root.Add(RotateCommand(host, Settings));
-        root.Add(EventsCommand(host, Settings));
+        var root = new RootCommand("Operator CLI of PcsAutomation: unattended, safe operations on AWS PCS clusters.");
+        // The AWS settings belong to the commands that call AWS (serve is the emulator: it has its own --region).
+        foreach (var command in new[] { RotateCommand(host, Settings), EventsCommand(host, Settings) })
+        {
+            command.Add(profile);
+            command.Add(region);
+            command.Add(endpoint);
+            root.Add(command);
+        }
+        // The emulator for people and scripts, with template.yaml's functions running the product's handlers in process
+        // (the emulator's own serve knows nothing of the product: it runs a bootstrap executable).
+        root.Add(ServeCommand.Create(
+            "Serve the local AWS with template.yaml deployed, its functions running the product's handlers in process, until Ctrl+C.",
+            host.Time, () => new ProductFunctions(), defaultTemplate: "template.yaml"));
         return root;
     }
 

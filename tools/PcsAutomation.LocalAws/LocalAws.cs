@@ -161,7 +161,7 @@ public sealed partial class LocalAws : IAsyncDisposable
         // After the server: template functions get the endpoint in their environment.
         aws.LoadTemplate();
         if (options.ClockMode == ClockMode.Wall)
-            aws.wallClock = new WallClockDriver(aws.Clock, options.RealTime!, options.Speed, TimeSpan.FromMilliseconds(50));
+            aws.wallClock = new WallClockDriver(aws.Clock, options.RealTime!, options.Speed, TimeSpan.FromMilliseconds(50), aws.FunctionsAwake);
         return aws;
     }
 
@@ -178,6 +178,12 @@ public sealed partial class LocalAws : IAsyncDisposable
         aws.LoadTemplate();
         return aws;
     }
+
+    /// <summary>
+    /// True while an invocation or delivery runs that is not asleep on the virtual clock: the wall clock holds then
+    /// (<see cref="WallClockPace"/>), as the virtual mode's <see cref="SettleAsync"/> waits for the same work.
+    /// </summary>
+    private bool FunctionsAwake() => Activity.Busy > Clock.SleepingFunctionTimers;
 
     private void LoadTemplate()
     {

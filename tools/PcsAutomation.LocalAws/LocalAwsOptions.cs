@@ -1,6 +1,6 @@
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.World;
-using PcsAutomation.Testing.Lambda;
+using PcsAutomation.LocalAws.Lambda;
 
 namespace PcsAutomation.LocalAws;
 
@@ -84,8 +84,9 @@ public sealed record LocalAwsOptions
 
     /// <summary>
     /// Builds the in-process handler of each template function (payload JSON in, response JSON out, an exception is the
-    /// function error), e.g. <c>new ProductFunctions().Create</c>; default null. When it is null or returns null, the
-    /// function runs <see cref="BootstrapPath"/>, and without one, invoking it fails with <c>Runtime.InvalidEntrypoint</c>.
+    /// function error); default null. The emulator knows nothing of the code behind it: the product's host
+    /// (tools/PcsAutomation.ProductHost, <c>ProductFunctions.Create</c>) or a test passes it. When it is null or returns
+    /// null, the function runs <see cref="BootstrapPath"/>, and without one, invoking it fails with <c>Runtime.InvalidEntrypoint</c>.
     /// </summary>
     public Func<TemplateFunction, Func<string, CancellationToken, Task<string>>?>? FunctionFactory { get; init; }
 

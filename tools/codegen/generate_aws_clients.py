@@ -242,7 +242,7 @@ class Service:
             b.append(f'    public {cs}? {pascal(mn)} {{ get; init; }}\n')
         if extra:
             b.append(f'\n    internal static {name} FromBody(string message, ErrorType errorType, string errorCode, string? requestId, HttpStatusCode statusCode, JsonElement body)\n'
-                     f'    {{\n        var context = {self.cfg["short"]}JsonContext.Default;\n'
+                     f'    {{\n        var context = {self.cfg["short"]}ErrorsJsonContext.Default;\n'
                      f'        return new {name}(message, null, errorType, errorCode, requestId, statusCode)\n        {{\n')
             for mn, m in extra:
                 cs = self.type_of(m['shape'])
@@ -287,11 +287,8 @@ class Service:
             text = text.replace('using PcsAutomation.Aws.Runtime;\n', 'using PcsAutomation.Aws.Runtime;\nusing PcsAutomation.Aws.Runtime.Json;\n')
         self.out(f'Model/{base}.cs', text)
 
-    def write_context(self):
-        ns, short = self.cfg['ns'], self.cfg['short']
+    def error_member_types(self):
         types = []
-        for op in self.ops:
-            types += [op + 'Request', op + 'Response']
         for e in self.errors:
             for mn, m in self.shapes[e].get('members', {}).items():
                 if mn.lower() != 'message':
@@ -299,18 +296,45 @@ class Service:
                     t = cs + '?' if cs in VALUE_TYPES else cs
                     if t not in types:
                         types.append(t)
+        return types
+
+    def write_json_context(self, name, types, doc, visibility):
+        ns = self.cfg['ns']
         converters = ['typeof(EpochSecondsConverter)']
         if any(self.shapes[s]['type'] == 'blob' for s in self.closure):
             converters.append('typeof(MemoryStreamConverter)')
         b = [header(self.cfg), 'using System.Text.Json.Serialization;\n', f'using {ns}.Model;\nusing PcsAutomation.Aws.Runtime.Json;\n\n',
-             f'namespace {ns}.Internal;\n\n',
-             '/// <summary>Source-generated JSON metadata for every request, response and error member (Native AOT: no reflection).</summary>\n',
+             f'namespace {ns}.Internal;\n\n', doc,
              '[JsonSourceGenerationOptions(\n    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,\n'
              f'    Converters = [{", ".join(converters)}])]\n']
         for t in types:
             b.append(f'[JsonSerializable(typeof({t}))]\n')
-        b.append(f'public sealed partial class {short}JsonContext : JsonSerializerContext;\n')
-        self.out(f'Internal/{short}JsonContext.cs', ''.join(b))
+        b.append(f'{visibility} sealed partial class {name} : JsonSerializerContext;\n')
+        self.out(f'Internal/{name}.cs', ''.join(b))
+
+    def write_contexts(self):
+        # A context roots the metadata of every type it lists (its resolver is one switch over all of them), so the
+        # clients and exceptions use small contexts: the Native AOT bootstrap then keeps only the shapes of the
+        # operations it calls (docs/benchmarks.md, cold start). The whole-model context is for tests and tools.
+        short = self.cfg['short']
+        types = []
+        for op in self.ops:
+            types += [op + 'Request', op + 'Response']
+        types += [t for t in self.error_member_types() if t not in types]
+        self.write_json_context(f'{short}JsonContext', types,
+                                '/// <summary>Source-generated JSON metadata for every request, response and error member of the model, for tests and tools;\n'
+                                f'/// the client uses one context per operation (<c>{short}&lt;Operation&gt;JsonContext</c>) so trimming keeps only what is called.</summary>\n',
+                                'public')
+        errors = self.error_member_types()
+        if errors:
+            self.write_json_context(f'{short}ErrorsJsonContext', errors,
+                                    '/// <summary>Source-generated JSON metadata for the members modelled errors carry (Native AOT: no reflection).</summary>\n',
+                                    'internal')
+        for op in self.ops:
+            # prefixed: the JSON generator names its files after the class, and two services share operation names (TagResource)
+            self.write_json_context(f'{short}{op}JsonContext', [op + 'Request', op + 'Response'],
+                                    f'/// <summary>Source-generated JSON metadata for {op} alone, so a bootstrap that never calls it does not keep its shapes.</summary>\n',
+                                    'internal')
 
     def write_client(self):
         ns, short, iface, client = self.cfg['ns'], self.cfg['short'], self.cfg['iface'], self.cfg['client']
@@ -335,7 +359,7 @@ class Service:
                 t = token_ops[op]
                 c.append(f'        // the model marks {t} as the idempotency token: fill it, as the AWS SDKs do, so a retried call is a no-op\n')
                 c.append(f'        request = request.{t} is null ? request with {{ {t} = Guid.NewGuid().ToString() }} : request;\n')
-            c.append(f'        return invoker.InvokeAsync("{op}", request, {short}JsonContext.Default.{op}Request, {short}JsonContext.Default.{op}Response, cancellationToken);\n    }}\n\n')
+            c.append(f'        return invoker.InvokeAsync("{op}", request, {short}{op}JsonContext.Default.{op}Request, {short}{op}JsonContext.Default.{op}Response, cancellationToken);\n    }}\n\n')
         self.out(f'{iface}.Operations.cs', ''.join(i).rstrip('\n') + '\n}\n')
         self.out(f'{client}.Operations.cs', ''.join(c).rstrip('\n') + '\n}\n')
 
@@ -359,7 +383,7 @@ class Service:
             if 'output' not in self.model['operations'][op]:
                 self.write_empty_response(op)
         self.write_base_exception()
-        self.write_context()
+        self.write_contexts()
         self.write_client()
         self.write_paginators()
 

@@ -15,7 +15,7 @@ public sealed partial class AmazonPCSClient
         ArgumentNullException.ThrowIfNull(request);
         // the model marks ClientToken as the idempotency token: fill it, as the AWS SDKs do, so a retried call is a no-op
         request = request.ClientToken is null ? request with { ClientToken = Guid.NewGuid().ToString() } : request;
-        return invoker.InvokeAsync("CreateCluster", request, PCSJsonContext.Default.CreateClusterRequest, PCSJsonContext.Default.CreateClusterResponse, cancellationToken);
+        return invoker.InvokeAsync("CreateCluster", request, PCSCreateClusterJsonContext.Default.CreateClusterRequest, PCSCreateClusterJsonContext.Default.CreateClusterResponse, cancellationToken);
     }
 
     public Task<CreateComputeNodeGroupResponse> CreateComputeNodeGroupAsync(CreateComputeNodeGroupRequest request, CancellationToken cancellationToken = default)
@@ -23,7 +23,7 @@ public sealed partial class AmazonPCSClient
         ArgumentNullException.ThrowIfNull(request);
         // the model marks ClientToken as the idempotency token: fill it, as the AWS SDKs do, so a retried call is a no-op
         request = request.ClientToken is null ? request with { ClientToken = Guid.NewGuid().ToString() } : request;
-        return invoker.InvokeAsync("CreateComputeNodeGroup", request, PCSJsonContext.Default.CreateComputeNodeGroupRequest, PCSJsonContext.Default.CreateComputeNodeGroupResponse, cancellationToken);
+        return invoker.InvokeAsync("CreateComputeNodeGroup", request, PCSCreateComputeNodeGroupJsonContext.Default.CreateComputeNodeGroupRequest, PCSCreateComputeNodeGroupJsonContext.Default.CreateComputeNodeGroupResponse, cancellationToken);
     }
 
     public Task<CreateQueueResponse> CreateQueueAsync(CreateQueueRequest request, CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ public sealed partial class AmazonPCSClient
         ArgumentNullException.ThrowIfNull(request);
         // the model marks ClientToken as the idempotency token: fill it, as the AWS SDKs do, so a retried call is a no-op
         request = request.ClientToken is null ? request with { ClientToken = Guid.NewGuid().ToString() } : request;
-        return invoker.InvokeAsync("CreateQueue", request, PCSJsonContext.Default.CreateQueueRequest, PCSJsonContext.Default.CreateQueueResponse, cancellationToken);
+        return invoker.InvokeAsync("CreateQueue", request, PCSCreateQueueJsonContext.Default.CreateQueueRequest, PCSCreateQueueJsonContext.Default.CreateQueueResponse, cancellationToken);
     }
 
     public Task<DeleteClusterResponse> DeleteClusterAsync(DeleteClusterRequest request, CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ public sealed partial class AmazonPCSClient
         ArgumentNullException.ThrowIfNull(request);
         // the model marks ClientToken as the idempotency token: fill it, as the AWS SDKs do, so a retried call is a no-op
         request = request.ClientToken is null ? request with { ClientToken = Guid.NewGuid().ToString() } : request;
-        return invoker.InvokeAsync("DeleteCluster", request, PCSJsonContext.Default.DeleteClusterRequest, PCSJsonContext.Default.DeleteClusterResponse, cancellationToken);
+        return invoker.InvokeAsync("DeleteCluster", request, PCSDeleteClusterJsonContext.Default.DeleteClusterRequest, PCSDeleteClusterJsonContext.Default.DeleteClusterResponse, cancellationToken);
     }
 
     public Task<DeleteComputeNodeGroupResponse> DeleteComputeNodeGroupAsync(DeleteComputeNodeGroupRequest request, CancellationToken cancellationToken = default)
@@ -47,7 +47,7 @@ public sealed partial class AmazonPCSClient
         ArgumentNullException.ThrowIfNull(request);
         // the model marks ClientToken as the idempotency token: fill it, as the AWS SDKs do, so a retried call is a no-op
         request = request.ClientToken is null ? request with { ClientToken = Guid.NewGuid().ToString() } : request;
-        return invoker.InvokeAsync("DeleteComputeNodeGroup", request, PCSJsonContext.Default.DeleteComputeNodeGroupRequest, PCSJsonContext.Default.DeleteComputeNodeGroupResponse, cancellationToken);
+        return invoker.InvokeAsync("DeleteComputeNodeGroup", request, PCSDeleteComputeNodeGroupJsonContext.Default.DeleteComputeNodeGroupRequest, PCSDeleteComputeNodeGroupJsonContext.Default.DeleteComputeNodeGroupResponse, cancellationToken);
     }
 
     public Task<DeleteQueueResponse> DeleteQueueAsync(DeleteQueueRequest request, CancellationToken cancellationToken = default)
@@ -55,67 +55,67 @@ public sealed partial class AmazonPCSClient
         ArgumentNullException.ThrowIfNull(request);
         // the model marks ClientToken as the idempotency token: fill it, as the AWS SDKs do, so a retried call is a no-op
         request = request.ClientToken is null ? request with { ClientToken = Guid.NewGuid().ToString() } : request;
-        return invoker.InvokeAsync("DeleteQueue", request, PCSJsonContext.Default.DeleteQueueRequest, PCSJsonContext.Default.DeleteQueueResponse, cancellationToken);
+        return invoker.InvokeAsync("DeleteQueue", request, PCSDeleteQueueJsonContext.Default.DeleteQueueRequest, PCSDeleteQueueJsonContext.Default.DeleteQueueResponse, cancellationToken);
     }
 
     public Task<GetClusterResponse> GetClusterAsync(GetClusterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("GetCluster", request, PCSJsonContext.Default.GetClusterRequest, PCSJsonContext.Default.GetClusterResponse, cancellationToken);
+        return invoker.InvokeAsync("GetCluster", request, PCSGetClusterJsonContext.Default.GetClusterRequest, PCSGetClusterJsonContext.Default.GetClusterResponse, cancellationToken);
     }
 
     public Task<GetComputeNodeGroupResponse> GetComputeNodeGroupAsync(GetComputeNodeGroupRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("GetComputeNodeGroup", request, PCSJsonContext.Default.GetComputeNodeGroupRequest, PCSJsonContext.Default.GetComputeNodeGroupResponse, cancellationToken);
+        return invoker.InvokeAsync("GetComputeNodeGroup", request, PCSGetComputeNodeGroupJsonContext.Default.GetComputeNodeGroupRequest, PCSGetComputeNodeGroupJsonContext.Default.GetComputeNodeGroupResponse, cancellationToken);
     }
 
     public Task<GetQueueResponse> GetQueueAsync(GetQueueRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("GetQueue", request, PCSJsonContext.Default.GetQueueRequest, PCSJsonContext.Default.GetQueueResponse, cancellationToken);
+        return invoker.InvokeAsync("GetQueue", request, PCSGetQueueJsonContext.Default.GetQueueRequest, PCSGetQueueJsonContext.Default.GetQueueResponse, cancellationToken);
     }
 
     public Task<ListClustersResponse> ListClustersAsync(ListClustersRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("ListClusters", request, PCSJsonContext.Default.ListClustersRequest, PCSJsonContext.Default.ListClustersResponse, cancellationToken);
+        return invoker.InvokeAsync("ListClusters", request, PCSListClustersJsonContext.Default.ListClustersRequest, PCSListClustersJsonContext.Default.ListClustersResponse, cancellationToken);
     }
 
     public Task<ListComputeNodeGroupsResponse> ListComputeNodeGroupsAsync(ListComputeNodeGroupsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("ListComputeNodeGroups", request, PCSJsonContext.Default.ListComputeNodeGroupsRequest, PCSJsonContext.Default.ListComputeNodeGroupsResponse, cancellationToken);
+        return invoker.InvokeAsync("ListComputeNodeGroups", request, PCSListComputeNodeGroupsJsonContext.Default.ListComputeNodeGroupsRequest, PCSListComputeNodeGroupsJsonContext.Default.ListComputeNodeGroupsResponse, cancellationToken);
     }
 
     public Task<ListQueuesResponse> ListQueuesAsync(ListQueuesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("ListQueues", request, PCSJsonContext.Default.ListQueuesRequest, PCSJsonContext.Default.ListQueuesResponse, cancellationToken);
+        return invoker.InvokeAsync("ListQueues", request, PCSListQueuesJsonContext.Default.ListQueuesRequest, PCSListQueuesJsonContext.Default.ListQueuesResponse, cancellationToken);
     }
 
     public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("ListTagsForResource", request, PCSJsonContext.Default.ListTagsForResourceRequest, PCSJsonContext.Default.ListTagsForResourceResponse, cancellationToken);
+        return invoker.InvokeAsync("ListTagsForResource", request, PCSListTagsForResourceJsonContext.Default.ListTagsForResourceRequest, PCSListTagsForResourceJsonContext.Default.ListTagsForResourceResponse, cancellationToken);
     }
 
     public Task<RegisterComputeNodeGroupInstanceResponse> RegisterComputeNodeGroupInstanceAsync(RegisterComputeNodeGroupInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("RegisterComputeNodeGroupInstance", request, PCSJsonContext.Default.RegisterComputeNodeGroupInstanceRequest, PCSJsonContext.Default.RegisterComputeNodeGroupInstanceResponse, cancellationToken);
+        return invoker.InvokeAsync("RegisterComputeNodeGroupInstance", request, PCSRegisterComputeNodeGroupInstanceJsonContext.Default.RegisterComputeNodeGroupInstanceRequest, PCSRegisterComputeNodeGroupInstanceJsonContext.Default.RegisterComputeNodeGroupInstanceResponse, cancellationToken);
     }
 
     public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("TagResource", request, PCSJsonContext.Default.TagResourceRequest, PCSJsonContext.Default.TagResourceResponse, cancellationToken);
+        return invoker.InvokeAsync("TagResource", request, PCSTagResourceJsonContext.Default.TagResourceRequest, PCSTagResourceJsonContext.Default.TagResourceResponse, cancellationToken);
     }
 
     public Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("UntagResource", request, PCSJsonContext.Default.UntagResourceRequest, PCSJsonContext.Default.UntagResourceResponse, cancellationToken);
+        return invoker.InvokeAsync("UntagResource", request, PCSUntagResourceJsonContext.Default.UntagResourceRequest, PCSUntagResourceJsonContext.Default.UntagResourceResponse, cancellationToken);
     }
 
     public Task<UpdateClusterResponse> UpdateClusterAsync(UpdateClusterRequest request, CancellationToken cancellationToken = default)
@@ -123,7 +123,7 @@ public sealed partial class AmazonPCSClient
         ArgumentNullException.ThrowIfNull(request);
         // the model marks ClientToken as the idempotency token: fill it, as the AWS SDKs do, so a retried call is a no-op
         request = request.ClientToken is null ? request with { ClientToken = Guid.NewGuid().ToString() } : request;
-        return invoker.InvokeAsync("UpdateCluster", request, PCSJsonContext.Default.UpdateClusterRequest, PCSJsonContext.Default.UpdateClusterResponse, cancellationToken);
+        return invoker.InvokeAsync("UpdateCluster", request, PCSUpdateClusterJsonContext.Default.UpdateClusterRequest, PCSUpdateClusterJsonContext.Default.UpdateClusterResponse, cancellationToken);
     }
 
     public Task<UpdateComputeNodeGroupResponse> UpdateComputeNodeGroupAsync(UpdateComputeNodeGroupRequest request, CancellationToken cancellationToken = default)
@@ -131,7 +131,7 @@ public sealed partial class AmazonPCSClient
         ArgumentNullException.ThrowIfNull(request);
         // the model marks ClientToken as the idempotency token: fill it, as the AWS SDKs do, so a retried call is a no-op
         request = request.ClientToken is null ? request with { ClientToken = Guid.NewGuid().ToString() } : request;
-        return invoker.InvokeAsync("UpdateComputeNodeGroup", request, PCSJsonContext.Default.UpdateComputeNodeGroupRequest, PCSJsonContext.Default.UpdateComputeNodeGroupResponse, cancellationToken);
+        return invoker.InvokeAsync("UpdateComputeNodeGroup", request, PCSUpdateComputeNodeGroupJsonContext.Default.UpdateComputeNodeGroupRequest, PCSUpdateComputeNodeGroupJsonContext.Default.UpdateComputeNodeGroupResponse, cancellationToken);
     }
 
     public Task<UpdateQueueResponse> UpdateQueueAsync(UpdateQueueRequest request, CancellationToken cancellationToken = default)
@@ -139,6 +139,6 @@ public sealed partial class AmazonPCSClient
         ArgumentNullException.ThrowIfNull(request);
         // the model marks ClientToken as the idempotency token: fill it, as the AWS SDKs do, so a retried call is a no-op
         request = request.ClientToken is null ? request with { ClientToken = Guid.NewGuid().ToString() } : request;
-        return invoker.InvokeAsync("UpdateQueue", request, PCSJsonContext.Default.UpdateQueueRequest, PCSJsonContext.Default.UpdateQueueResponse, cancellationToken);
+        return invoker.InvokeAsync("UpdateQueue", request, PCSUpdateQueueJsonContext.Default.UpdateQueueRequest, PCSUpdateQueueJsonContext.Default.UpdateQueueResponse, cancellationToken);
     }
 }

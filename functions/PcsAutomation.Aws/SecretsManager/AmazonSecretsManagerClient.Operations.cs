@@ -13,25 +13,25 @@ public sealed partial class AmazonSecretsManagerClient
     public Task<DescribeSecretResponse> DescribeSecretAsync(DescribeSecretRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("DescribeSecret", request, SecretsManagerJsonContext.Default.DescribeSecretRequest, SecretsManagerJsonContext.Default.DescribeSecretResponse, cancellationToken);
+        return invoker.InvokeAsync("DescribeSecret", request, SecretsManagerDescribeSecretJsonContext.Default.DescribeSecretRequest, SecretsManagerDescribeSecretJsonContext.Default.DescribeSecretResponse, cancellationToken);
     }
 
     public Task<GetSecretValueResponse> GetSecretValueAsync(GetSecretValueRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("GetSecretValue", request, SecretsManagerJsonContext.Default.GetSecretValueRequest, SecretsManagerJsonContext.Default.GetSecretValueResponse, cancellationToken);
+        return invoker.InvokeAsync("GetSecretValue", request, SecretsManagerGetSecretValueJsonContext.Default.GetSecretValueRequest, SecretsManagerGetSecretValueJsonContext.Default.GetSecretValueResponse, cancellationToken);
     }
 
     public Task<ListSecretsResponse> ListSecretsAsync(ListSecretsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("ListSecrets", request, SecretsManagerJsonContext.Default.ListSecretsRequest, SecretsManagerJsonContext.Default.ListSecretsResponse, cancellationToken);
+        return invoker.InvokeAsync("ListSecrets", request, SecretsManagerListSecretsJsonContext.Default.ListSecretsRequest, SecretsManagerListSecretsJsonContext.Default.ListSecretsResponse, cancellationToken);
     }
 
     public Task<ListSecretVersionIdsResponse> ListSecretVersionIdsAsync(ListSecretVersionIdsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("ListSecretVersionIds", request, SecretsManagerJsonContext.Default.ListSecretVersionIdsRequest, SecretsManagerJsonContext.Default.ListSecretVersionIdsResponse, cancellationToken);
+        return invoker.InvokeAsync("ListSecretVersionIds", request, SecretsManagerListSecretVersionIdsJsonContext.Default.ListSecretVersionIdsRequest, SecretsManagerListSecretVersionIdsJsonContext.Default.ListSecretVersionIdsResponse, cancellationToken);
     }
 
     public Task<RotateSecretResponse> RotateSecretAsync(RotateSecretRequest request, CancellationToken cancellationToken = default)
@@ -39,24 +39,24 @@ public sealed partial class AmazonSecretsManagerClient
         ArgumentNullException.ThrowIfNull(request);
         // the model marks ClientRequestToken as the idempotency token: fill it, as the AWS SDKs do, so a retried call is a no-op
         request = request.ClientRequestToken is null ? request with { ClientRequestToken = Guid.NewGuid().ToString() } : request;
-        return invoker.InvokeAsync("RotateSecret", request, SecretsManagerJsonContext.Default.RotateSecretRequest, SecretsManagerJsonContext.Default.RotateSecretResponse, cancellationToken);
+        return invoker.InvokeAsync("RotateSecret", request, SecretsManagerRotateSecretJsonContext.Default.RotateSecretRequest, SecretsManagerRotateSecretJsonContext.Default.RotateSecretResponse, cancellationToken);
     }
 
     public Task<CancelRotateSecretResponse> CancelRotateSecretAsync(CancelRotateSecretRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("CancelRotateSecret", request, SecretsManagerJsonContext.Default.CancelRotateSecretRequest, SecretsManagerJsonContext.Default.CancelRotateSecretResponse, cancellationToken);
+        return invoker.InvokeAsync("CancelRotateSecret", request, SecretsManagerCancelRotateSecretJsonContext.Default.CancelRotateSecretRequest, SecretsManagerCancelRotateSecretJsonContext.Default.CancelRotateSecretResponse, cancellationToken);
     }
 
     public Task<UpdateSecretVersionStageResponse> UpdateSecretVersionStageAsync(UpdateSecretVersionStageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("UpdateSecretVersionStage", request, SecretsManagerJsonContext.Default.UpdateSecretVersionStageRequest, SecretsManagerJsonContext.Default.UpdateSecretVersionStageResponse, cancellationToken);
+        return invoker.InvokeAsync("UpdateSecretVersionStage", request, SecretsManagerUpdateSecretVersionStageJsonContext.Default.UpdateSecretVersionStageRequest, SecretsManagerUpdateSecretVersionStageJsonContext.Default.UpdateSecretVersionStageResponse, cancellationToken);
     }
 
     public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("TagResource", request, SecretsManagerJsonContext.Default.TagResourceRequest, SecretsManagerJsonContext.Default.TagResourceResponse, cancellationToken);
+        return invoker.InvokeAsync("TagResource", request, SecretsManagerTagResourceJsonContext.Default.TagResourceRequest, SecretsManagerTagResourceJsonContext.Default.TagResourceResponse, cancellationToken);
     }
 }

@@ -13,48 +13,48 @@ public sealed partial class AmazonStepFunctionsClient
     public Task<StartExecutionResponse> StartExecutionAsync(StartExecutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("StartExecution", request, StepFunctionsJsonContext.Default.StartExecutionRequest, StepFunctionsJsonContext.Default.StartExecutionResponse, cancellationToken);
+        return invoker.InvokeAsync("StartExecution", request, StepFunctionsStartExecutionJsonContext.Default.StartExecutionRequest, StepFunctionsStartExecutionJsonContext.Default.StartExecutionResponse, cancellationToken);
     }
 
     public Task<DescribeExecutionResponse> DescribeExecutionAsync(DescribeExecutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("DescribeExecution", request, StepFunctionsJsonContext.Default.DescribeExecutionRequest, StepFunctionsJsonContext.Default.DescribeExecutionResponse, cancellationToken);
+        return invoker.InvokeAsync("DescribeExecution", request, StepFunctionsDescribeExecutionJsonContext.Default.DescribeExecutionRequest, StepFunctionsDescribeExecutionJsonContext.Default.DescribeExecutionResponse, cancellationToken);
     }
 
     public Task<StopExecutionResponse> StopExecutionAsync(StopExecutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("StopExecution", request, StepFunctionsJsonContext.Default.StopExecutionRequest, StepFunctionsJsonContext.Default.StopExecutionResponse, cancellationToken);
+        return invoker.InvokeAsync("StopExecution", request, StepFunctionsStopExecutionJsonContext.Default.StopExecutionRequest, StepFunctionsStopExecutionJsonContext.Default.StopExecutionResponse, cancellationToken);
     }
 
     public Task<ListExecutionsResponse> ListExecutionsAsync(ListExecutionsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("ListExecutions", request, StepFunctionsJsonContext.Default.ListExecutionsRequest, StepFunctionsJsonContext.Default.ListExecutionsResponse, cancellationToken);
+        return invoker.InvokeAsync("ListExecutions", request, StepFunctionsListExecutionsJsonContext.Default.ListExecutionsRequest, StepFunctionsListExecutionsJsonContext.Default.ListExecutionsResponse, cancellationToken);
     }
 
     public Task<GetExecutionHistoryResponse> GetExecutionHistoryAsync(GetExecutionHistoryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("GetExecutionHistory", request, StepFunctionsJsonContext.Default.GetExecutionHistoryRequest, StepFunctionsJsonContext.Default.GetExecutionHistoryResponse, cancellationToken);
+        return invoker.InvokeAsync("GetExecutionHistory", request, StepFunctionsGetExecutionHistoryJsonContext.Default.GetExecutionHistoryRequest, StepFunctionsGetExecutionHistoryJsonContext.Default.GetExecutionHistoryResponse, cancellationToken);
     }
 
     public Task<SendTaskSuccessResponse> SendTaskSuccessAsync(SendTaskSuccessRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("SendTaskSuccess", request, StepFunctionsJsonContext.Default.SendTaskSuccessRequest, StepFunctionsJsonContext.Default.SendTaskSuccessResponse, cancellationToken);
+        return invoker.InvokeAsync("SendTaskSuccess", request, StepFunctionsSendTaskSuccessJsonContext.Default.SendTaskSuccessRequest, StepFunctionsSendTaskSuccessJsonContext.Default.SendTaskSuccessResponse, cancellationToken);
     }
 
     public Task<SendTaskFailureResponse> SendTaskFailureAsync(SendTaskFailureRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("SendTaskFailure", request, StepFunctionsJsonContext.Default.SendTaskFailureRequest, StepFunctionsJsonContext.Default.SendTaskFailureResponse, cancellationToken);
+        return invoker.InvokeAsync("SendTaskFailure", request, StepFunctionsSendTaskFailureJsonContext.Default.SendTaskFailureRequest, StepFunctionsSendTaskFailureJsonContext.Default.SendTaskFailureResponse, cancellationToken);
     }
 
     public Task<SendTaskHeartbeatResponse> SendTaskHeartbeatAsync(SendTaskHeartbeatRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return invoker.InvokeAsync("SendTaskHeartbeat", request, StepFunctionsJsonContext.Default.SendTaskHeartbeatRequest, StepFunctionsJsonContext.Default.SendTaskHeartbeatResponse, cancellationToken);
+        return invoker.InvokeAsync("SendTaskHeartbeat", request, StepFunctionsSendTaskHeartbeatJsonContext.Default.SendTaskHeartbeatRequest, StepFunctionsSendTaskHeartbeatJsonContext.Default.SendTaskHeartbeatResponse, cancellationToken);
     }
 }

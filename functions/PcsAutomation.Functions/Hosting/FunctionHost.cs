@@ -21,10 +21,11 @@ public static class FunctionHost
         ArgumentNullException.ThrowIfNull(runtimeApi);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        var trace = InitTrace.Start(options.GetVariable, options.TraceOutput, options.Time);
         LambdaBootstrap bootstrap;
         try
         {
-            bootstrap = Initialize(runtimeApi, options);
+            bootstrap = Initialize(runtimeApi, options, trace);
         }
 #pragma warning disable CA1031 // every init failure must reach Lambda as an init error, whatever its type
         catch (Exception e)
@@ -38,18 +39,23 @@ public static class FunctionHost
         return 0;
     }
 
-    private static LambdaBootstrap Initialize(IRuntimeApiClient runtimeApi, FunctionHostOptions options)
+    private static LambdaBootstrap Initialize(IRuntimeApiClient runtimeApi, FunctionHostOptions options, InitTrace trace)
     {
         var handlerName = options.GetVariable(HandlerVariable);
         // The cheapest, most common deployment mistake first, so its message is not hidden behind an AWS one.
         HandlerRegistry.EnsureKnown(handlerName);
         var level = LogLevels.Parse(options.GetVariable(LogLevels.LogLevelVariable));
         var function = FunctionEnvironment.FromEnvironment(options.GetVariable);
+        trace.Phase("settings");
         var aws = options.CreateAwsClients();
+        trace.Phase("aws-configuration");
         var services = new FunctionServices(
             handlerName!, aws, options.Time, function, level, new EmbeddedMetrics(options.Output, options.Time), options.GetVariable);
         var handler = HandlerRegistry.Create(handlerName, services);
+        trace.Phase("handler");
         var logger = new JsonLambdaLogger(options.Output, options.Time, level);
-        return new LambdaBootstrap(runtimeApi, handler, new LambdaBootstrapOptions { Time = options.Time, Function = function, Logger = logger });
+        var bootstrap = new LambdaBootstrap(runtimeApi, handler, new LambdaBootstrapOptions { Time = options.Time, Function = function, Logger = logger });
+        trace.Phase("ready");
+        return bootstrap;
     }
 }

@@ -11,6 +11,9 @@ public sealed record FunctionHostOptions
     /// <summary>Where JSON logs and EMF records go: stdout in Lambda. Required.</summary>
     public required TextWriter Output { get; init; }
 
+    /// <summary>Where <c>PCS_AUTOMATION_INIT_TRACE=1</c> writes init phase timings: stderr in Lambda. Default null: no trace.</summary>
+    public TextWriter? TraceOutput { get; init; }
+
     /// <summary>The clock. Required; only <c>Program.cs</c> passes the system clock.</summary>
     public required TimeProvider Time { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Serialization;
 using PcsAutomation.Aws.Runtime;
 
 namespace PcsAutomation.Aws.Tests.Conformance;
@@ -42,8 +43,16 @@ public class OperationConformanceTests
         var model = service.Model;
         Assert.Equal($"{model.Metadata("targetPrefix")}.{operationName}", $"{service.Metadata.TargetPrefix}.{call.Operation}");
         Assert.Equal($"application/x-amz-json-{model.Metadata("jsonVersion")}", service.Metadata.ContentType);
-        Assert.Same(service.Context.GetTypeInfo(operation.RequestType), call.RequestInfo);
-        Assert.Same(service.Context.GetTypeInfo(operation.ResponseType), call.ResponseInfo);
+        // The operation's own context (so the AOT bootstrap keeps only the shapes of the operations it calls),
+        // generated with the whole-model context's options.
+        foreach (var (info, type) in new[] { (call.RequestInfo, operation.RequestType), (call.ResponseInfo, operation.ResponseType) })
+        {
+            Assert.Equal(type, info.Type);
+            var context = Assert.IsAssignableFrom<JsonSerializerContext>(info.OriginatingResolver);
+            Assert.Equal($"{service.Name}{operationName}JsonContext", context.GetType().Name);
+            Assert.Equal(service.Context.Options.DefaultIgnoreCondition, context.Options.DefaultIgnoreCondition);
+            Assert.Equal(service.Context.Options.Converters.Select(c => c.GetType()), context.Options.Converters.Select(c => c.GetType()));
+        }
     }
 
     [Theory]

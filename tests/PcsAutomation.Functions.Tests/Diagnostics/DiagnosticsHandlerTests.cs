@@ -4,7 +4,7 @@ using PcsAutomation.Aws.Runtime;
 using PcsAutomation.Functions.Diagnostics;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
-using PcsAutomation.Testing.Lambda;
+using PcsAutomation.ProductHost;
 
 namespace PcsAutomation.Functions.Tests.Diagnostics;
 

@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Microsoft.Extensions.Time.Testing;
 using PcsAutomation.Aws.Runtime;
 using PcsAutomation.Functions.Hosting;
@@ -28,20 +29,32 @@ public sealed class FunctionHostTests : IAsyncLifetime
         client.Dispose();
         await api.DisposeAsync();
         await output.DisposeAsync();
+        await trace.DisposeAsync();
     }
 
-    private Task<int> RunAsync(Dictionary<string, string> environment, Func<AwsClientFactory> aws) =>
+    private readonly StringWriter trace = new();
+
+    private Task<int> RunAsync(Dictionary<string, string> environment, Func<AwsClientFactory> aws, CancellationToken cancellationToken = default) =>
         FunctionHost.RunAsync(client, new FunctionHostOptions
         {
             GetVariable = name => environment.GetValueOrDefault(name),
             Output = output,
+            TraceOutput = trace,
             Time = time,
             CreateAwsClients = () =>
             {
                 awsFactoryCalls++;
                 return aws();
             },
-        });
+        }, cancellationToken);
+
+    private AwsClientFactory StaticAws() => AwsClientFactory.Create(new AwsClientOptions
+    {
+        TimeProvider = time,
+        Region = "us-east-1",
+        Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "not-a-secret"),
+        Environment = _ => null,
+    });
 
     [Fact]
     public async Task RunAsync_UnknownHandler_ReportsInitErrorListingKnownHandlersWithoutTouchingAws()
@@ -76,5 +89,48 @@ public sealed class FunctionHostTests : IAsyncLifetime
         var error = await api.InitError.WaitAsync(Patience);
         Assert.Equal(1, exitCode);
         Assert.Contains("AWS_LAMBDA_LOG_LEVEL", error.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_InitTraceOn_WritesEachInitPhaseInOrderThenServes()
+    {
+        using var stop = new CancellationTokenSource();
+        var run = RunAsync(new() { ["_HANDLER"] = "Diagnostics", ["PCS_AUTOMATION_INIT_TRACE"] = "1" }, StaticAws, stop.Token);
+
+        await api.FirstPoll.WaitAsync(Patience);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Patience));
+
+        var phases = trace.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[1]).ToList();
+        Assert.Equal(["settings", "aws-configuration", "handler", "ready"], phases);
+        Assert.All(trace.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.Matches(@"^init-trace [a-z-]+ \+0\.000 ms at 0\.000 ms$", l.TrimEnd()));
+        Assert.DoesNotContain("init-trace", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_InitTraceOnAndAwsRejected_TracesUpToTheFailingPhase()
+    {
+        var exitCode = await RunAsync(
+            new() { ["_HANDLER"] = "Diagnostics", ["PCS_AUTOMATION_INIT_TRACE"] = "true" },
+            () => throw new AwsConfigurationException("No AWS region: set AWS_REGION."));
+
+        await api.InitError.WaitAsync(Patience);
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("init-trace settings ", trace.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("aws-configuration", trace.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_InitTraceOff_WritesNoTrace()
+    {
+        using var stop = new CancellationTokenSource();
+        var run = RunAsync(new() { ["_HANDLER"] = "Diagnostics" }, StaticAws, stop.Token);
+
+        await api.FirstPoll.WaitAsync(Patience);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Patience));
+
+        Assert.Equal(1, awsFactoryCalls);
+        Assert.Equal("", trace.ToString());
     }
 }

@@ -12,7 +12,7 @@ using PcsAutomation.Lambda.Metrics;
 using PcsAutomation.LocalAws;
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.SecretsManager;
-using PcsAutomation.Testing.Lambda;
+using PcsAutomation.ProductHost;
 
 namespace PcsAutomation.Functions.Tests.Support;
 

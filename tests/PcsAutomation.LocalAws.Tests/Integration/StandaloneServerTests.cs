@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PcsAutomation.LocalAws.Tests.Support;
 using PcsAutomation.LocalAws.Tests.EventBridge;
@@ -51,21 +50,38 @@ public sealed class StandaloneServerTests(StandaloneServerTests.Server server) :
         Assert.Equal(0, put["FailedEntryCount"]!.GetValue<int>());
     }
 
-    [Fact]
-    public async Task Serve_WithTemplate_RuleDeliversToTheProductFunctionInProcess()
+    [Fact] // the emulator knows nothing of the product: template functions run the bootstrap given, as Lambda runs a custom runtime
+    public async Task Serve_WithTemplateAndBootstrap_RuleDeliversToTheBootstrapProcess()
     {
-        await using var withTemplate = await StandaloneProcess.StartAsync(
-            "--template", Path.Combine(RepoPaths.Root, "template.yaml"), "--parameter", "AWS::StackName=standalone");
+        var bootstrap = await BuiltBootstrap.GetAsync();
+        await using var withTemplate = await StartAsync(
+            "--template", Path.Combine(RepoPaths.Root, "template.yaml"), "--parameter", "AWS::StackName=standalone", "--bootstrap", bootstrap);
         var summary = await withTemplate.WaitForLineAsync(line => line.StartsWith("Template ", StringComparison.Ordinal));
 
-        await withTemplate.CliAsync("events", "put-rule", "--name", "diagnostics", "--event-pattern", """{"source":["pcs-automation.cli"]}""");
-        await withTemplate.CliAsync("events", "put-targets", "--rule", "diagnostics",
-            "--targets", "Id=d,Arn=arn:aws:lambda:us-east-1:111122223333:function:DiagnosticsFunction");
-        await withTemplate.CliAsync("events", "put-events", "--entries", """[{"Source":"pcs-automation.cli","DetailType":"Run","Detail":"{}"}]""");
-        var delivered = await withTemplate.WaitForLineAsync(line => line.StartsWith("delivery: rule diagnostics", StringComparison.Ordinal));
+        var delivered = await withTemplate.DeliverAnEventToDiagnosticsAsync();
 
         Assert.Contains("function(s)", summary, StringComparison.Ordinal);
         Assert.EndsWith("DiagnosticsFunction: ok", delivered, StringComparison.Ordinal);
+    }
+
+    [Fact] // without --bootstrap the function has no code: the delivery fails naming the missing entry point, nothing crashes
+    public async Task Serve_WithTemplateWithoutBootstrap_DeliveryFailsWithInvalidEntrypoint()
+    {
+        await using var withTemplate = await StartAsync("--template", Path.Combine(RepoPaths.Root, "template.yaml"));
+        await withTemplate.WaitForLineAsync(line => line.StartsWith("Template ", StringComparison.Ordinal));
+
+        var delivered = await withTemplate.DeliverAnEventToDiagnosticsAsync();
+
+        Assert.Contains("failed: Runtime.InvalidEntrypoint", delivered, StringComparison.Ordinal);
+    }
+
+    /// <summary><c>dotnet PcsAutomation.LocalAws.dll serve --scenario demo --port 0 --clock virtual</c> plus <paramref name="extraArguments"/>.</summary>
+    internal static Task<StandaloneProcess> StartAsync(params string[] extraArguments)
+    {
+        // the build output of the same configuration as this test assembly
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
+        var dll = Path.Combine(RepoPaths.Root, "tools", "PcsAutomation.LocalAws", "bin", configuration, "net10.0", "PcsAutomation.LocalAws.dll");
+        return StandaloneProcess.StartAsync(dll, ["serve", "--scenario", "demo", "--port", "0", "--clock", "virtual", .. extraArguments]);
     }
 
     /// <summary>One <c>dotnet PcsAutomation.LocalAws.dll serve --scenario demo</c> process for the class.</summary>
@@ -75,91 +91,11 @@ public sealed class StandaloneServerTests(StandaloneServerTests.Server server) :
 
         public Task<JsonObject> CliAsync(params string[] arguments) => process!.CliAsync(arguments);
 
-        public async Task InitializeAsync() => process = await StandaloneProcess.StartAsync();
+        public async Task InitializeAsync() => process = await StartAsync();
 
         public async Task DisposeAsync()
         {
             if (process is not null) await process.DisposeAsync();
-        }
-    }
-}
-
-/// <summary>
-/// The emulator as its own process: <c>dotnet PcsAutomation.LocalAws.dll serve --scenario demo --port 0 --clock virtual</c>
-/// (the build output of the same configuration as this test assembly); its endpoint read from its first line, every
-/// output line kept, stopped with the console's <c>quit</c>.
-/// </summary>
-internal sealed class StandaloneProcess : IAsyncDisposable
-{
-    private const string ListeningPrefix = "Local AWS listening on ";
-    private readonly Process process;
-    private readonly System.Collections.Concurrent.BlockingCollection<string> lines = [];
-
-    private StandaloneProcess(Process process)
-    {
-        this.process = process;
-    }
-
-    public string Endpoint { get; private set; } = "";
-
-    public static async Task<StandaloneProcess> StartAsync(params string[] extraArguments)
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-        var dll = Path.Combine(RepoPaths.Root, "tools", "PcsAutomation.LocalAws", "bin", configuration, "net10.0", "PcsAutomation.LocalAws.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "serve", "--scenario", "demo", "--port", "0", "--clock", "virtual", .. extraArguments])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var running = new StandaloneProcess(Process.Start(start)!);
-        running.process.OutputDataReceived += (_, line) =>
-        {
-            if (line.Data is not null) running.lines.Add(line.Data);
-        };
-        running.process.ErrorDataReceived += (_, line) =>
-        {
-            if (line.Data is not null) running.lines.Add("stderr: " + line.Data);
-        };
-        running.process.BeginOutputReadLine();
-        running.process.BeginErrorReadLine();
-        var listening = await running.WaitForLineAsync(line => line.StartsWith(ListeningPrefix, StringComparison.Ordinal));
-        running.Endpoint = listening[ListeningPrefix.Length..listening.IndexOf(' ', ListeningPrefix.Length)].TrimEnd('/');
-        Assert.StartsWith("http://127.0.0.1:", running.Endpoint, StringComparison.Ordinal);
-        return running;
-    }
-
-    /// <summary>The next output line that matches (earlier lines are consumed); fails after two minutes of real time.</summary>
-    public Task<string> WaitForLineAsync(Func<string, bool> match) => Task.Run(() =>
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        foreach (var line in lines.GetConsumingEnumerable(limit.Token))
-        {
-            if (match(line)) return line;
-        }
-        throw new InvalidOperationException("The emulator's output ended.");
-    });
-
-    public Task<JsonObject> CliAsync(params string[] arguments) => AwsCli.JsonAsync(Endpoint, "us-east-1", arguments);
-
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await process.StandardInput.WriteLineAsync("quit");
-            await process.StandardInput.FlushAsync();
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        finally
-        {
-            process.Dispose();
-            lines.Dispose();
         }
     }
 }

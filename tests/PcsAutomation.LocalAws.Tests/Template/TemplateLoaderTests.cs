@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using PcsAutomation.LocalAws.EventBridge;
+using PcsAutomation.LocalAws.Lambda;
 using PcsAutomation.LocalAws.Tests.EventBridge;
-using PcsAutomation.Testing.Lambda;
 
 namespace PcsAutomation.LocalAws.Tests.Template;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using PcsAutomation.LocalAws.Faults;
+using PcsAutomation.LocalAws.Lambda;
 using PcsAutomation.LocalAws.World;
 using PcsAutomation.States.Runtime;
-using PcsAutomation.Testing.Lambda;
 
 namespace PcsAutomation.Workflows.Tests.Rotation;
 

@@ -4,7 +4,7 @@ using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.SecretsManager;
 using PcsAutomation.LocalAws.World;
 using PcsAutomation.States.Runtime;
-using PcsAutomation.Testing;
+using PcsAutomation.ProductHost;
 
 namespace PcsAutomation.Workflows.Tests.Rotation;
 

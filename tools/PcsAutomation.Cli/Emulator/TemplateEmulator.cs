@@ -1,6 +1,6 @@
 using PcsAutomation.LocalAws;
 using PcsAutomation.LocalAws.Scenarios;
-using PcsAutomation.Testing;
+using PcsAutomation.ProductHost;
 using LocalAwsHost = PcsAutomation.LocalAws.LocalAws;
 
 namespace PcsAutomation.Cli.Emulator;

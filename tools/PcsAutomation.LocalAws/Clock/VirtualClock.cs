@@ -84,17 +84,50 @@ public sealed partial class VirtualClock : TimeProvider
     public void AdvanceTo(DateTimeOffset target)
     {
         // One mover at a time (wall-clock driver, latency faults, tests): time never goes backwards.
+        lock (advancing) MoveTo(target);
+        Moved?.Invoke(GetUtcNow());
+    }
+
+    /// <summary>
+    /// Moves time forward by <paramref name="by"/> unless <paramref name="hold"/> says it must stand still, deciding
+    /// and moving under the lock every move takes, so work that holds time and waited for <see cref="WhenNotAdvancingAsync"/>
+    /// before reading the clock is never overtaken by a jump. Returns whether time moved.
+    /// </summary>
+    public bool AdvanceUnless(Func<bool> hold, TimeSpan by)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
         lock (advancing)
         {
-            while (TryTakeDue(target, out var work))
-            {
-                if (work.Due > GetUtcNow()) inner.SetUtcNow(work.Due);
-                work.Run();
-            }
-            // Setting the same time again still fires timers due now (one created with a zero delay).
-            inner.SetUtcNow(target > GetUtcNow() ? target : GetUtcNow());
+            if (hold()) return false;
+            MoveTo(GetUtcNow() + by);
         }
         Moved?.Invoke(GetUtcNow());
+        return true;
+    }
+
+    /// <summary>
+    /// Completes when no move of the clock is under way, never on the thread that moves it (work started from inside a
+    /// move, e.g. by a timer, continues after the move). A Lambda invocation waits for it before taking its deadline.
+    /// </summary>
+    public async Task WhenNotAdvancingAsync()
+    {
+        await Task.Yield();
+        lock (advancing)
+        {
+            // entered and left: any move that had begun has finished
+        }
+    }
+
+    private void MoveTo(DateTimeOffset target)
+    {
+        while (TryTakeDue(target, out var work))
+        {
+            if (work.Due > GetUtcNow()) inner.SetUtcNow(work.Due);
+            work.Run();
+        }
+        // Setting the same time again still fires timers due now (one created with a zero delay).
+        inner.SetUtcNow(target > GetUtcNow() ? target : GetUtcNow());
     }
 
     /// <summary>

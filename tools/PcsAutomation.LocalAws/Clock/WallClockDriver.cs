@@ -2,27 +2,28 @@ namespace PcsAutomation.LocalAws.Clock;
 
 /// <summary>
 /// Interactive mode: moves a <see cref="VirtualClock"/> along with real time multiplied by a speed factor
-/// (speed 60 = one virtual minute per real second). The real time source is passed in: only Program.cs
-/// hands over <see cref="TimeProvider.System"/>.
+/// (speed 60 = one virtual minute per real second), holding it while work runs that the clock must not overtake
+/// (<see cref="WallClockPace"/>). The real time source is passed in: only a Program hands over <see cref="TimeProvider.System"/>.
 /// </summary>
 public sealed class WallClockDriver : IAsyncDisposable
 {
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
 
-    public WallClockDriver(VirtualClock clock, TimeProvider realTime, double speed, TimeSpan tick)
+    /// <param name="clock">The virtual clock to move.</param>
+    /// <param name="realTime">The real time source.</param>
+    /// <param name="speed">Virtual seconds per real second.</param>
+    /// <param name="tick">Real time between steps.</param>
+    /// <param name="hold">True while time must stand still; default never.</param>
+    public WallClockDriver(VirtualClock clock, TimeProvider realTime, double speed, TimeSpan tick, Func<bool>? hold = null)
     {
-        ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(realTime);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(speed);
-        var virtualStart = clock.GetUtcNow();
-        var realStart = realTime.GetTimestamp();
+        var pace = new WallClockPace(clock, realTime, speed, hold ?? (() => false));
         loop = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
-                // catch up first, so real time that passed before this delay was registered is never lost
-                clock.AdvanceTo(virtualStart + TimeSpan.FromTicks((long)(realTime.GetElapsedTime(realStart).Ticks * speed)));
+                // step first, so real time that passed before this delay was registered is never lost
+                pace.Step();
                 try
                 {
                     await Task.Delay(tick, realTime, stop.Token).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using PcsAutomation.Testing.Lambda;
 
 namespace PcsAutomation.LocalAws.Lambda;
 
@@ -62,6 +61,9 @@ public sealed class LambdaHost(LocalAws aws, TimeProvider deadlines) : IAsyncDis
         LambdaInvocationResult result;
         try
         {
+            // Counted, so no move of the wall clock starts from here on (LocalAws.FunctionsAwake); one under way ends
+            // before the function takes its deadline, so no jump overtakes a function that had not seen it.
+            await aws.Clock.WhenNotAdvancingAsync().ConfigureAwait(false);
             result = await InvokeCoreAsync(functionName, payloadJson, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (completed is not null)

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using PcsAutomation.LocalAws.DynamoDb;
 using PcsAutomation.LocalAws.EventBridge;
 using PcsAutomation.LocalAws.Lambda;
-using PcsAutomation.Testing.Lambda;
 
 namespace PcsAutomation.LocalAws.Template;
 
@@ -129,7 +128,7 @@ public static class TemplateLoader
     }
 
     private static LambdaFunctionErrorException NoHandler(string name) => new("Runtime.InvalidEntrypoint",
-        $"Function {name} has no code in the emulator: set LocalAwsOptions.FunctionFactory (e.g. ProductFunctions) or LocalAwsOptions.BootstrapPath.");
+        $"Function {name} has no code in the emulator: set LocalAwsOptions.FunctionFactory (a host of in-process handlers, such as the product's) or LocalAwsOptions.BootstrapPath (serve --bootstrap).");
 
     private static string CreateStateMachine(LocalAws aws, string logicalId, JsonObject properties, TemplateIntrinsics intrinsics, string directory)
     {

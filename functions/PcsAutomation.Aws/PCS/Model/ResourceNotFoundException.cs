@@ -30,7 +30,7 @@ public class ResourceNotFoundException : AmazonPCSException
 
     internal static ResourceNotFoundException FromBody(string message, ErrorType errorType, string errorCode, string? requestId, HttpStatusCode statusCode, JsonElement body)
     {
-        var context = PCSJsonContext.Default;
+        var context = PCSErrorsJsonContext.Default;
         return new ResourceNotFoundException(message, null, errorType, errorCode, requestId, statusCode)
         {
             ResourceId = ErrorMembers.Read(body, "resourceId", context.String),

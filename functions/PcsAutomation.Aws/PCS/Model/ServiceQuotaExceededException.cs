@@ -36,7 +36,7 @@ public class ServiceQuotaExceededException : AmazonPCSException
 
     internal static ServiceQuotaExceededException FromBody(string message, ErrorType errorType, string errorCode, string? requestId, HttpStatusCode statusCode, JsonElement body)
     {
-        var context = PCSJsonContext.Default;
+        var context = PCSErrorsJsonContext.Default;
         return new ServiceQuotaExceededException(message, null, errorType, errorCode, requestId, statusCode)
         {
             ServiceCode = ErrorMembers.Read(body, "serviceCode", context.String),

@@ -30,7 +30,7 @@ public class ThrottlingException : AmazonPCSException
 
     internal static ThrottlingException FromBody(string message, ErrorType errorType, string errorCode, string? requestId, HttpStatusCode statusCode, JsonElement body)
     {
-        var context = PCSJsonContext.Default;
+        var context = PCSErrorsJsonContext.Default;
         return new ThrottlingException(message, null, errorType, errorCode, requestId, statusCode)
         {
             RetryAfterSeconds = ErrorMembers.Read(body, "retryAfterSeconds", context.NullableInt32),

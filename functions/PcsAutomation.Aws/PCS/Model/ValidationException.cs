@@ -30,7 +30,7 @@ public class ValidationException : AmazonPCSException
 
     internal static ValidationException FromBody(string message, ErrorType errorType, string errorCode, string? requestId, HttpStatusCode statusCode, JsonElement body)
     {
-        var context = PCSJsonContext.Default;
+        var context = PCSErrorsJsonContext.Default;
         return new ValidationException(message, null, errorType, errorCode, requestId, statusCode)
         {
             Reason = ErrorMembers.Read(body, "reason", context.ValidationExceptionReason),

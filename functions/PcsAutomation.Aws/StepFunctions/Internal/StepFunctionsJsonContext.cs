@@ -9,7 +9,8 @@ using PcsAutomation.Aws.Runtime.Json;
 
 namespace PcsAutomation.Aws.StepFunctions.Internal;
 
-/// <summary>Source-generated JSON metadata for every request, response and error member (Native AOT: no reflection).</summary>
+/// <summary>Source-generated JSON metadata for every request, response and error member of the model, for tests and tools;
+/// the client uses one context per operation (<c>StepFunctions&lt;Operation&gt;JsonContext</c>) so trimming keeps only what is called.</summary>
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(EpochSecondsConverter)])]

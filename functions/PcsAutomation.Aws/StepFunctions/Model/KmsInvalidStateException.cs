@@ -27,7 +27,7 @@ public class KmsInvalidStateException : AmazonStepFunctionsException
 
     internal static KmsInvalidStateException FromBody(string message, ErrorType errorType, string errorCode, string? requestId, HttpStatusCode statusCode, JsonElement body)
     {
-        var context = StepFunctionsJsonContext.Default;
+        var context = StepFunctionsErrorsJsonContext.Default;
         return new KmsInvalidStateException(message, null, errorType, errorCode, requestId, statusCode)
         {
             KmsKeyState = ErrorMembers.Read(body, "kmsKeyState", context.KmsKeyState),

@@ -26,7 +26,7 @@ public class ResourceNotFoundException : AmazonStepFunctionsException
 
     internal static ResourceNotFoundException FromBody(string message, ErrorType errorType, string errorCode, string? requestId, HttpStatusCode statusCode, JsonElement body)
     {
-        var context = StepFunctionsJsonContext.Default;
+        var context = StepFunctionsErrorsJsonContext.Default;
         return new ResourceNotFoundException(message, null, errorType, errorCode, requestId, statusCode)
         {
             ResourceName = ErrorMembers.Read(body, "resourceName", context.String),

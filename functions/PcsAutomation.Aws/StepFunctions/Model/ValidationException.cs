@@ -27,7 +27,7 @@ public class ValidationException : AmazonStepFunctionsException
 
     internal static ValidationException FromBody(string message, ErrorType errorType, string errorCode, string? requestId, HttpStatusCode statusCode, JsonElement body)
     {
-        var context = StepFunctionsJsonContext.Default;
+        var context = StepFunctionsErrorsJsonContext.Default;
         return new ValidationException(message, null, errorType, errorCode, requestId, statusCode)
         {
             Reason = ErrorMembers.Read(body, "reason", context.ValidationExceptionReason),

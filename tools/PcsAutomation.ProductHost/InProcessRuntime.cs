@@ -3,8 +3,9 @@ using System.Text;
 using System.Threading.Channels;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Lambda.Client;
+using PcsAutomation.LocalAws.Lambda;
 
-namespace PcsAutomation.Testing.Lambda;
+namespace PcsAutomation.ProductHost;
 
 /// <summary>
 /// One execution environment of a function, in process: <see cref="FunctionHost"/> (the real bootstrap's init and

@@ -1,4 +1,4 @@
-namespace PcsAutomation.Testing.Lambda;
+namespace PcsAutomation.LocalAws.Lambda;
 
 /// <summary>
 /// Thrown by an in-process function to report a Lambda function error with an explicit <c>errorType</c> (the

@@ -1,7 +1,7 @@
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 
-namespace PcsAutomation.Testing.Lambda;
+namespace PcsAutomation.ProductHost;
 
 /// <summary>
 /// An <see cref="ILambdaContext"/> to call a handler directly, without the loop (like Amazon.Lambda.TestUtilities'

@@ -1,25 +1,24 @@
 using System.Text.Json.Nodes;
-using PcsAutomation.LocalAws.Tests.EventBridge;
-using PcsAutomation.LocalAws.Tests.Template;
-using PcsAutomation.Testing;
+using PcsAutomation.LocalAws;
+using PcsAutomation.ProductHost;
+using Emulator = PcsAutomation.LocalAws.LocalAws;
 
-namespace PcsAutomation.LocalAws.Tests.Integration;
+namespace PcsAutomation.Workflows.Tests.ProductHost;
 
 /// <summary>
 /// The repository's real <c>template.yaml</c> on the emulator with the product's handlers in process
-/// (<see cref="ProductFunctions"/>): what <c>sam deploy</c> would run, reached through EventBridge.
+/// (<see cref="ProductFunctions"/>, the one place emulator and product meet): what <c>sam deploy</c> would run,
+/// reached through EventBridge.
 /// </summary>
 public sealed class ProductFunctionsTests
 {
-    private static readonly string RepoTemplate = Path.Combine(RepoPaths.Root, "template.yaml");
-
     [Fact]
     public async Task RepoTemplate_DiagnosticsThroughARule_RunsTheProductHandlerAgainstTheEmulator()
     {
         await using var functions = new ProductFunctions();
-        await using var aws = await LocalAws.StartAsync(new LocalAwsOptions
+        await using var aws = await Emulator.StartAsync(new LocalAwsOptions
         {
-            Template = RepoTemplate,
+            Template = RepoPaths.Template,
             TemplateParameters = new Dictionary<string, string> { ["AWS::StackName"] = "pcs-test" },
             FunctionFactory = functions.Create,
         });
@@ -32,7 +31,10 @@ public sealed class ProductFunctionsTests
             ["Targets"] = new JsonArray(new JsonObject { ["Id"] = "diagnostics", ["Arn"] = diagnostics.Arn }),
         });
 
-        LocalAwsTimeTests.PutEvent(aws, "pcs-automation.test", "Run Diagnostics", "{}");
+        aws.Call("events", "PutEvents", new JsonObject
+        {
+            ["Entries"] = new JsonArray(new JsonObject { ["Source"] = "pcs-automation.test", ["DetailType"] = "Run Diagnostics", ["Detail"] = "{}" }),
+        });
         Assert.True(await aws.RunUntilAsync(() => !aws.DeliveryResults.IsEmpty, TimeSpan.FromMinutes(1)), string.Join('\n', functions.AllLines));
 
         var result = Assert.Single(aws.DeliveryResults);
@@ -52,7 +54,7 @@ public sealed class ProductFunctionsTests
     public async Task RepoTemplate_EveryFunction_RegisteredUnderItsLogicalId()
     {
         await using var functions = new ProductFunctions();
-        await using var aws = LocalAws.CreateInProcess(new LocalAwsOptions { Template = RepoTemplate, FunctionFactory = functions.Create });
+        await using var aws = Emulator.CreateInProcess(new LocalAwsOptions { Template = RepoPaths.Template, FunctionFactory = functions.Create });
 
         Assert.Contains(aws.Template!.Functions, f => f.Name == "DiagnosticsFunction");
         Assert.Equal(aws.Template.Functions.Select(f => f.Name).Order(StringComparer.Ordinal), aws.Lambda.Functions.Select(f => f.Name));
@@ -63,12 +65,21 @@ public sealed class ProductFunctionsTests
     public async Task ProductFunctions_HandlerTheBootstrapDoesNotServe_InitErrorIsTheFunctionError()
     {
         await using var functions = new ProductFunctions();
-        await using var aws = TemplateLoaderTests.Fixture(factory: functions.Create);
+        // A deployment mistake: the function's Handler names nothing the bootstrap serves (_HANDLER=Echo).
+        await using var aws = Emulator.CreateInProcess(new LocalAwsOptions
+        {
+            Template = RepoPaths.Template,
+            FunctionFactory = f => functions.Create(f.Name != "DiagnosticsFunction" ? f : f with
+            {
+                Handler = "Echo",
+                Variables = new Dictionary<string, string>(f.Variables) { ["_HANDLER"] = "Echo" },
+            }),
+        });
 
-        var result = await aws.Lambda.InvokeAsync("EchoFunction", "{}");
+        var result = await aws.Lambda.InvokeAsync("DiagnosticsFunction", "{}");
 
         Assert.True(result.Error!.ErrorType == "UnknownHandlerException", $"{result.Error.ErrorType}: {result.Error.ErrorMessage}");
         Assert.Contains("Echo", result.Error.ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains(functions.LogsOf("EchoFunction"), line => line.Contains("Initialization failed", StringComparison.Ordinal));
+        Assert.Contains(functions.LogsOf("DiagnosticsFunction"), line => line.Contains("Initialization failed", StringComparison.Ordinal));
     }
 }

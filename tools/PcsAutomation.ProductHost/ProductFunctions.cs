@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using Amazon.Runtime;
 using PcsAutomation.Aws.Runtime;
 using PcsAutomation.Functions.Hosting;
-using PcsAutomation.Testing.Lambda;
+using PcsAutomation.LocalAws.Lambda;
 
-namespace PcsAutomation.Testing;
+namespace PcsAutomation.ProductHost;
 
 /// <summary>
 /// Runs the product's Lambda handlers in process for the local AWS emulator: pass <see cref="Create"/> as
@@ -22,19 +22,19 @@ namespace PcsAutomation.Testing;
 /// await using var aws = await LocalAws.StartAsync(new LocalAwsOptions { Template = "template.yaml", FunctionFactory = functions.Create });
 /// </code>
 /// </example>
-public sealed class ProductFunctions : IAsyncDisposable
+public sealed class ProductFunctions : IInProcessFunctions
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> logs = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<InProcessRuntime> runtimes = [];
     private readonly CancellationTokenSource stopping = new();
     private int seed;
 
-    /// <summary>The handler of <paramref name="function"/> (the signature of <c>LocalAwsOptions.FunctionFactory</c>).</summary>
-    public Func<string, CancellationToken, Task<string>>? Create(TemplateFunction function)
+    /// <summary>The handler of <paramref name="declared"/> (the signature of <c>LocalAwsOptions.FunctionFactory</c>).</summary>
+    public Func<string, CancellationToken, Task<string>>? Create(TemplateFunction declared)
     {
-        ArgumentNullException.ThrowIfNull(function);
-        logs.TryAdd(function.Name, new ConcurrentQueue<string>());
-        return new FunctionPool(this, function).InvokeAsync;
+        ArgumentNullException.ThrowIfNull(declared);
+        logs.TryAdd(declared.Name, new ConcurrentQueue<string>());
+        return new FunctionPool(this, declared).InvokeAsync;
     }
 
     /// <summary>Every output line so far, by function name (functions that never ran have an empty list).</summary>

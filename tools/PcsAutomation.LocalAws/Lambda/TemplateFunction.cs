@@ -1,9 +1,9 @@
-namespace PcsAutomation.Testing.Lambda;
+namespace PcsAutomation.LocalAws.Lambda;
 
 /// <summary>
 /// A function declared in a SAM template, as the local AWS emulator runs it: what
-/// <c>LocalAwsOptions.FunctionFactory</c> receives to build an in-process handler (see <see cref="ProductFunctions"/>).
-/// It lives here, beside the other Lambda fakes, because the emulator references this project (not the reverse).
+/// <c>LocalAwsOptions.FunctionFactory</c> receives to build an in-process handler. The emulator knows nothing of the
+/// code behind it: whoever starts the emulator with a factory (the product's host, a test) brings the handler.
 /// </summary>
 /// <param name="Name">The function name in the emulator: its <c>FunctionName</c> property, else its logical id.</param>
 /// <param name="LogicalId">The template's logical id.</param>
