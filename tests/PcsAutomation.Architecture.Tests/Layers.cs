@@ -15,6 +15,7 @@ namespace PcsAutomation.Architecture.Tests;
 /// <item><b>ProductHost</b>: the one place emulator and product meet (LocalAws and Functions, with what they use); no CLI.</item>
 /// <item><b>Cli</b> (<c>pcs-automation</c>): operates the product and runs it on the emulator, so everything above.</item>
 /// <item><b>States.Run</b> (<c>pcs-states-run</c>): the engine only.</item>
+/// <item><b>StateMachines</b> (the generator of statemachines/*.asl.json from fragments): nothing of ours (JSON in, JSON out).</item>
 /// </list>
 /// </summary>
 internal static class Layers
@@ -29,12 +30,13 @@ internal static class Layers
     public const string ProductHost = "PcsAutomation.ProductHost";
     public const string Cli = "PcsAutomation.Cli";
     public const string StatesRun = "PcsAutomation.States.Run";
+    public const string StateMachines = "PcsAutomation.StateMachines";
 
     /// <summary>The product: what the emulator, the engine and the fakes may not know.</summary>
     public static readonly string[] Product = [Domain, Aws, Lambda, Functions];
 
     /// <summary>The tools: what the product may not know.</summary>
-    public static readonly string[] Tools = [States, Testing, LocalAws, ProductHost, Cli];
+    public static readonly string[] Tools = [States, Testing, LocalAws, ProductHost, Cli, StateMachines];
 
     /// <summary>Project name → every project of ours it may reach, directly or through others.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> MayReach = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -49,6 +51,7 @@ internal static class Layers
         [ProductHost] = [LocalAws, States, Testing, Functions, Domain, Aws, Lambda],
         [Cli] = [ProductHost, LocalAws, States, Testing, Functions, Domain, Aws, Lambda],
         [StatesRun] = [States],
+        [StateMachines] = [],
     };
 
     /// <summary>Assembly name → the layer (project) it is built from, for the layers checked on compiled code.</summary>
