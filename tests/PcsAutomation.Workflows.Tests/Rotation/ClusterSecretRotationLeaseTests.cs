@@ -59,7 +59,7 @@ public class ClusterSecretRotationLeaseTests
         var canaryAfterSweep = workflow.Lease(canary);
 
         // Second rotation: takes the expired lease over and restores what the first one saved.
-        restoreBroken = false;
+        Volatile.Write(ref restoreBroken, false);
         var second = await workflow.RunAsync(workflow.Start(clusterId, name: "second"));
 
         Assert.True(second.Status == ExecutionStatus.Succeeded, $"{second.Error}: {second.Cause}");
