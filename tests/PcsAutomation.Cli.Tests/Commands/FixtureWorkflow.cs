@@ -9,8 +9,10 @@ namespace PcsAutomation.Cli.Tests.Commands;
 
 /// <summary>
 /// A small stand-in for the rotation workflow, so the CLI is tested on its own: PlanRotation (returns a plan for the
-/// input cluster), a dry-run Choice, ScaleNodeGroupsToZero (saved scaling), a 10-minute Wait, CheckSecretRotation (a new
-/// version). "FailingRotation" fails after the plan the way a handler error does. The functions are in-process delegates.
+/// input cluster), a dry-run Choice, ScaleNodeGroupsToZero (the count it saved in the lease), a 10-minute Wait,
+/// CheckSecretRotation (a new version), PrepareNotificationSucceeded (the notification detail with the lease's saved
+/// scaling, restored). "FailingRotation" fails after the plan the way a handler error does. The functions are
+/// in-process delegates.
 /// </summary>
 internal static class FixtureWorkflow
 {
@@ -27,12 +29,28 @@ internal static class FixtureWorkflow
     public static string Install(LocalAwsHost aws)
     {
         Register(aws, "PlanRotation", input => Plan(input["clusterId"]!.GetValue<string>(), input["dryRun"]!.GetValue<bool>()));
-        Register(aws, "ScaleNodeGroupsToZero", _ => new JsonObject
-        {
-            ["savedScaling"] = new JsonArray(Group("pcs_ng1", "login", 1, 1), Group("pcs_ng2", "compute-1", 2, 8)),
-            ["updated"] = new JsonArray("pcs_ng1", "pcs_ng2"),
-        });
+        Register(aws, "ScaleNodeGroupsToZero", _ => new JsonObject { ["savedNodeGroups"] = 2, ["updated"] = new JsonArray("pcs_ng1", "pcs_ng2") });
         Register(aws, "CheckSecretRotation", _ => new JsonObject { ["status"] = "SUCCEEDED", ["currentVersionId"] = "v-new", ["clusterSecretVersion"] = "v-new" });
+        Register(aws, "PrepareNotification", input => new JsonObject
+        {
+            ["subject"] = "PCS cluster secret rotated: demo",
+            ["message"] = "rotated",
+            ["detailType"] = "PCS Cluster Secret Rotation Succeeded",
+            ["detail"] = new JsonObject
+            {
+                ["clusterId"] = input["clusterId"]!.GetValue<string>(),
+                ["clusterName"] = "demo",
+                ["executionArn"] = input["executionArn"]!.GetValue<string>(),
+                ["workflow"] = "cluster-secret-rotation",
+                ["event"] = "Succeeded",
+                ["previousVersionId"] = "v-old",
+                ["currentVersionId"] = "v-new",
+                ["clusterSecretVersion"] = "v-new",
+                ["verification"] = "SUCCEEDED",
+                ["savedScaling"] = new JsonArray(Group("pcs_ng1", "login", 1, 1), Group("pcs_ng2", "compute-1", 2, 8)),
+                ["scalingRestored"] = true,
+            },
+        });
         Register(aws, "Boom", _ => throw new RotationFailed("2 instances of the cluster are still running"));
         Create(aws, FailingName, $$$"""
             {"StartAt":"PlanRotation","States":{
@@ -46,7 +64,8 @@ internal static class FixtureWorkflow
               "DryRunDone":{"Type":"Succeed"},
               "ScaleNodeGroupsToZero":{"Type":"Task","Resource":"{{{Function(aws, "ScaleNodeGroupsToZero")}}}","ResultPath":"$.scaleDown","Next":"WaitForDrain"},
               "WaitForDrain":{"Type":"Wait","Seconds":600,"Next":"CheckSecretRotation"},
-              "CheckSecretRotation":{"Type":"Task","Resource":"{{{Function(aws, "CheckSecretRotation")}}}","ResultPath":"$.secretCheck","Next":"Done"},
+              "CheckSecretRotation":{"Type":"Task","Resource":"{{{Function(aws, "CheckSecretRotation")}}}","ResultPath":"$.secretCheck","Next":"PrepareNotificationSucceeded"},
+              "PrepareNotificationSucceeded":{"Type":"Task","Resource":"{{{Function(aws, "PrepareNotification")}}}","Parameters":{"clusterId.$":"$.clusterId","executionArn.$":"$$.Execution.Id"},"ResultPath":"$.notification","Next":"Done"},
               "Done":{"Type":"Succeed"} } }
             """);
     }

@@ -29,7 +29,9 @@ public class RotateCommandTests
         Assert.Contains(lines, l => l.StartsWith("2026-01-05 08:10:00Z  +10:00  succeeded execution", StringComparison.Ordinal));
         Assert.Contains("new secret version", run.Text, StringComparison.Ordinal);
         Assert.Contains("v-new", run.Text, StringComparison.Ordinal);
+        Assert.Contains("node groups (restored min/max)", run.Text, StringComparison.Ordinal);
         Assert.Contains("compute-1 (pcs_ng2): min 2, max 8", run.Text, StringComparison.Ordinal);
+        Assert.Contains("the cluster reports the new version", run.Text, StringComparison.Ordinal);
         Assert.Contains("10m 00s", run.Text, StringComparison.Ordinal);
         Assert.Contains(":execution:ClusterSecretRotationStateMachine:rotate-pcs_", run.Text, StringComparison.Ordinal);
         Assert.Contains("-manual-20260105T0800", run.Text, StringComparison.Ordinal);
@@ -94,7 +96,7 @@ public class RotateCommandTests
         Assert.Equal(0, run.ExitCode);
         var states = Lines(run.Text).Where(l => l.Contains("  entered  ", StringComparison.Ordinal))
             .Select(l => l[(l.IndexOf("entered  ", StringComparison.Ordinal) + 9)..]).ToList();
-        Assert.Equal(["PlanRotation", "IsDryRun", "ScaleNodeGroupsToZero", "WaitForDrain", "CheckSecretRotation", "Done"], states);
+        Assert.Equal(["PlanRotation", "IsDryRun", "ScaleNodeGroupsToZero", "WaitForDrain", "CheckSecretRotation", "PrepareNotificationSucceeded", "Done"], states);
     }
 
     [Fact]

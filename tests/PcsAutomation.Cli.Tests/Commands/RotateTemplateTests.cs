@@ -31,7 +31,12 @@ public class RotateTemplateTests
         Assert.Contains("entered  ScaleNodeGroupsToZero", run.Text, StringComparison.Ordinal);
         Assert.Contains("entered  RotateClusterSecret", run.Text, StringComparison.Ordinal);
         Assert.Contains("new secret version", run.Text, StringComparison.Ordinal);
-        Assert.Contains("compute-1 (pcs_", run.Text, StringComparison.Ordinal);
+        // what the Succeeded notification reported from the lease: every group of demo.yaml, restored exactly
+        Assert.Contains("node groups (restored min/max)", run.Text, StringComparison.Ordinal);
+        Assert.Matches(@"login \(pcs_\w+\): min 1, max 1", run.Text);
+        Assert.Matches(@"compute-1 \(pcs_\w+\): min 0, max 4", run.Text);
+        Assert.Matches(@"gpu \(pcs_\w+\): min 0, max 4", run.Text);
+        Assert.Contains("the cluster reports the new version", run.Text, StringComparison.Ordinal);
         var values = SecretValues(aws);
         Assert.True(values.Count >= 2, "the rotation made a second version");
         foreach (var value in values) Assert.DoesNotContain(value, run.Text, StringComparison.Ordinal);

@@ -33,4 +33,34 @@ public class SummaryRendererTests
         Assert.Contains("bad [value] here", console.Text, StringComparison.Ordinal);
         Assert.Contains("FAILED", console.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_NeedsOperator_NotRestoredAndTheCommandsToRestoreByHand()
+    {
+        const string command = "aws pcs update-compute-node-group --cluster-identifier pcs_abc1234567 --compute-node-group-identifier pcs_ng2 --scaling-configuration minInstanceCount=2,maxInstanceCount=8";
+        var detail = RotationSummaryTests.Detail("NeedsOperator", RotationSummaryTests.SavedCompute, restored: false, extra: $$"""{"restoreCommands":["{{command}}"]}""");
+        var summary = RotationSummary.From(RotationSummaryTests.Result("FAILED", null, "Automation.RestoreTimeout", "not back") with { Notification = detail }, dryRun: false);
+        using var console = new StringConsole();
+
+        console.Console.Write(SummaryRenderer.Render(summary));
+
+        Assert.Contains("node groups NOT restored (saved min/max)", console.Text, StringComparison.Ordinal);
+        Assert.Contains("compute-1 (pcs_ng2): min 2, max 8", console.Text, StringComparison.Ordinal);
+        Assert.Contains(command, console.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("restored min/max", console.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_RotatedNotConfirmed_SaysSoWithTheVersionTheClusterReports()
+    {
+        var detail = RotationSummaryTests.Detail("Succeeded", RotationSummaryTests.SavedCompute, restored: true,
+            extra: """{"currentVersionId":"v-new","clusterSecretVersion":"v-old","verification":"ROTATED_UNCONFIRMED"}""");
+        var summary = RotationSummary.From(RotationSummaryTests.Result("SUCCEEDED", null) with { Notification = detail }, dryRun: false);
+        using var console = new StringConsole();
+
+        console.Console.Write(SummaryRenderer.Render(summary));
+
+        Assert.Contains("node groups (restored min/max)", console.Text, StringComparison.Ordinal);
+        Assert.Contains("rotated, not confirmed by the cluster (it reports secret version v-old)", console.Text, StringComparison.Ordinal);
+    }
 }

@@ -37,12 +37,19 @@ public class ClusterSecretRotationTests
         Assert.Equal("AWS-RunShellScript", command.DocumentName);
         Assert.Equal([ByoLoginInstance(workflow, "demo")], command.InstanceIds);
         Assert.Null(workflow.Lease(clusterId));
-        Assert.Equal(["PCS Cluster Secret Rotation Started", "PCS Cluster Secret Rotation Succeeded"], workflow.NotificationTypes);
-        var succeeded = workflow.NotificationEvents[1]["detail"]!;
+        Assert.Equal([Notifications.Started, Notifications.Succeeded], workflow.NotificationTypes);
+        Assert.Null(workflow.NotificationDetail(Notifications.Started)["savedScaling"]);   // nothing saved yet
+        var succeeded = workflow.NotificationDetail(Notifications.Succeeded);
         Assert.Equal(clusterId, (string?)succeeded["clusterId"]);
         Assert.Equal(execution.Arn, (string?)succeeded["executionArn"]);
+        Assert.Equal(versionBefore, (string?)succeeded["previousVersionId"]);
         Assert.Equal(versionAfter, (string?)succeeded["currentVersionId"]);
-        Assert.Equal(computeGroups + 1, succeeded["savedScaling"]!.AsArray().Count);
+        Assert.Equal("SUCCEEDED", (string?)succeeded["verification"]);
+        // the lease's saved scaling, verified restored: exactly the scaling before
+        Assert.Equal(Notifications.MinMax(scalingBefore), Notifications.SavedScaling(succeeded));
+        Assert.True((bool)succeeded["scalingRestored"]!);
+        Assert.Null(succeeded["restoreCommands"]);
+        Assert.Contains(workflow.TopicMessages, m => m.Message.Contains("Existing Slurm JWTs are now invalid", StringComparison.Ordinal));
         Assert.True(workflow.TopicMessages.Count == 2, $"topic {workflow.TopicArn}; messages to: {string.Join(", ", workflow.Aws.Sns.Messages.Select(m => m.TopicArn))}; {JsonNode.Parse(execution.Output!)!["notificationFailure"]?.ToJsonString()}");
         workflow.AssertNoSecretValueAnywhere();
     }

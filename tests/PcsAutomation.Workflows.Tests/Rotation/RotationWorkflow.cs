@@ -20,6 +20,7 @@ internal delegate Task<string> FunctionCall(string payload, CancellationToken ca
 internal sealed class RotationWorkflow : IAsyncDisposable
 {
     public const string StateMachine = "ClusterSecretRotationStateMachine";
+    public const string NoticeStateMachine = "RotationNoticeStateMachine";
     private const string CaptureRule = "capture-pcs-automation-events";
 
     private RotationWorkflow(LocalAws.LocalAws aws, ProductFunctions functions)
@@ -40,11 +41,12 @@ internal sealed class RotationWorkflow : IAsyncDisposable
 
     /// <summary>
     /// Starts the emulator on <paramref name="scenario"/> with the template loaded. <paramref name="wrap"/> may replace
-    /// a function's handler (by logical id) with one that calls the real one.
+    /// a function's handler (by logical id) with one that calls the real one; <paramref name="parameters"/> are stack
+    /// parameters as <c>sam deploy --parameter-overrides</c> gives them.
     /// </summary>
     public static async Task<RotationWorkflow> StartAsync(
         Scenario scenario, IReadOnlyDictionary<string, Func<FunctionCall, FunctionCall>>? wrap = null, DateTimeOffset? start = null,
-        Durations? durations = null)
+        Durations? durations = null, IReadOnlyDictionary<string, string>? parameters = null)
     {
         var functions = new ProductFunctions();
         var options = new LocalAwsOptions
@@ -61,6 +63,7 @@ internal sealed class RotationWorkflow : IAsyncDisposable
             // Sunday 02:00 UTC: inside the default maintenance window
             StartTime = start ?? new DateTimeOffset(2026, 1, 11, 2, 0, 0, TimeSpan.Zero),
             Durations = durations ?? new Durations(),
+            TemplateParameters = parameters ?? new Dictionary<string, string>(StringComparer.Ordinal),
         };
         var workflow = new RotationWorkflow(await LocalAws.LocalAws.StartAsync(options), functions);
         workflow.CaptureNotificationEvents();
@@ -96,6 +99,13 @@ internal sealed class RotationWorkflow : IAsyncDisposable
         if (name is not null) request["name"] = name;
         return Aws.Call("states", "StartExecution", request)["executionArn"]!.GetValue<string>();
     }
+
+    /// <summary>StopExecution, as a person in the console would: the execution ends where it is, no state after it runs.</summary>
+    public void Stop(string executionArn) =>
+        Aws.Call("states", "StopExecution", new JsonObject { ["executionArn"] = executionArn, ["error"] = "Stopped", ["cause"] = "stopped by the test" });
+
+    /// <summary>The execution as the engine holds it (history, states visited), while it runs or after.</summary>
+    public Execution Execution(string executionArn) => Aws.StepFunctions.Engine.Executions.Single(e => e.Arn == executionArn);
 
     /// <summary>Runs the virtual clock until the execution ends (at most 8 hours of virtual time).</summary>
     public Task<Execution> RunAsync(string executionArn) =>
@@ -154,6 +164,10 @@ internal sealed class RotationWorkflow : IAsyncDisposable
     public IReadOnlyList<JsonNode> NotificationEvents =>
         [.. Aws.Deliveries.Where(d => d.Rule.Name == CaptureRule).Select(d => d.Event)];
 
+    /// <summary>The detail of the one notification event of <paramref name="detailType"/> (e.g. "PCS Cluster Secret Rotation Succeeded").</summary>
+    public JsonNode NotificationDetail(string detailType) =>
+        Assert.Single(NotificationEvents, e => (string?)e["detail-type"] == detailType)["detail"]!;
+
     /// <summary>The detail-type of each <see cref="NotificationEvents"/> entry.</summary>
     public IReadOnlyList<string> NotificationTypes => [.. NotificationEvents.Select(e => e["detail-type"]!.GetValue<string>())];
 
@@ -185,7 +199,7 @@ internal sealed class RotationWorkflow : IAsyncDisposable
         var said = new List<(string Where, string Text)>();
         foreach (var (function, lines) in Functions.Logs)
             said.AddRange(lines.Select(line => ($"log of {function}", line)));
-        foreach (var execution in Executions)
+        foreach (var execution in Aws.StepFunctions.Engine.Executions)
         {
             said.Add(($"input of {execution.Name}", execution.Input));
             said.Add(($"output of {execution.Name}", execution.Output ?? ""));
@@ -206,8 +220,11 @@ internal sealed class RotationWorkflow : IAsyncDisposable
     }
 
     /// <summary>Every execution of the rotation state machine so far.</summary>
-    public IReadOnlyList<Execution> Executions =>
-        [.. Aws.StepFunctions.Engine.Executions.Where(e => e.StateMachineArn == StateMachineArn).OrderBy(e => e.StartDate)];
+    public IReadOnlyList<Execution> Executions => ExecutionsOf(StateMachine);
+
+    /// <summary>Every execution of the template's state machine <paramref name="logicalId"/> so far, oldest first.</summary>
+    public IReadOnlyList<Execution> ExecutionsOf(string logicalId) =>
+        [.. Aws.StepFunctions.Engine.Executions.Where(e => e.StateMachineArn == Aws.Template!.StateMachineArns[logicalId]).OrderBy(e => e.StartDate)];
 
     /// <summary>The world as plain data, without the parts that move with time or record calls (for before/after comparisons).</summary>
     public string WorldSnapshot()

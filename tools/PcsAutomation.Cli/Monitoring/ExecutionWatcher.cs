@@ -7,7 +7,8 @@ namespace PcsAutomation.Cli.Monitoring;
 
 /// <summary>
 /// Follows one execution: polls its history (newest first, paging only back to the last event seen, without execution
-/// data), reports each new timeline line, backs off while nothing happens, and returns how the execution ended.
+/// data), reports each new timeline line, backs off while nothing happens, and returns how the execution ended with the
+/// last notification it prepared (<see cref="NotificationTracker"/>).
 /// Waits go through <paramref name="delay"/>, so a test (or the emulator mode) moves a virtual clock instead of sleeping.
 /// </summary>
 public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<TimeSpan, CancellationToken, Task> delay, PollingOptions options)
@@ -22,6 +23,7 @@ public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<Ti
         ArgumentNullException.ThrowIfNull(onLine);
         options.Validate();
         var timeline = new Timeline();
+        var notifications = new NotificationTracker(executionArn);
         var interval = options.MinInterval;
         var failedPolls = 0;
         while (true)
@@ -38,8 +40,9 @@ public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<Ti
             }
 
             foreach (var line in timeline.Add(fresh)) onLine(line);
+            notifications.Add(fresh);
             if (fresh.Any(e => Terminal.Contains(e.Type.Value)))
-                return await DescribeAsync(executionArn, cancellationToken).ConfigureAwait(false);
+                return await DescribeAsync(executionArn, cancellationToken).ConfigureAwait(false) with { Notification = notifications.LastDetail };
             interval = options.NextInterval(interval, fresh.Count > 0);
             await delay(interval, cancellationToken).ConfigureAwait(false);
         }
@@ -64,7 +67,8 @@ public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<Ti
                     ReverseOrder = true,
                     MaxResults = options.PageSize,
                     NextToken = token,
-                    // includeExecutionData left at its default (true); the timeline prints names and errors only.
+                    // includeExecutionData left at its default (true): the timeline prints names and errors only, the
+                    // notification tracker reads the PrepareNotification states' output.
                 },
                 cancellationToken).ConfigureAwait(false);
             foreach (var e in page.Events)

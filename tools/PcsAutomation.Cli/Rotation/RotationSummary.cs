@@ -6,6 +6,7 @@ using PcsAutomation.Domain.NodeGroups;
 namespace PcsAutomation.Cli.Rotation;
 
 /// <summary>How an execution ended, as DescribeExecution tells it (the pure input of <see cref="RotationSummary.From"/>).</summary>
+/// <param name="Notification">The detail of the last notification the execution prepared (<see cref="NotificationTracker"/>), or null.</param>
 public sealed record ExecutionResult(
     string ExecutionArn,
     string Status,
@@ -13,13 +14,17 @@ public sealed record ExecutionResult(
     DateTimeOffset? StopDate,
     string? Output,
     string? Error,
-    string? Cause);
+    string? Cause,
+    JsonObject? Notification = null);
 
 /// <summary>
 /// What the operator reads at the end: status, duration, node groups with the min/max the workflow restored (or, for a
-/// dry run, would save), the new secret version id, or the error and its cause; for a dry run the plan. Ids only:
-/// nothing here can hold a secret value (the workflow output carries none, and only named members are read).
+/// dry run, would save), the new secret version id and whether the cluster confirmed it, or the error and its cause;
+/// for a dry run the plan. Ids only: nothing here can hold a secret value (the workflow output and notifications carry
+/// none, and only named members are read).
 /// </summary>
+/// <param name="NodeGroups">Dry run: the plan's groups (what would be saved). Otherwise the saved scaling the execution's
+/// last notification reported from the lease (the one record the restore uses), or none when it reported none.</param>
 public sealed record RotationSummary(
     string ExecutionArn,
     string Status,
@@ -40,12 +45,33 @@ public sealed record RotationSummary(
     private const string CatchErrorMember = "Error";
     private const string CatchCauseMember = "Cause";
 
+    /// <summary>The notified event (Succeeded, Failed, NeedsOperator...) the capacity facts come from, or null.</summary>
+    public string? NotifiedEvent { get; init; }
+
+    /// <summary>True: <see cref="NodeGroups"/> were verified restored; false: they were not (restore them by hand); null: not reported.</summary>
+    public bool? ScalingRestored { get; init; }
+
+    /// <summary>The AWS CLI commands that restore <see cref="NodeGroups"/> by hand, when they were not restored.</summary>
+    public IReadOnlyList<string> RestoreCommands { get; init; } = [];
+
+    /// <summary>True when the execution failed before saving any scaling: no node group was changed.</summary>
+    public bool NodeGroupsUnchanged { get; init; }
+
+    /// <summary>CheckSecretRotation's verdict: SUCCEEDED, or ROTATED_UNCONFIRMED (the cluster reports another version).</summary>
+    public string? Verification { get; init; }
+
+    /// <summary>The secret version the cluster reported (GetCluster's authKey.secretVersion) when it was checked.</summary>
+    public string? ClusterSecretVersion { get; init; }
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public bool Succeeded => Status == "SUCCEEDED";
 
     /// <summary>
     /// Reads the workflow output by member name, wherever the state machine put it: the plan (<c>plan</c>, or the output
-    /// itself when it has <c>nodeGroups</c>), the saved scaling (<c>savedScaling</c>, else the plan's groups), and the new
-    /// secret version (a <c>currentVersionId</c> other than the plan's).
+    /// itself when it has <c>nodeGroups</c>) and the new secret version (a <c>currentVersionId</c> other than the plan's);
+    /// and the execution's last notification for what happened to capacity. A rotation's plan is read before the
+    /// scale-down and may show a dead run's 0/0, so only a dry run takes its node groups from the plan.
     /// </summary>
     public static RotationSummary From(ExecutionResult result, bool dryRun)
     {
@@ -54,23 +80,26 @@ public sealed record RotationSummary(
         var plan = output is null ? null
             : output["nodeGroups"] is JsonArray ? output
             : Find(output, "plan") as JsonObject;
-        var previous = Text(plan?["currentVersionId"]);
-        var groups = Scalings(output is null ? null : Find(output, "savedScaling") as JsonArray) is { Count: > 0 } saved
-            ? saved
-            : Scalings(plan?["nodeGroups"] as JsonArray);
-        var newVersion = output is null || dryRun ? null
+        var notified = dryRun ? null : result.Notification;
+        var previous = Text(plan?["currentVersionId"]) ?? Text(notified?["previousVersionId"]);
+        var saved = notified?["savedScaling"] as JsonArray;
+        var groups = dryRun ? Scalings(plan?["nodeGroups"] as JsonArray) : Scalings(saved);
+        var newVersion = dryRun ? null
+            : Text(notified?["currentVersionId"]) is { } notifiedVersion && notifiedVersion != previous ? notifiedVersion
+            : output is null ? null
             : All(output, "currentVersionId").Select(Text).FirstOrDefault(v => v is not null && v != previous);
         var failure = output is null ? null : Find(output, "failure") as JsonObject;
         var error = result.Error ?? Text(failure?[CatchErrorMember]);
         var cause = CauseText.Message(result.Cause ?? Text(failure?[CatchCauseMember]));
         var downtime = plan?["expectedDowntimeSeconds"] is JsonValue seconds && seconds.TryGetValue<long>(out var s) ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+        var notifiedEvent = Text(notified?["event"]);
         return new RotationSummary(
             result.ExecutionArn,
             result.Status,
             (result.StopDate ?? result.StartDate) - result.StartDate,
             dryRun,
-            Text(plan?["clusterId"]),
-            Text(plan?["clusterName"]),
+            Text(plan?["clusterId"]) ?? Text(notified?["clusterId"]),
+            Text(plan?["clusterName"]) ?? Text(notified?["clusterName"]),
             groups,
             previous,
             newVersion,
@@ -78,7 +107,17 @@ public sealed record RotationSummary(
             Strings(plan?["loginInstances"] as JsonArray),
             downtime,
             result.Status == "SUCCEEDED" ? null : error ?? result.Status,
-            result.Status == "SUCCEEDED" ? null : cause);
+            result.Status == "SUCCEEDED" ? null : cause)
+        {
+            NotifiedEvent = notifiedEvent,
+            ScalingRestored = saved is null ? null : notified?["scalingRestored"] is JsonValue restored && restored.TryGetValue<bool>(out var r) ? r : null,
+            RestoreCommands = Strings(notified?["restoreCommands"] as JsonArray),
+            // A Failed notification without saved scaling: the lease never held any for this execution.
+            NodeGroupsUnchanged = notifiedEvent == "Failed" && saved is null,
+            Verification = Text(notified?["verification"]),
+            ClusterSecretVersion = Text(notified?["clusterSecretVersion"]),
+            Warnings = Strings((notified?["warnings"] ?? plan?["warnings"]) as JsonArray),
+        };
     }
 
     private static JsonObject? Parse(string? json)
