@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PcsAutomation.States.Runtime;
-using PcsAutomation.Testing.Lambda;
+using PcsAutomation.LocalAws.Lambda;
 
 namespace PcsAutomation.Workflows.Tests.Rotation;
 

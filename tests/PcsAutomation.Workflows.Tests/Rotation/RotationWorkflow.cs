@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using PcsAutomation.LocalAws;
+using PcsAutomation.LocalAws.Lambda;
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.SecretsManager;
 using PcsAutomation.LocalAws.World;
-using PcsAutomation.States.Runtime;
 using PcsAutomation.ProductHost;
+using PcsAutomation.States.Runtime;
 
 namespace PcsAutomation.Workflows.Tests.Rotation;
 
