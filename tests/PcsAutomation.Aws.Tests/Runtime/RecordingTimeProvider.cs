@@ -73,7 +73,14 @@ public sealed class RecordingTimeProvider(DateTimeOffset start) : FakeTimeProvid
                 Assert.Fail($"the call ended ({call.Status}) before creating the timer the test waits for: {call.Exception?.GetBaseException().Message}");
             }
             var written = timers.Reader.WaitToReadAsync().AsTask();
-            await Task.WhenAny(call is null ? [written] : [written, call]).WaitAsync(HangGuard);
+            try
+            {
+                await Task.WhenAny(call is null ? [written] : [written, call]).WaitAsync(HangGuard);
+            }
+            catch (TimeoutException)
+            {
+                Assert.Fail($"no timer within {HangGuard.TotalSeconds} s and the call has not ended: the code under test hangs");
+            }
         }
     }
 
