@@ -21,7 +21,7 @@ public class AwsJsonClientCredentialsTests
         clients.Handler.RespondError(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable").RespondOk();
 
         var call = clients.GetClusterAsync();
-        await clients.Clock.AdvanceNextTimerAsync(TestClients.RequestTimeout);
+        await clients.Clock.AdvanceNextTimerAsync(TestClients.RequestTimeout, call);
         await call;
 
         Assert.Equal(2, credentials.Reads);

@@ -14,7 +14,7 @@ public class AwsJsonClientRetryTests
         clients.Handler.RespondError(HttpStatusCode.BadRequest, "ThrottlingException").RespondOk("""{"status":"ACTIVE"}""");
 
         var call = clients.GetClusterAsync();
-        var delay = await clients.Clock.AdvanceNextTimerAsync(Timeout);
+        var delay = await clients.Clock.AdvanceNextTimerAsync(Timeout, call);
         var response = await call;
 
         Assert.Equal("ACTIVE", response.Status);
@@ -34,7 +34,7 @@ public class AwsJsonClientRetryTests
         clients.Handler.Respond(status, "").RespondOk();
 
         var call = clients.GetClusterAsync();
-        await clients.Clock.AdvanceNextTimerAsync(Timeout);
+        await clients.Clock.AdvanceNextTimerAsync(Timeout, call);
         await call;
 
         Assert.Equal(2, clients.Handler.Requests.Count);
@@ -50,7 +50,7 @@ public class AwsJsonClientRetryTests
         clients.Handler.RespondError(HttpStatusCode.BadRequest, code).RespondOk();
 
         var call = clients.GetClusterAsync();
-        await clients.Clock.AdvanceNextTimerAsync(Timeout);
+        await clients.Clock.AdvanceNextTimerAsync(Timeout, call);
         await call;
 
         Assert.Equal(2, clients.Handler.Requests.Count);
@@ -63,8 +63,8 @@ public class AwsJsonClientRetryTests
         clients.Handler.Fail(new HttpRequestException("connection refused")).Fail(new IOException("reset")).RespondOk();
 
         var call = clients.GetClusterAsync();
-        var first = await clients.Clock.AdvanceNextTimerAsync(Timeout);
-        var second = await clients.Clock.AdvanceNextTimerAsync(Timeout);
+        var first = await clients.Clock.AdvanceNextTimerAsync(Timeout, call);
+        var second = await clients.Clock.AdvanceNextTimerAsync(Timeout, call);
         await call;
 
         Assert.Equal([TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1)], new[] { first, second });
@@ -81,7 +81,7 @@ public class AwsJsonClientRetryTests
         var call = clients.GetClusterAsync();
         var delays = new List<TimeSpan>();
         for (var i = 0; i < 3; i++)
-            delays.Add(await clients.Clock.AdvanceNextTimerAsync(Timeout));
+            delays.Add(await clients.Clock.AdvanceNextTimerAsync(Timeout, call));
         var error = await Assert.ThrowsAsync<TestThrottlingException>(() => call);
 
         Assert.Equal([0.5, 1, 2], delays.Select(d => d.TotalSeconds));
@@ -122,7 +122,7 @@ public class AwsJsonClientRetryTests
         clients.Handler.RespondError(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable").RespondOk();
 
         var call = clients.GetClusterAsync();
-        await clients.Clock.AdvanceNextTimerAsync(Timeout);
+        await clients.Clock.AdvanceNextTimerAsync(Timeout, call);
         await call;
 
         var (first, second) = (clients.Handler.Requests[0], clients.Handler.Requests[1]);
@@ -138,13 +138,12 @@ public class AwsJsonClientRetryTests
         clients.Handler.Hang().Hang();
 
         var call = clients.GetClusterAsync();
-        Assert.Equal(Timeout, await clients.Clock.NextTimerAsync());
-        await clients.Handler.NextRequestAsync();
+        Assert.Equal(Timeout, await clients.Clock.NextTimerAsync(call)); // attempt 1's timeout, armed
+        await clients.Handler.NextRequestAsync(call);
         clients.Clock.Advance(Timeout);
-        var backoff = await clients.Clock.NextTimerAsync();
-        clients.Clock.Advance(backoff);
-        Assert.Equal(Timeout, await clients.Clock.NextTimerAsync());
-        await clients.Handler.NextRequestAsync();
+        var backoff = await clients.Clock.AdvanceNextTimerAsync(Timeout, call); // fails at once if the back-off did not fire
+        Assert.Equal(Timeout, await clients.Clock.NextTimerAsync(call)); // attempt 2's timeout
+        await clients.Handler.NextRequestAsync(call);
         clients.Clock.Advance(Timeout);
         var error = await Assert.ThrowsAsync<TimeoutException>(() => call);
 
@@ -162,7 +161,7 @@ public class AwsJsonClientRetryTests
         using var cancellation = new CancellationTokenSource();
 
         var call = clients.GetClusterAsync(cancellationToken: cancellation.Token);
-        await clients.Handler.NextRequestAsync(); // the attempt is in flight
+        await clients.Handler.NextRequestAsync(call); // the attempt is in flight
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
@@ -177,8 +176,8 @@ public class AwsJsonClientRetryTests
         using var cancellation = new CancellationTokenSource();
 
         var call = clients.GetClusterAsync(cancellationToken: cancellation.Token);
-        await clients.Clock.NextTimerAsync(); // attempt 1 timeout
-        await clients.Clock.NextTimerAsync(); // backoff
+        await clients.Clock.NextTimerAsync(call); // attempt 1 timeout
+        await clients.Clock.NextTimerAsync(call); // backoff
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);

@@ -48,9 +48,19 @@ public sealed class FakeAwsHandler(TimeProvider clock) : HttpMessageHandler
         return this;
     }
 
-    /// <summary>Waits until the next request has arrived (the real-time bound only guards a broken test).</summary>
-    public Task NextRequestAsync() => arrivals.WaitAsync(TimeSpan.FromSeconds(60)).ContinueWith(
-        t => Assert.True(t.Result, "no request arrived"), TaskScheduler.Default);
+    /// <summary>
+    /// Waits until the next request has arrived; fails at once when <paramref name="call"/> (the code under test) ends
+    /// first. The real-time bound only guards a broken test (a call that neither sends nor ends).
+    /// </summary>
+    public async Task NextRequestAsync(Task? call = null)
+    {
+        var arrival = arrivals.WaitAsync(TimeSpan.FromSeconds(60));
+        await Task.WhenAny(call is null ? [arrival] : [arrival, call]);
+        // A request is counted before it can be answered, so a call that ended after sending one finds it counted.
+        if (!arrival.IsCompleted)
+            Assert.Fail($"the call ended ({call!.Status}) before sending the request the test waits for: {call.Exception?.GetBaseException().Message}");
+        Assert.True(await arrival, "no request arrived");
+    }
 
     protected override void Dispose(bool disposing)
     {

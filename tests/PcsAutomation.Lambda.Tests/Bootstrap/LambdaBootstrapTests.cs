@@ -82,22 +82,27 @@ public class LambdaBootstrapTests
         await using var harness = await RuntimeHarness.StartAsync();
         var deadline = harness.Time.GetUtcNow().AddSeconds(10);
         var invocation = harness.Api.Enqueue("{}", new FakeInvocationHeaders(Deadline: deadline));
-        var started = new TaskCompletionSource<ILambdaContext>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource<(ILambdaContext Context, CancellationToken Token)>(TaskCreationOptions.RunContinuationsAsynchronously);
         LambdaHandler slow = async (_, context) =>
         {
-            started.SetResult(context);
+            started.SetResult((context, context.CancellationToken));
             await Task.Delay(Timeout.Infinite, context.CancellationToken);
             return ReadOnlyMemory<byte>.Empty;
         };
 
         var run = harness.Bootstrap(slow).InvokeOnceAsync();
-        var context = await started.Task.WaitAsync(RuntimeHarness.Patience);
+        // Fails at once (with the loop's own error) when the loop ends without calling the handler.
+        await Task.WhenAny(started.Task, run);
+        Assert.True(started.Task.IsCompleted, $"the loop ended before calling the handler: {run.Exception?.GetBaseException().Message}");
+        // The token is read in the handler: the context is disposed with its invocation, which the last advance
+        // ends, so reading context.CancellationToken after it raced the loop's disposal (issue 9 audit).
+        var (context, token) = await started.Task;
         Assert.Equal(deadline, context.Deadline);
         Assert.Equal(TimeSpan.FromSeconds(10), context.RemainingTime);
         harness.Time.Advance(TimeSpan.FromMilliseconds(8_999));
-        Assert.False(context.CancellationToken.IsCancellationRequested);
+        Assert.False(token.IsCancellationRequested);
         harness.Time.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.True(context.CancellationToken.IsCancellationRequested);
+        Assert.True(token.IsCancellationRequested);
         await run.WaitAsync(RuntimeHarness.Patience);
 
         var error = (await invocation.Result).Error;

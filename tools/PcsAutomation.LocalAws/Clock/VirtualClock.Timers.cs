@@ -42,7 +42,7 @@ public sealed partial class VirtualClock
     {
         get
         {
-            lock (gate) return timers.Values.Count(t => t.Sleeps);
+            lock (gate) return timers.Values.Count(t => t.Sleeps && t.Armed);
         }
     }
 
@@ -74,6 +74,16 @@ public sealed partial class VirtualClock
         lock (gate) tracked = new TrackedTimer(this, ++nextTimerId, kind, sleeps);
         tracked.Arm(dueTime, period);
         tracked.Inner = inner.CreateTimer(s => tracked.Fire(callback, s), state, dueTime, period);
+        // A sleeper counts only once the inner clock holds it. Counted before, RunUntilAsync could see every invocation
+        // asleep and jump the clock to this timer's due time before the inner timer existed: the inner timer then came
+        // due that long after the jump, and its stale due time kept the emulator jumping in place (issue 9 audit).
+        bool counted;
+        lock (gate)
+        {
+            tracked.Armed = true;
+            counted = timers.ContainsKey(tracked.Id); // not when it already fired (a zero delay fires during CreateTimer)
+        }
+        if (counted && tracked.Sleeps) SleepersChanged?.Invoke();
         return tracked;
     }
 
@@ -91,7 +101,7 @@ public sealed partial class VirtualClock
                 timers.Remove(timer.Id);
             }
         }
-        if (timer.Sleeps) SleepersChanged?.Invoke();
+        if (timer.Sleeps && timer.Armed) SleepersChanged?.Invoke();
     }
 
     private sealed class TrackedTimer(VirtualClock owner, long id, TimerKind kind, bool sleeps) : ITimer
@@ -103,6 +113,9 @@ public sealed partial class VirtualClock
         public bool Sleeps { get; } = sleeps;
         public DateTimeOffset Due { get; set; }
         public ITimer? Inner { get; set; }
+
+        /// <summary>Set (under the clock's gate) once <see cref="Inner"/> exists: only then may it count as a sleeper.</summary>
+        public bool Armed { get; set; }
 
         public void Arm(TimeSpan dueTime, TimeSpan newPeriod)
         {
