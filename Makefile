@@ -26,11 +26,18 @@ SOURCES := $(shell find $(ROOT)functions -type f \( -name '*.cs' -o -name '*.csp
 
 bootstrap: $(BOOTSTRAP)
 
-# Rebuilt only when a source changed; flock keeps two concurrent builds (sam build --parallel) from publishing
-# into the same directory at once.
+# The project's intermediate output is shared by every publish, whatever BOOTSTRAP_DIR: one lock in it keeps two
+# concurrent builds (sam build --parallel, or two test projects) from compiling into it at once (an ILC reading files
+# another ILC rewrites dies with SIGBUS). FRESH_NATIVE=1 deletes the native intermediates under the same lock, so the
+# trim/AOT analysis runs again and prints its warnings (the zero-warning test needs that).
+PROJECT_OBJ := $(ROOT)functions/PcsAutomation.Functions/obj
+NATIVE_OBJ := $(PROJECT_OBJ)/Release/net10.0/$(RUNTIME_ID)/native
+FRESH_NATIVE ?=
+
+# Rebuilt only when a source changed.
 $(BOOTSTRAP): $(SOURCES)
-	mkdir -p $(BOOTSTRAP_DIR)
-	flock $(BOOTSTRAP_DIR)/.publish.lock dotnet publish $(ROOT)functions/PcsAutomation.Functions -c Release -r $(RUNTIME_ID) -o $(BOOTSTRAP_DIR) $(PUBLISH_FLAGS)
+	mkdir -p $(BOOTSTRAP_DIR) $(PROJECT_OBJ)
+	flock $(PROJECT_OBJ)/.publish.lock sh -c '$(if $(FRESH_NATIVE),rm -rf "$(NATIVE_OBJ)" && )dotnet publish "$(ROOT)functions/PcsAutomation.Functions" -c Release -r $(RUNTIME_ID) -o "$(BOOTSTRAP_DIR)" $(PUBLISH_FLAGS)'
 	touch $@
 
 $(addprefix build-,$(FUNCTIONS)): build-%: $(BOOTSTRAP)

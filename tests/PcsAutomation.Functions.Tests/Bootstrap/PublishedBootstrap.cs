@@ -6,8 +6,9 @@ namespace PcsAutomation.Functions.Tests.Bootstrap;
 /// <summary>
 /// Builds the real Native AOT bootstrap once per test run, the way <c>sam build</c> does
 /// (<c>make build-DiagnosticsFunction ARTIFACTS_DIR=...</c>), into a fresh directory. The native compiler's
-/// intermediate output is deleted first: an up-to-date ILC step is skipped and prints nothing, and the zero-warning
-/// check must see the trim/AOT analysis run.
+/// intermediate output is deleted first (<c>FRESH_NATIVE=1</c>, under the Makefile's publish lock, since another test
+/// project may be publishing at the same time): an up-to-date ILC step is skipped and prints nothing, and the
+/// zero-warning check must see the trim/AOT analysis run.
 /// </summary>
 public sealed class PublishedBootstrap : IAsyncLifetime
 {
@@ -25,9 +26,6 @@ public sealed class PublishedBootstrap : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var nativeObj = Path.Combine(RepoRoot, "functions", "PcsAutomation.Functions", "obj", "Release", "net10.0", "linux-x64", "native");
-        if (Directory.Exists(nativeObj))
-            Directory.Delete(nativeObj, recursive: true);
         var make = new ProcessStartInfo("make")
         {
             WorkingDirectory = RepoRoot,
@@ -38,6 +36,7 @@ public sealed class PublishedBootstrap : IAsyncLifetime
                 "build-DiagnosticsFunction",
                 $"ARTIFACTS_DIR={Path.Combine(workDirectory, "artifacts")}",
                 $"BOOTSTRAP_DIR={Path.Combine(workDirectory, "publish")}",
+                "FRESH_NATIVE=1",
             },
         };
         using var process = Process.Start(make)!;
