@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Headers;
+using System.Net;
 using System.Text.Json;
 using PcsAutomation.Lambda.Serialization;
 
@@ -11,19 +11,15 @@ public sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
     /// <summary>The environment variable Lambda sets to the Runtime API's <c>host:port</c>.</summary>
     public const string RuntimeApiVariable = "AWS_LAMBDA_RUNTIME_API";
 
-    private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
-    private readonly HttpClient http;
+    private const string Prefix = "/2018-06-01/runtime/";
+    private readonly RuntimeApiConnection connection;
 
     /// <param name="runtimeApi">The <c>host:port</c> of the Runtime API, e.g. <c>127.0.0.1:9001</c>.</param>
     public RuntimeApiClient(string runtimeApi)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runtimeApi);
         // /next is a long poll that lasts as long as the function sits idle: no client-side timeout.
-        http = new HttpClient(new SocketsHttpHandler { UseProxy = false })
-        {
-            BaseAddress = new Uri($"http://{runtimeApi}/2018-06-01/runtime/"),
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        connection = new RuntimeApiConnection(runtimeApi);
     }
 
     /// <summary>The client for <c>AWS_LAMBDA_RUNTIME_API</c>; fails naming the variable when it is unset.</summary>
@@ -38,25 +34,18 @@ public sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
 
     public async Task<InvocationRequest> GetNextInvocationAsync(CancellationToken cancellationToken = default)
     {
-        using var response = await http.GetAsync(new Uri("invocation/next", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var headers = response.Headers;
-        var deadlineMs = long.Parse(Required(headers, "Lambda-Runtime-Deadline-Ms"), CultureInfo.InvariantCulture);
+        var response = await SendAsync("GET", "invocation/next", ReadOnlyMemory<byte>.Empty, errorType: null, cancellationToken).ConfigureAwait(false);
+        var deadlineMs = long.Parse(Required(response, "Lambda-Runtime-Deadline-Ms"), CultureInfo.InvariantCulture);
         return new InvocationRequest(
-            Required(headers, "Lambda-Runtime-Aws-Request-Id"),
+            Required(response, "Lambda-Runtime-Aws-Request-Id"),
             DateTimeOffset.FromUnixTimeMilliseconds(deadlineMs),
-            Optional(headers, "Lambda-Runtime-Invoked-Function-Arn") ?? "",
-            Optional(headers, "Lambda-Runtime-Trace-Id"),
-            payload);
+            response.Header("Lambda-Runtime-Invoked-Function-Arn") ?? "",
+            response.Header("Lambda-Runtime-Trace-Id"),
+            response.Body);
     }
 
-    public async Task SendResponseAsync(string awsRequestId, ReadOnlyMemory<byte> response, CancellationToken cancellationToken = default)
-    {
-        using var content = new ReadOnlyMemoryContent(response);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        await PostAsync($"invocation/{Uri.EscapeDataString(awsRequestId)}/response", content, errorType: null, cancellationToken).ConfigureAwait(false);
-    }
+    public async Task SendResponseAsync(string awsRequestId, ReadOnlyMemory<byte> response, CancellationToken cancellationToken = default) =>
+        await SendAsync("POST", $"invocation/{Uri.EscapeDataString(awsRequestId)}/response", response, errorType: null, cancellationToken).ConfigureAwait(false);
 
     public Task ReportInvocationErrorAsync(string awsRequestId, LambdaError lambdaError, CancellationToken cancellationToken = default) =>
         PostErrorAsync($"invocation/{Uri.EscapeDataString(awsRequestId)}/error", lambdaError, cancellationToken);
@@ -64,27 +53,21 @@ public sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
     public Task ReportInitializationErrorAsync(LambdaError lambdaError, CancellationToken cancellationToken = default) =>
         PostErrorAsync("init/error", lambdaError, cancellationToken);
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => connection.Dispose();
 
-    private async Task PostErrorAsync(string path, LambdaError lambdaError, CancellationToken cancellationToken)
+    private async Task PostErrorAsync(string path, LambdaError lambdaError, CancellationToken cancellationToken) =>
+        await SendAsync("POST", path, JsonSerializer.SerializeToUtf8Bytes(lambdaError, RuntimeJsonContext.Default.LambdaError), lambdaError.ErrorType, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>One exchange; an answer other than 2xx fails as <see cref="HttpClient"/> would, with its status code.</summary>
+    private async Task<RuntimeApiResponse> SendAsync(string method, string path, ReadOnlyMemory<byte> body, string? errorType, CancellationToken cancellationToken)
     {
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(lambdaError, RuntimeJsonContext.Default.LambdaError));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        await PostAsync(path, content, lambdaError.ErrorType, cancellationToken).ConfigureAwait(false);
+        var response = await connection.SendAsync(method, Prefix + path, body, errorType, cancellationToken).ConfigureAwait(false);
+        return response.StatusCode is >= 200 and < 300
+            ? response
+            : throw new HttpRequestException(
+                $"The Runtime API answered {response.StatusCode} ({response.ReasonPhrase}) to {method} {path}.", null, (HttpStatusCode)response.StatusCode);
     }
 
-    private async Task PostAsync(string path, HttpContent content, string? errorType, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = content };
-        if (errorType is not null)
-            request.Headers.Add(ErrorTypeHeader, errorType);
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-    }
-
-    private static string Required(HttpResponseHeaders headers, string name) =>
-        Optional(headers, name) ?? throw new InvalidOperationException($"The Runtime API sent no {name} header.");
-
-    private static string? Optional(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+    private static string Required(RuntimeApiResponse response, string name) =>
+        response.Header(name) ?? throw new InvalidOperationException($"The Runtime API sent no {name} header.");
 }
