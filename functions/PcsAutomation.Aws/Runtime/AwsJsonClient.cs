@@ -65,7 +65,7 @@ public sealed class AwsJsonClient : IAwsJsonInvoker
         try
         {
             using var message = await SignedRequestAsync(operation, body).ConfigureAwait(false);
-            using var response = await settings.Http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            using var response = await settings.Http.Value.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
             var responseBody = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
             return response.IsSuccessStatusCode
                 ? new AttemptOutcome.Success(responseBody)
@@ -84,7 +84,7 @@ public sealed class AwsJsonClient : IAwsJsonInvoker
     private async Task<HttpRequestMessage> SignedRequestAsync(string operation, byte[] body)
     {
         // Resolved per attempt: refreshing credentials (container, IMDS, SSO) renew themselves here.
-        var credentials = await settings.Credentials.GetCredentialsAsync().ConfigureAwait(false);
+        var credentials = await settings.Credentials.Value.GetCredentialsAsync().ConfigureAwait(false);
         var host = Endpoint.IsDefaultPort ? Endpoint.Host : $"{Endpoint.Host}:{Endpoint.Port}";
         var scope = new SigV4Scope(settings.Region, Service.SigningName, settings.TimeProvider.GetUtcNow());
         var target = $"{Service.TargetPrefix}.{operation}";

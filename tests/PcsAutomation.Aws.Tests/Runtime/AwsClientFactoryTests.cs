@@ -69,6 +69,44 @@ public class AwsClientFactoryTests
     }
 
     [Fact]
+    public void Create_KeyPairInTheEnvironment_LooksForCredentialsOnlyWhenFirstNeeded()
+    {
+        var lookups = 0;
+        var options = FromEnvironment(new() { ["AWS_REGION"] = "us-east-1", ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE", ["AWS_SECRET_ACCESS_KEY"] = SecretKey }) with
+        {
+            CredentialsChain = () =>
+            {
+                lookups++;
+                return new BasicAWSCredentials("AKIDEXAMPLE", SecretKey);
+            },
+        };
+
+        using var factory = AwsClientFactory.Create(options);
+        factory.CreatePcs();
+        var before = lookups;
+
+        Assert.Equal((0, "BasicAWSCredentials", 1), (before, factory.CredentialsSource, lookups));
+    }
+
+    [Fact]
+    public void Create_NoKeyPairInTheEnvironment_LooksForCredentialsAtOnce()
+    {
+        var lookups = 0;
+        var options = FromEnvironment(new() { ["AWS_REGION"] = "us-east-1", ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE" }) with
+        {
+            CredentialsChain = () =>
+            {
+                lookups++;
+                return new BasicAWSCredentials("AKIDEXAMPLE", SecretKey);
+            },
+        };
+
+        using var factory = AwsClientFactory.Create(options);
+
+        Assert.Equal(1, lookups);
+    }
+
+    [Fact]
     public void Create_NoCredentials_FailsWithOneLineNamingTheSourcesAndNoSecret()
     {
         var options = FromEnvironment(new() { ["AWS_REGION"] = "us-east-1", ["AWS_SECRET_ACCESS_KEY"] = SecretKey }) with
