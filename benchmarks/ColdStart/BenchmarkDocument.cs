@@ -58,7 +58,8 @@ public static class BenchmarkDocument
             (`make build-DiagnosticsFunction ARTIFACTS_DIR=artifacts/benchmarks/aot`: Release, `linux-x64`, Native AOT;
             every function shares it). The JIT build is the same project with `dotnet publish -c Release
             -p:PublishAot=false` (framework-dependent), started as `dotnet bootstrap.dll`. For every cold start the
-            benchmark starts its own minimal Lambda Runtime API (Kestrel on 127.0.0.1) and the process with only the
+            benchmark starts its own minimal Lambda Runtime API (one blocking socket thread on 127.0.0.1, which time-stamps a
+            request when its last byte arrives) and the process with only the
             environment Lambda gives a `provided.al2023` function (`AWS_LAMBDA_RUNTIME_API`, `_HANDLER`, `AWS_REGION`,
             dummy `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN`, `AWS_LAMBDA_FUNCTION_*`, log settings,
             the template's `Globals` variables). Events carry the real headers and a `{}` body; a handler that refuses
