@@ -39,4 +39,26 @@ public static class SampleAmiNames
             return false;
         return name.Length == baseName.Length || (name[baseName.Length] is '-' or '_' or '.' && name.Length > baseName.Length + 1);
     }
+
+    /// <summary>
+    /// Reads a sample AMI's name back: OS, architecture and Slurm version, when <paramref name="name"/> is a sample AMI
+    /// name (<see cref="IsNamed"/> for the base it names). Null otherwise.
+    /// </summary>
+    public static (string OperatingSystem, string Architecture, SlurmVersion Slurm)? Parse(string? name)
+    {
+        if (name is null || !name.StartsWith(Prefix, StringComparison.Ordinal))
+            return null;
+        foreach (var os in new[] { Al2023, Amzn2 })
+        {
+            foreach (var arch in CpuArchitectures.All)
+            {
+                var head = $"{Prefix}{os}-{arch}-slurm-";
+                if (!name.StartsWith(head, StringComparison.Ordinal) || name.Length < head.Length + 5)
+                    continue;
+                if (SlurmVersion.TryParse(name.Substring(head.Length, 5), out var slurm) && IsNamed(name, BaseName(os, arch, slurm)))
+                    return (os, arch, slurm);
+            }
+        }
+        return null;
+    }
 }
