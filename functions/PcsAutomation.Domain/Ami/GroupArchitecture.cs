@@ -37,8 +37,9 @@ public static class GroupArchitecture
         return new ArchitectureDecision(architectures[0], null);
     }
 
-    // EC2 lists e.g. ["i386", "x86_64"] for some x86 types, ["arm64"] for Graviton, "x86_64_mac"/"arm64_mac" for Mac
-    // types, which PCS does not run.
+    // EC2's values: i386 | x86_64 | arm64 | x86_64_mac | arm64_mac
+    // (https://docs.aws.amazon.com/fr_fr/AWSEC2/latest/APIReference/API_ProcessorInfo.html); older x86 types list both
+    // i386 and x86_64 (t2.micro, https://github.com/kubernetes/kops/pull/11463/commits); PCS runs no Mac type (L6008).
     private static string? PcsArchitecture(IReadOnlyList<string> supported) =>
         supported.Contains(CpuArchitectures.X8664) ? CpuArchitectures.X8664
         : supported.Contains(CpuArchitectures.Arm64) ? CpuArchitectures.Arm64
