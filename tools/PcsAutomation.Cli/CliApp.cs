@@ -1,10 +1,12 @@
 using System.CommandLine;
 using Amazon.Runtime;
 using PcsAutomation.Aws.Runtime;
+using PcsAutomation.Cli.Ami;
 using PcsAutomation.Cli.Aws;
 using PcsAutomation.Cli.Emulator;
 using PcsAutomation.Cli.Events;
 using PcsAutomation.Cli.Rotation;
+using PcsAutomation.Functions.Workflows;
 using PcsAutomation.LocalAws;
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.ProductHost;
@@ -31,7 +33,7 @@ public static class CliApp
 
         var root = new RootCommand("Operator CLI of PcsAutomation: unattended, safe operations on AWS PCS clusters.");
         // The AWS settings belong to the commands that call AWS (serve is the emulator: it has its own --region).
-        foreach (var command in new[] { RotateCommand(host, Settings), EventsCommand(host, Settings) })
+        foreach (var command in new[] { RotateCommand(host, Settings), AmiCommand.Create(host, Settings, action => Guarded(host, action)), EventsCommand(host, Settings) })
         {
             command.Add(profile);
             command.Add(region);
@@ -133,6 +135,12 @@ public static class CliApp
         {
             host.Console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return ExitCodes.Usage;
+        }
+        catch (WorkflowError e)
+        {
+            // the product's named errors (an AMI parameter missing, an unknown AMI id, ...): their messages name the problem
+            host.Console.MarkupLine($"[red]error:[/] {Markup.Escape($"{e.GetType().Name}: {e.Message}")}");
+            return ExitCodes.Failed;
         }
         catch (AmazonServiceException e)
         {

@@ -204,4 +204,61 @@ public class DescribeImagesTests
         Assert.Contains("team-image", self);
         Assert.DoesNotContain("partner-image", self);
     }
+
+    [Fact] // guide L5589: state=available leaves a build still pending out; without the filter EC2 shows it
+    public async Task DescribeImages_PendingImage_ShownUnlessStateFilter()
+    {
+        await using var account = await SdkAccount.StartAsync(Scenario.Empty()
+            .WithImage("team-pcs-v1", created: "-3d")
+            .WithImage("team-pcs-v2", created: "-1h", state: "pending"));
+
+        var all = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"], Filters = [new Filter("name", ["team-pcs-*"])] })).Images;
+        var available = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest
+        {
+            Owners = ["self"],
+            Filters = [new Filter("name", ["team-pcs-*"]), new Filter("state", ["available"])],
+        })).Images;
+
+        Assert.Equal(["available", "pending"], all.Select(i => i.State.Value).Order(StringComparer.Ordinal));
+        Assert.Equal("team-pcs-v1", Assert.Single(available).Name);
+    }
+
+    [Fact] // IncludeDisabled: "Default: No disabled AMIs are included in the response"
+    public async Task DescribeImages_DisabledImage_HiddenUnlessIncludeDisabled()
+    {
+        await using var account = await SdkAccount.StartAsync(Scenario.Empty().WithImage("team-old", state: "disabled").WithImage("team-new"));
+
+        var visible = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"] })).Images;
+        var all = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"], IncludeDisabled = true })).Images;
+
+        Assert.Equal("team-new", Assert.Single(visible).Name);
+        Assert.Equal(2, all.Count);
+    }
+
+    [Fact]
+    public async Task DescribeImages_OwnerAccountId_OnlyThatAccountsImages()
+    {
+        await using var account = await SdkAccount.StartAsync(Scenario.Empty()
+            .WithImage("aws-pcs-sample_ami-al2023-x86_64-slurm-25.11-29991231", owner: "444455556666")
+            .WithImage("team-image"));
+
+        var partner = (await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["444455556666"] })).Images;
+        var amazon = (await account.Ec2.DescribeImagesAsync(Query("aws-pcs-sample_ami-al2023-x86_64-slurm-25.11*"))).Images;
+
+        Assert.Equal("444455556666", Assert.Single(partner).OwnerId);
+        Assert.NotEmpty(amazon);
+        Assert.DoesNotContain(amazon, i => i.OwnerId == "444455556666"); // a look-alike name from another owner is not amazon's
+    }
+
+    [Fact]
+    public async Task DescribeImages_ScenarioTagsAndState_RenderedAsEc2Does()
+    {
+        await using var account = await SdkAccount.StartAsync(Scenario.Empty().WithImage("team-pcs-v3", "Slurm 25.11", state: "failed",
+            tags: new Dictionary<string, string> { ["pcs-automation:slurm-versions"] = "25.05,25.11" }, id: "ami-0123456789abcdef0"));
+
+        var image = Assert.Single((await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["ami-0123456789abcdef0"] })).Images);
+
+        Assert.Equal(("failed", "Slurm 25.11"), (image.State.Value, image.Description));
+        Assert.Equal(("pcs-automation:slurm-versions", "25.05,25.11"), (Assert.Single(image.Tags).Key, image.Tags[0].Value));
+    }
 }

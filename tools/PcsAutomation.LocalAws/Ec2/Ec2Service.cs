@@ -61,8 +61,16 @@ public sealed partial class Ec2Service
     }, i => i.Tags);
 
     /// <summary>
-    /// Owners: "amazon" (the alias of AWS-published images, guide L5587), "self" or account ids. Deprecated images
-    /// are hidden unless IncludeDeprecated, asked for by id, or owned by the caller (EC2 DescribeImages rules).
+    /// DescribeImages (https://docs.aws.amazon.com/goto/WebAPI/ec2/DescribeImages): owners "amazon" (the alias of
+    /// AWS-published images, guide L5587), "self" or account ids; name and other filters with <c>*</c>/<c>?</c>; every
+    /// image state is shown (<c>pending</c>, <c>failed</c>, ... as EC2's ImageState enum,
+    /// https://docs.aws.amazon.com/sdk-for-python/v4/reference/clients/ec2/enums/ImageState/), so <c>state=available</c>
+    /// is what leaves a pending build out (guide L5589). Deprecated images are hidden unless IncludeDeprecated, and the
+    /// owner always sees its own ("If you are the AMI owner, all deprecated AMIs appear in the response regardless",
+    /// https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/ec2/aws.sdk.kotlin.services.ec2.model/-describe-images-request/include-deprecated.html);
+    /// asked for by id they show too (inferred, README). Disabled images are hidden unless IncludeDisabled ("Default:
+    /// No disabled AMIs are included", .../-describe-images-request/include-disabled.html). Deregistered images are
+    /// not shown (EC2 shows them "for a short interval": not modelled).
     /// </summary>
     private JsonObject DescribeImages(QueryRequest query)
     {
@@ -70,6 +78,7 @@ public sealed partial class Ec2Service
         var owners = query.List("Owner");
         var executableBy = query.List("ExecutableBy");
         var includeDeprecated = query.Bool("IncludeDeprecated");
+        var includeDisabled = query.Bool("IncludeDisabled");
         var missing = ids.Where(id => !world.Images.ContainsKey(id)).ToList();
         if (missing.Count > 0)
             throw Ec2Errors.Error(missing.Any(id => !Ec2Ids.IsWellFormed(id, "ami")) ? "InvalidAMIID.Malformed" : "InvalidAMIID.NotFound",
@@ -79,7 +88,8 @@ public sealed partial class Ec2Service
             .Where(i => owners.Count == 0 || owners.Any(o => OwnedBy(i, o)))
             .Where(i => executableBy.Count == 0 || i.Public || (executableBy.Any(e => e != "all") && i.OwnerId == world.AccountId))
             .Where(i => owners.Count > 0 || ids.Count > 0 || i.Public || i.OwnerId == world.AccountId)
-            .Where(i => includeDeprecated || ids.Count > 0 || i.OwnerId == world.AccountId || !i.IsDeprecatedAt(world.Now));
+            .Where(i => includeDeprecated || ids.Count > 0 || i.OwnerId == world.AccountId || !i.IsDeprecatedAt(world.Now))
+            .Where(i => includeDisabled || i.State != "disabled");
         var list = ImageFilters.Apply(images, query.Filters()).OrderBy(i => i.CreationDate).ThenBy(i => i.ImageId, StringComparer.Ordinal).ToList();
         var (page, next) = Paging.Page(list, query.Number("MaxResults", 1, 1000), query.Text("NextToken"));
         return new JsonObject
@@ -108,6 +118,11 @@ public sealed partial class Ec2Service
         ["memory-info.size-in-mib"] = t => [t.MemoryMiB.ToString(System.Globalization.CultureInfo.InvariantCulture)],
     }, _ => new Dictionary<string, string>());
 
+    /// <summary>
+    /// DescribeInstanceTypes: <c>ProcessorInfo.SupportedArchitectures</c> per type (what the AMI architecture checks
+    /// read; https://docs.aws.amazon.com/fr_fr/AWSEC2/latest/APIReference/API_ProcessorInfo.html); an unknown type fails the
+    /// whole call with <c>InvalidInstanceType</c> naming it (inferred wording, README).
+    /// </summary>
     private static JsonObject DescribeInstanceTypes(QueryRequest query)
     {
         var requested = query.List("InstanceType");

@@ -9,7 +9,7 @@ public sealed record ScenarioProblem(string Path, string Item, string Message);
 /// A scenario's PCS resources pass the checks the emulated CreateCluster, CreateComputeNodeGroup and CreateQueue make
 /// (the same <see cref="PcsValidation"/> calls, so the same messages): names, Slurm version, size, idle time, scaling,
 /// purchase option, AMI id, unique names and the per-Region and per-cluster quotas; statuses from the model's enums;
-/// queues naming node groups of their cluster; timeline entries with a known action and a readable time. Checks that
+/// queues naming node groups of their cluster; images and parameters (<see cref="ScenarioImages"/>); timeline entries with a known action and a readable time. Checks that
 /// need the account (a Capacity Block's state and size) are not made here.
 /// </summary>
 public static class ScenarioValidator
@@ -21,6 +21,7 @@ public static class ScenarioValidator
         var problems = new List<ScenarioProblem>();
         for (var i = 0; i < scenario.Clusters.Count; i++) Cluster(scenario.Clusters, i, problems);
         for (var i = 0; i < scenario.Timeline.Count; i++) Timeline(scenario.Timeline[i], $"timeline[{i}]", problems);
+        ScenarioImages.Check(scenario, problems);
         return problems.FirstOrDefault();
     }
 
