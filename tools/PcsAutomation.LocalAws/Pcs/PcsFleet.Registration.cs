@@ -27,7 +27,7 @@ public sealed partial class PcsFleet
     /// <c>Client.InstanceInitiatedShutdown</c> ("The instance was shut down from the operating system of the instance",
     /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_StateReason.html). PCS then launches another instance for
     /// the capacity the group still needs, which fails the same way: "instances are replaced continuously" is a symptom the
-    /// guide lists for nodes that do not register (L10985). No back-off between attempts is modelled (README, "Inferred").
+    /// guide lists for nodes that do not register (L10984). No back-off between attempts is modelled (README, "Inferred").
     /// </summary>
     private void WatchRegistration(PcsCluster cluster, ComputeNodeGroup group, Ec2Instance instance)
     {
