@@ -6,7 +6,7 @@ namespace PcsAutomation.LocalAws.Tests.Pcs;
 
 /// <summary>
 /// A scenario AMI marked broken: its instances launch and run but never register, and shut themselves down when the
-/// registration timeout (600 s) is reached (guide L11090-11107); PCS keeps launching new ones (guide L10985).
+/// registration timeout (600 s) is reached (guide L11090-11107); PCS keeps launching new ones (guide L10984).
 /// </summary>
 public class BrokenImageTests
 {
@@ -44,7 +44,7 @@ public class BrokenImageTests
         Assert.Equal("terminated", afterShutdown.Single(i => i.Id == first.Id).State);
     }
 
-    [Fact] // guide L10985: "instances are replaced continuously"
+    [Fact] // guide L10984: "instances are replaced continuously"
     public void BrokenAmi_AnHourLater_SeveralAttemptsNoneRegistered()
     {
         var account = Account();
