@@ -22,16 +22,21 @@ public class QueryProtocolTests
         Assert.Equal("InvalidSignatureException", error.ErrorCode);
     }
 
-    [Fact]
-    public async Task Ec2Request_InjectedThrottling_RequestLimitExceeded()
+    [Theory] // what an AMI roll-out reads: the group's instances and the images
+    [InlineData("DescribeInstances")]
+    [InlineData("DescribeImages")]
+    public async Task Ec2Request_InjectedThrottling_RequestLimitExceeded(string operation)
     {
         await using var account = await SdkAccount.StartAsync();
-        account.Aws.Faults.Add(new FaultRule("ec2", "DescribeInstances") { ThrottleRate = 1 });
+        account.Aws.Faults.Add(new FaultRule("ec2", operation) { ThrottleRate = 1 });
 
-        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => account.Ec2.DescribeInstancesAsync(new DescribeInstancesRequest()));
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => operation == "DescribeImages"
+            ? account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["amazon"] })
+            : account.Ec2.DescribeInstancesAsync(new DescribeInstancesRequest()));
 
         Assert.Equal("RequestLimitExceeded", error.ErrorCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal(503, Assert.Single(account.Aws.Calls.Of("ec2", operation)).Status);
     }
 
     [Fact]

@@ -19,6 +19,24 @@ public class FaultInjectorTests
         account.Pcs("GetCluster", """{"clusterIdentifier":"c"}"""); // other operations unaffected
     }
 
+    [Fact] // a throttled AMI update marks nothing: the instances keep their image
+    public void ThrottleRate_One_AmiUpdateThrottledReplacesNothing()
+    {
+        var account = new TestAccount(Scenario.Cluster("c").WithNodeGroup("compute-1", 2, 2));
+        account.Advance(TimeSpan.FromMinutes(5));
+        var before = account.Aws.State.InstancesOfNodeGroup(account.Group("c", "compute-1").Id).Select(i => (i.InstanceId, i.ImageId)).ToList();
+        account.Aws.Faults.Add(new FaultRule("pcs", "UpdateComputeNodeGroup") { ThrottleRate = 1 });
+
+        var error = account.PcsError("UpdateComputeNodeGroup", """{"clusterIdentifier":"c","computeNodeGroupIdentifier":"compute-1","amiId":"ami-0bbbbbbbbbbbbbbb2"}""");
+        account.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal("ThrottlingException", error.Code);
+        Assert.Null(account.Group("c", "compute-1").AmiId);
+        var after = account.Aws.State.InstancesOfNodeGroup(account.Group("c", "compute-1").Id).ToList();
+        Assert.Equal(before, after.Select(i => (i.InstanceId, i.ImageId)));
+        Assert.All(after, i => Assert.Equal(("running", false), (i.State, i.MarkedForReplacement)));
+    }
+
     [Fact]
     public void FailOnNthCall_Third_OnlyThirdCallFails()
     {

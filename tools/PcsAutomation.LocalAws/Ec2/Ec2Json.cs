@@ -59,6 +59,7 @@ internal static class Ec2Json
         ["privateDnsName"] = instance.PrivateIpAddress is { } ip ? $"ip-{ip.Replace('.', '-')}.ec2.internal" : "",
         ["dnsName"] = "",
         ["reason"] = instance.StateTransitionReason ?? "",
+        ["stateReason"] = instance.StateReason is { } why ? new JsonObject { ["code"] = why.Code, ["message"] = why.Message } : null,
         ["amiLaunchIndex"] = 0,
         ["productCodes"] = new JsonArray(),
         ["instanceType"] = instance.InstanceType,

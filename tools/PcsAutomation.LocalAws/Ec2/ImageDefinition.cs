@@ -5,7 +5,8 @@ namespace PcsAutomation.LocalAws.Ec2;
 
 /// <summary>
 /// A scenario's AMI (YAML <c>images:</c>), e.g. the team's own PCS-ready image. <c>owner</c> is "self" (the account),
-/// "amazon" (published by AWS) or an account id; times are relative ("-3d") or absolute.
+/// "amazon" (published by AWS) or an account id; times are relative ("-3d") or absolute; <c>broken: true</c> makes the
+/// nodes launched from it fail to register (<see cref="World.AwsWorld.BrokenImages"/>).
 /// </summary>
 public sealed class ImageDefinition
 {
@@ -19,6 +20,9 @@ public sealed class ImageDefinition
     public string State { get; set; } = "available";
     public bool Public { get; set; }
     public Dictionary<string, string> Tags { get; set; } = [];
+
+    /// <summary>Instances launched from this AMI never register with PCS and shut down after 600 s (guide L11090-11107).</summary>
+    public bool Broken { get; set; }
 
     public Ec2Image ToImage(AwsWorld world, DateTimeOffset start)
     {

@@ -24,6 +24,12 @@ public sealed class ComputeNodeGroup : PcsResource
     public JsonObject? NodeLifecycleActions { get; set; }
     public long Sequence { get; init; }
 
+    /// <summary>
+    /// While an update that changes the image is UPDATING, the image new instances still get: the update takes effect
+    /// when the group goes from UPDATING to ACTIVE (guide L2659). Null otherwise.
+    /// </summary>
+    public string? ImageBeforeUpdate { get; set; }
+
     /// <summary>How many nodes the scenario's jobs ask for (dynamic nodes launch for them, up to max).</summary>
     public int Demand { get; set; }
 

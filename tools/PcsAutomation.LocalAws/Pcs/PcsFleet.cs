@@ -5,10 +5,12 @@ namespace PcsAutomation.LocalAws.Pcs;
 /// <summary>
 /// What PCS does with EC2 for a node group: keeps the number of up instances at what the scaling
 /// configuration, the jobs' demand and the capacity block allow, and replaces marked instances once idle.
+/// How an instance boots and registers (or never does, on a broken AMI) is in <c>PcsFleet.Registration.cs</c>.
 /// </summary>
-public sealed class PcsFleet(AwsWorld world)
+public sealed partial class PcsFleet(AwsWorld world)
 {
     private const string DefaultImageId = "ami-0123456789abcdef0";
+    private const string CapacityBlockEnded = "Capacity Block not active";
 
     /// <summary>Brings the group's instances in line with its configuration, now; schedules the next look when something is waiting.</summary>
     public void Reconcile(PcsCluster cluster, ComputeNodeGroup group)
@@ -59,11 +61,28 @@ public sealed class PcsFleet(AwsWorld world)
         foreach (var group in cluster.NodeGroups.Values.ToList()) Reconcile(cluster, group);
     }
 
-    /// <summary>After an AMI or launch template change: instances are only marked (guide L2667, L5935).</summary>
-    public void MarkForReplacement(ComputeNodeGroup group)
+    /// <summary>
+    /// After an update that changes what the nodes run, instances are only marked; <see cref="Reconcile"/> replaces each
+    /// once idle (guide L2667; L5935: existing instances keep the old AMI until PCS replaces them). An image change marks
+    /// the up instances that do not run the group's image now (pending ones launched during the update included);
+    /// <paramref name="everyInstance"/> (a purchase option change) marks them all.
+    /// </summary>
+    public void MarkForReplacement(ComputeNodeGroup group, bool everyInstance = false)
     {
         ArgumentNullException.ThrowIfNull(group);
-        foreach (var instance in world.InstancesOfNodeGroup(group.Id).Where(i => i.IsUp)) instance.MarkedForReplacement = true;
+        var image = ImageOf(group);
+        foreach (var instance in world.InstancesOfNodeGroup(group.Id).Where(i => i.IsUp && (everyInstance || i.ImageId != image)))
+            instance.MarkedForReplacement = true;
+    }
+
+    /// <summary>
+    /// The AMI the group's configuration launches: its <c>amiId</c>, else its launch template version's <c>ImageId</c>
+    /// (guide L3029: an AMI id given to the node group overrides the launch template's).
+    /// </summary>
+    public string ImageOf(ComputeNodeGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return group.AmiId ?? TemplateVersion(group)?.ImageId ?? DefaultImageId;
     }
 
     public CapacityBlock? CapacityBlockOf(ComputeNodeGroup group)
@@ -83,12 +102,25 @@ public sealed class PcsFleet(AwsWorld world)
         LookAgainAt(cluster, group, block.TerminationStart);
     }
 
+    /// <summary>
+    /// PCS terminates the instance through the EC2 API: EC2's state reason <c>Client.UserInitiatedShutdown</c> ("The
+    /// instance was shut down using the Amazon EC2 API", https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_StateReason.html);
+    /// none when EC2 itself ends a Capacity Block's instances (no code for that on the page).
+    /// </summary>
     public void Terminate(Ec2Instance instance, string reason)
     {
         ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(reason);
         if (!instance.IsUp) return;
+        (string Code, string Message)? stateReason = reason == CapacityBlockEnded ? null : Ec2Instance.UserInitiatedShutdown;
+        ShutDown(instance, $"User initiated ({reason})", stateReason);
+    }
+
+    private void ShutDown(Ec2Instance instance, string? transitionReason, (string Code, string Message)? stateReason)
+    {
         instance.State = Ec2Instance.ShuttingDown;
-        instance.StateTransitionReason = $"User initiated ({reason})";
+        instance.StateTransitionReason = transitionReason;
+        instance.StateReason = stateReason;
         world.After(world.Durations.InstanceShutdown, $"terminate {instance.InstanceId}", () =>
         {
             if (instance.State == Ec2Instance.ShuttingDown) instance.State = Ec2Instance.Terminated;
@@ -102,7 +134,7 @@ public sealed class PcsFleet(AwsWorld world)
         if (cluster.Status is PcsStatus.Suspending or PcsStatus.Suspended or PcsStatus.Deleting)
             return (0, 0, "Cluster suspended"); // guide L6569-6579
         if (group.PurchaseOption == "CAPACITY_BLOCK" && CapacityBlockOf(group)?.AllowsInstancesAt(now) != true)
-            return (0, 0, "Capacity Block not active"); // guide L3419-3427, EC2 ends instances 30/60 min early
+            return (0, 0, CapacityBlockEnded); // guide L3419-3427, EC2 ends instances 30/60 min early
         var target = Math.Min(group.MaxInstanceCount, Math.Max(group.MinInstanceCount, group.Demand));
         return (target, group.MaxInstanceCount, "Scaled down to maxInstanceCount");
     }
@@ -124,13 +156,15 @@ public sealed class PcsFleet(AwsWorld world)
 
     private void Launch(PcsCluster cluster, ComputeNodeGroup group)
     {
-        var template = TemplateVersion(group);
         var block = CapacityBlockOf(group);
+        // guide L2659: an update takes effect when the group goes from UPDATING to ACTIVE; until then, the old image.
+        var imageId = group.ImageBeforeUpdate ?? ImageOf(group);
         var instance = new Ec2Instance
         {
             InstanceId = world.Ids.InstanceId(),
             InstanceType = group.InstanceTypes.Count > 0 ? group.InstanceTypes[0] : "c6i.xlarge",
-            ImageId = group.AmiId ?? template?.ImageId ?? DefaultImageId, // guide L2620: amiId overrides the template
+            ImageId = imageId, // guide L2620, L3029: amiId overrides the template
+            NeverRegisters = world.BrokenImages.Contains(imageId),
             LaunchTime = world.Now,
             SubnetId = group.SubnetIds.FirstOrDefault(),
             PrivateIpAddress = world.Ids.PrivateIp(),
@@ -146,10 +180,7 @@ public sealed class PcsFleet(AwsWorld world)
             },
         };
         world.Instances[instance.InstanceId] = instance;
-        world.After(world.Durations.InstanceBoot, $"boot {instance.InstanceId}", () =>
-        {
-            if (instance.State == Ec2Instance.Pending) instance.State = Ec2Instance.Running;
-        });
+        Boot(cluster, group, instance);
     }
 
     private LaunchTemplateVersion? TemplateVersion(ComputeNodeGroup group) =>

@@ -94,7 +94,6 @@ public sealed partial class PcsService
         // One change at a time: the cluster must not itself be changing (guide L1984-1989, L2092-2094).
         if (cluster.Status is not (PcsStatus.Active or PcsStatus.UpdateFailed))
             throw PcsErrors.Conflict($"The cluster {cluster.Id} is {cluster.Status}.", "cluster", cluster.Id);
-        var before = (group.MinInstanceCount, group.MaxInstanceCount, group.AmiId, group.LaunchTemplateId, group.LaunchTemplateVersion, group.PurchaseOption);
         var probe = new ComputeNodeGroup
         {
             Id = group.Id, Name = group.Name, Arn = group.Arn, ClusterId = group.ClusterId, CreatedAt = group.CreatedAt,
@@ -105,6 +104,7 @@ public sealed partial class PcsService
             MaxInstanceCount = newScaling?.Max ?? group.MaxInstanceCount,
         };
         ValidateCapacityBlock(probe, group.InstanceTypes);
+        var (imageBefore, purchaseBefore) = (Fleet.ImageOf(group), group.PurchaseOption);
         group.BeginUpdate(world.Now);
 
         if (newScaling is { } scale) (group.MinInstanceCount, group.MaxInstanceCount) = scale;
@@ -116,22 +116,26 @@ public sealed partial class PcsService
         if (slurm is not null) group.SlurmConfiguration = (JsonObject)slurm.Json.DeepClone();
         if (reader.OptionalObject("spotOptions") is { } spot) group.SpotOptions = (JsonObject)spot.Json.DeepClone();
         if (reader.OptionalObject("nodeLifecycleActions") is { } actions) group.NodeLifecycleActions = (JsonObject)actions.Json.DeepClone();
-        // guide L2659-2667: node configuration changes mark running instances for replacement.
-        var replace = before.AmiId != group.AmiId || before.LaunchTemplateId != group.LaunchTemplateId ||
-                      before.LaunchTemplateVersion != group.LaunchTemplateVersion || before.PurchaseOption != group.PurchaseOption;
+        // guide L2666-2667, L5935: a new AMI (amiId, or a launch template version with another ImageId) marks the running
+        // instances for replacement; L2660: updates with no impact on the nodes' configuration leave running nodes alone.
+        // The image and the purchase option are the node configuration modelled here (README, "Inferred").
+        var imageChanged = Fleet.ImageOf(group) != imageBefore;
+        var purchaseChanged = group.PurchaseOption != purchaseBefore;
+        group.ImageBeforeUpdate = imageChanged ? imageBefore : null; // guide L2659: in effect once ACTIVE
         var failure = group.FailNextUpdate;
         group.FailNextUpdate = null;
         world.After(world.Durations.NodeGroupUpdate, $"update node group {group.Id}", () =>
         {
             if (group.Status != PcsStatus.Updating) return;
             group.ErrorInfo.Clear();
+            group.ImageBeforeUpdate = null;
             if (failure is not null)
             {
                 group.ErrorInfo.Add(("UpdateFailed", failure));
                 group.FailUpdate(world.Now);
                 return;
             }
-            if (replace) Fleet.MarkForReplacement(group);
+            if (imageChanged || purchaseChanged) Fleet.MarkForReplacement(group, everyInstance: purchaseChanged);
             group.CompleteUpdate(world.Now); // ACTIVE once instances are only marked (guide L2667)
             Fleet.Reconcile(cluster, group);
             Fleet.WatchCapacityBlock(cluster, group);

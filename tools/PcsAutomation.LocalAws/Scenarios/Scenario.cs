@@ -89,15 +89,17 @@ public sealed class Scenario
 
     /// <summary>
     /// An AMI of the account (owner "self"), published by AWS (owner "amazon") or by another account (its id); times
-    /// relative ("-3d"); <paramref name="state"/> an EC2 image state ("pending" for one still being built).
+    /// relative ("-3d"); <paramref name="state"/> an EC2 image state ("pending" for one still being built); <paramref name="broken"/>:
+    /// its instances never register with PCS.
     /// </summary>
     public Scenario WithImage(string name, string? description = null, string architecture = "x86_64", string owner = "self",
-        string created = "-1d", string? deprecated = null, string state = "available", IReadOnlyDictionary<string, string>? tags = null, string? id = null)
+        string created = "-1d", string? deprecated = null, string state = "available", IReadOnlyDictionary<string, string>? tags = null, string? id = null,
+        bool broken = false)
     {
         definition.Images.Add(new Ec2.ImageDefinition
         {
             Name = name, Description = description, Architecture = architecture, Owner = owner, Created = created, Deprecated = deprecated,
-            State = state, Id = id, Tags = tags is null ? [] : new Dictionary<string, string>(tags, StringComparer.Ordinal),
+            State = state, Id = id, Broken = broken, Tags = tags is null ? [] : new Dictionary<string, string>(tags, StringComparer.Ordinal),
         });
         return this;
     }

@@ -18,7 +18,7 @@ public sealed class ScenarioActions(AwsWorld world, PcsFleet fleet)
                 SetDemand(Cluster(entry), Group(entry), entry.Count ?? 0, entry.Duration is null ? null : ScenarioTime.Span(entry.Duration));
                 break;
             case "setBusy":
-                SetBusy(Cluster(entry), Group(entry), ScenarioTime.Span(entry.Duration ?? "+1h"));
+                SetBusy(Cluster(entry), Group(entry), ScenarioTime.Span(entry.Duration ?? "+1h"), entry.Count);
                 break;
             case "setStatus":
                 Cluster(entry).ForceStatus(entry.Status ?? PcsStatus.Active, world.Now);
@@ -51,14 +51,20 @@ public sealed class ScenarioActions(AwsWorld world, PcsFleet fleet)
         }
     }
 
-    /// <summary>Every up node of the group runs a job until now + <paramref name="duration"/>; then it is idle.</summary>
-    public void SetBusy(PcsCluster cluster, ComputeNodeGroup group, TimeSpan duration)
+    /// <summary>
+    /// Up nodes of the group run a job until now + <paramref name="duration"/>, then are idle: all of them, or the
+    /// <paramref name="count"/> launched first. A node that never registers (broken AMI) never runs a job (guide L11028-11031:
+    /// Slurm allocates nodes once they have registered and joined).
+    /// </summary>
+    public void SetBusy(PcsCluster cluster, ComputeNodeGroup group, TimeSpan duration, int? count = null)
     {
         ArgumentNullException.ThrowIfNull(group);
         lock (world.Gate)
         {
             var until = world.Now + duration;
-            foreach (var instance in world.InstancesOfNodeGroup(group.Id).Where(i => i.IsUp)) instance.BusyUntil = until;
+            var nodes = world.InstancesOfNodeGroup(group.Id).Where(i => i.IsUp && !i.NeverRegisters)
+                .OrderBy(i => i.LaunchTime).ThenBy(i => i.InstanceId, StringComparer.Ordinal);
+            foreach (var instance in nodes.Take(count ?? int.MaxValue)) instance.BusyUntil = until;
             world.After(duration, $"jobs end on {group.Id}", () =>
             {
                 if (cluster.NodeGroups.ContainsKey(group.Id)) fleet.Reconcile(cluster, group);

@@ -112,8 +112,8 @@ public sealed class InstanceDefinition
 }
 
 /// <summary>
-/// Something that happens at a time: <c>setDemand</c> (count, duration), <c>setBusy</c> (duration: jobs keep a
-/// group's nodes busy), <c>setStatus</c> (status), <c>failNextUpdate</c> (message), <c>extendCapacityBlock</c>
+/// Something that happens at a time: <c>setDemand</c> (count, duration), <c>setBusy</c> (duration, optional count: jobs
+/// keep a group's nodes, or the first count of them, busy until at + duration), <c>setStatus</c> (status), <c>failNextUpdate</c> (message), <c>extendCapacityBlock</c>
 /// (end), <c>suspendCluster</c>.
 /// </summary>
 public sealed class TimelineEvent

@@ -9,7 +9,8 @@ public sealed record ScenarioProblem(string Path, string Item, string Message);
 /// A scenario's PCS resources pass the checks the emulated CreateCluster, CreateComputeNodeGroup and CreateQueue make
 /// (the same <see cref="PcsValidation"/> calls, so the same messages): names, Slurm version, size, idle time, scaling,
 /// purchase option, AMI id, unique names and the per-Region and per-cluster quotas; statuses from the model's enums;
-/// queues naming node groups of their cluster; images and parameters (<see cref="ScenarioImages"/>); timeline entries with a known action and a readable time. Checks that
+/// queues naming node groups of their cluster; images and parameters (<see cref="ScenarioImages"/>); timeline entries with a known action, readable times and
+/// durations and a sensible count. Checks that
 /// need the account (a Capacity Block's state and size) are not made here.
 /// </summary>
 public static class ScenarioValidator
@@ -73,13 +74,35 @@ public static class ScenarioValidator
         var item = $"timeline entry '{entry.Action}'";
         if (!ScenarioActions.Names.Contains(entry.Action))
             problems.Add(new ScenarioProblem($"{path}.action", item, $"unknown action; one of {string.Join(", ", ScenarioActions.Names)}."));
+        Time(entry.At, $"{path}.at", item, problems);
+        if (entry.End is { } end) Time(end, $"{path}.end", item, problems);
+        if (entry.Duration is { } duration)
+        {
+            try
+            {
+                if (ScenarioTime.Span(duration) < TimeSpan.Zero)
+                    problems.Add(new ScenarioProblem($"{path}.duration", item, $"'{duration}' is negative; a duration is e.g. 30m, 2h."));
+            }
+            catch (FormatException e)
+            {
+                problems.Add(new ScenarioProblem($"{path}.duration", item, e.Message));
+            }
+        }
+        if (entry.Count is { } count && count < (entry.Action == "setBusy" ? 1 : 0))
+            problems.Add(new ScenarioProblem($"{path}.count", item, entry.Action == "setBusy"
+                ? $"count {count}: the number of nodes kept busy is at least 1 (leave it out for every node)."
+                : $"count {count}: a number of nodes is not negative."));
+    }
+
+    private static void Time(string text, string path, string item, List<ScenarioProblem> problems)
+    {
         try
         {
-            _ = ScenarioTime.Resolve(entry.At, DateTimeOffset.UnixEpoch);
+            _ = ScenarioTime.Resolve(text, DateTimeOffset.UnixEpoch);
         }
         catch (FormatException e)
         {
-            problems.Add(new ScenarioProblem($"{path}.at", item, e.Message));
+            problems.Add(new ScenarioProblem(path, item, e.Message));
         }
     }
 

@@ -51,6 +51,7 @@ public static class SsmScenario
         {
             var image = definition.ToImage(world, start);
             world.Images[image.ImageId] = image;
+            if (definition.Broken) world.BrokenImages.Add(image.ImageId);
             imageIds[definition.Name] = image.ImageId;
         }
         foreach (var definition in scenario.Parameters)

@@ -49,6 +49,12 @@ public sealed class AwsWorld
     /// <summary>AMIs by id: the public catalogue (PCS sample AMIs, AL2023, DLAMIs) and the account's own.</summary>
     public Dictionary<string, Ec2Image> Images { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Scenario hook: AMI ids whose instances never register with PCS (<c>images[].broken</c>), e.g. an image without a
+    /// working PCS agent, the software that lets an instance register as a cluster member (guide L6389).
+    /// </summary>
+    public HashSet<string> BrokenImages { get; } = new(StringComparer.Ordinal);
+
     /// <summary>SSM Parameter Store by name, public <c>/aws/service/...</c> parameters included.</summary>
     public Dictionary<string, SsmParameter> Parameters { get; } = new(StringComparer.Ordinal);
 

@@ -19,6 +19,12 @@ public sealed record Durations
     public TimeSpan InstanceShutdown { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan Rotation { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long a node's bootstrap retries registering with PCS before it shuts the instance down: not a choice, the
+    /// guide's "Registration timeout (600 seconds) reached" (L11105-11107).
+    /// </summary>
+    public TimeSpan RegistrationTimeout { get; init; } = TimeSpan.FromSeconds(600);
+
     /// <summary>Slurm's SuspendTime when the cluster sets no scaleDownIdleTimeInSeconds (guide L6522: default 60).</summary>
     public TimeSpan DefaultScaleDownIdle { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -11,6 +11,16 @@ public sealed class Ec2Instance
     public const string ShuttingDown = "shutting-down";
     public const string Terminated = "terminated";
 
+    /// <summary>
+    /// EC2's StateReason codes (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_StateReason.html): shut down
+    /// through the EC2 API, or from the instance's own operating system. The messages' wording is inferred (README).
+    /// </summary>
+    public static readonly (string Code, string Message) UserInitiatedShutdown =
+        ("Client.UserInitiatedShutdown", "Client.UserInitiatedShutdown: User initiated shutdown");
+
+    public static readonly (string Code, string Message) InstanceInitiatedShutdown =
+        ("Client.InstanceInitiatedShutdown", "Client.InstanceInitiatedShutdown: Instance initiated shutdown");
+
     public required string InstanceId { get; init; }
     public required string InstanceType { get; init; }
     public required string ImageId { get; init; }
@@ -26,6 +36,15 @@ public sealed class Ec2Instance
 
     public string State { get; internal set; } = Pending;
     public string? StateTransitionReason { get; internal set; }
+
+    /// <summary>EC2's <c>StateReason</c> of the last transition (see <see cref="UserInitiatedShutdown"/>); null when none.</summary>
+    public (string Code, string Message)? StateReason { get; internal set; }
+
+    /// <summary>
+    /// Launched from an AMI the scenario marks broken (<c>images[].broken</c>): the node never registers with PCS and
+    /// shuts itself down after the registration timeout (guide L11090-11107); no job ever runs on it.
+    /// </summary>
+    public bool NeverRegisters { get; init; }
     public Dictionary<string, string> Tags { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>Set when the instance belongs to a PCS node group (tags <c>aws:pcs:cluster-id</c>, <c>aws:pcs:compute-node-group-id</c>).</summary>
