@@ -54,11 +54,13 @@ public static class NodeGroupHealth
             }
             if (instance.StateReasonCode?.StartsWith("Server.", StringComparison.Ordinal) == true)
                 continue;
-            var lived = (instance.EndedAt ?? now) - launched;
+            // EC2 gives no end time (StateTransitionReason is free text, API_Instance), so "now" bounds the life from
+            // above: the check polls every 2 min at most, and a longer bound can only miss a finding, never invent one.
+            var lived = now - launched;
             if (lived < scaleDownIdleTime)
                 findings.Add(new(instance.InstanceId, NodeDown, "guide L11253-11256, L11265",
                     string.Create(CultureInfo.InvariantCulture,
-                        $"{instance.InstanceId} on {expectedImageId} ended {lived.TotalMinutes:0} min after launch, sooner than PCS ends an idle node ({scaleDownIdleTime.TotalMinutes:0} min): PCS sets a node that never becomes healthy DOWN and terminates it")));
+                        $"{instance.InstanceId} on {expectedImageId} ended at most {lived.TotalMinutes:0} min after launch, sooner than PCS ends an idle node ({scaleDownIdleTime.TotalMinutes:0} min): PCS sets a node that never becomes healthy DOWN and terminates it")));
         }
         return new HealthStatus(findings);
     }

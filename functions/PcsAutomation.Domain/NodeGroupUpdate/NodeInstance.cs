@@ -6,7 +6,7 @@ namespace PcsAutomation.Domain.NodeGroupUpdate;
 /// (guide L2948, L2964). <see cref="StateReasonCode"/> is EC2's <c>StateReason.Code</c>, e.g.
 /// <c>Client.InstanceInitiatedShutdown</c> (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_StateReason.html).
 /// </summary>
-public sealed record NodeInstance(string InstanceId, string State, string? ImageId, DateTimeOffset? LaunchTime, string? NodeGroupTag, string? StateReasonCode = null, DateTimeOffset? EndedAt = null)
+public sealed record NodeInstance(string InstanceId, string State, string? ImageId, DateTimeOffset? LaunchTime, string? NodeGroupTag, string? StateReasonCode = null)
 {
     /// <summary>The tag PCS puts on every instance of a compute node group (guide L2951, L3532-3536).</summary>
     public const string NodeGroupTagKey = "aws:pcs:compute-node-group-id";

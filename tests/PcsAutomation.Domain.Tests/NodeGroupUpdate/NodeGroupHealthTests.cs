@@ -7,14 +7,12 @@ namespace PcsAutomation.Domain.Tests.NodeGroupUpdate;
 public class NodeGroupHealthTests
 {
     private const string GroupId = "pcs_abc123abc1";
-    private static readonly DateTimeOffset ChangedAt = Images.Now.AddHours(-1);
+    private static readonly DateTimeOffset ChangedAt = Images.Now.AddHours(-3);
     private static readonly TimeSpan IdleTime = TimeSpan.FromMinutes(60);
 
-    private static NodeInstance Ended(string id, string image, TimeSpan lived, string? reason, DateTimeOffset? launched = null)
-    {
-        var launch = launched ?? ChangedAt.AddMinutes(5);
-        return new NodeInstance(id, "terminated", image, launch, GroupId, reason, launch + lived);
-    }
+    /// <summary>An instance that ended, seen <paramref name="lived"/> after its launch (EC2 gives no end time: "now" bounds it).</summary>
+    private static NodeInstance Ended(string id, string image, TimeSpan lived, string? reason, DateTimeOffset? launched = null) =>
+        new(id, "terminated", image, launched ?? Images.Now - lived, GroupId, reason);
 
     private static HealthStatus Evaluate(params NodeInstance[] instances) =>
         NodeGroupHealth.Evaluate(GroupId, NewAmi, instances, ChangedAt, IdleTime, Images.Now);
@@ -36,7 +34,7 @@ public class NodeGroupHealthTests
 
         var finding = Assert.Single(status.Findings);
         Assert.Equal(NodeGroupHealth.NodeDown, finding.Rule);
-        Assert.Contains("ended 31 min after launch", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("ended at most 31 min after launch", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +45,7 @@ public class NodeGroupHealthTests
             Ended("i-2", NewAmi, TimeSpan.FromMinutes(5), "Server.SpotInstanceTermination"),      // Spot reclaimed it
             Ended("i-3", OldAmi, TimeSpan.FromMinutes(1), NodeGroupHealth.InstanceInitiatedShutdown), // an old-image node
             Ended("i-4", NewAmi, TimeSpan.FromMinutes(1), NodeGroupHealth.InstanceInitiatedShutdown, ChangedAt.AddMinutes(-1)), // launched before the change
-            new NodeInstance("i-5", "running", NewAmi, ChangedAt.AddMinutes(5), GroupId),
+            new NodeInstance("i-5", "running", NewAmi, Images.Now.AddMinutes(-5), GroupId),
             Ended("i-6", NewAmi, TimeSpan.FromMinutes(1), NodeGroupHealth.InstanceInitiatedShutdown) with { NodeGroupTag = "pcs_other00001" });
 
         Assert.True(status.Healthy);
