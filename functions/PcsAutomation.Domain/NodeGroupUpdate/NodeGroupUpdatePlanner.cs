@@ -111,7 +111,11 @@ public static class NodeGroupUpdatePlanner
         if (group.Status != "ACTIVE")
             refusals.Add(new(PlanRules.NodeGroupStatus, "guide L1984-1989", id, $"node group {current.NodeGroupName} ({id}) is {group.Status}, not ACTIVE"));
         var warnings = new List<string>();
-        if (group.TargetImage is not { } targetImage)
+        if (group.TargetImage is null && group.Architecture.Refusal is { } architecture)
+        {
+            refusals.Add(new(AmiPreflight.Architecture, "guide L2549-2550", id, $"node group {current.NodeGroupName}: {architecture}"));
+        }
+        else if (group.TargetImage is not { } targetImage)
         {
             refusals.Add(new(PlanRules.NoImage, "guide L3029", id, target.Kind == UpdateTargetKind.LaunchTemplateVersion
                 ? $"node group {current.NodeGroupName} has no amiId and launch template {current.LaunchTemplateId} version {targetVersion} names no ImageId: nothing says which image its nodes would run"
