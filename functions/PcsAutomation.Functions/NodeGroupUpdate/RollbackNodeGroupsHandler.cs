@@ -77,23 +77,13 @@ public sealed class RollbackNodeGroupsHandler
     }
 
     /// <summary>False when PCS refuses because the group or cluster is busy (ConflictException): the next pass retries.</summary>
-    private async Task<bool> TryRollBackAsync(string clusterId, NodeGroupImage previous, string executionArn, CancellationToken cancellation)
-    {
-        try
+    private Task<bool> TryRollBackAsync(string clusterId, NodeGroupImage previous, string executionArn, CancellationToken cancellation) =>
+        NodeGroupUpdates.TryAsync(pcs, new UpdateComputeNodeGroupRequest
         {
-            await AwsCalls.RunAsync("PCS.UpdateComputeNodeGroup", $"{clusterId}/{previous.NodeGroupId}", () => pcs.UpdateComputeNodeGroupAsync(new UpdateComputeNodeGroupRequest
-            {
-                ClusterIdentifier = clusterId,
-                ComputeNodeGroupIdentifier = previous.NodeGroupId,
-                AmiId = previous.AmiId,
-                CustomLaunchTemplate = new CustomLaunchTemplate { Id = previous.LaunchTemplateId, Version = previous.LaunchTemplateVersion },
-                ClientToken = ClientTokens.For(executionArn, Step, previous.NodeGroupId),
-            }, cancellation), cancellation).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConflictException)
-        {
-            return false;
-        }
-    }
+            ClusterIdentifier = clusterId,
+            ComputeNodeGroupIdentifier = previous.NodeGroupId,
+            AmiId = previous.AmiId,
+            CustomLaunchTemplate = new CustomLaunchTemplate { Id = previous.LaunchTemplateId, Version = previous.LaunchTemplateVersion },
+            ClientToken = ClientTokens.For(executionArn, Step, previous.NodeGroupId),
+        }, cancellation);
 }
