@@ -13,4 +13,5 @@ namespace PcsAutomation.Functions.NodeGroupUpdate;
 [JsonSerializable(typeof(CheckNodeGroupUpdatedResult))]
 [JsonSerializable(typeof(RollbackNodeGroupsInput))]
 [JsonSerializable(typeof(RollbackNodeGroupsResult))]
+[JsonSerializable(typeof(NodeGroupUpdateNotificationFacts))]
 internal sealed partial class NodeGroupUpdateJsonContext : JsonSerializerContext;
