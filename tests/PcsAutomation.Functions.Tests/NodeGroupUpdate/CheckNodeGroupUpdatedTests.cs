@@ -44,6 +44,7 @@ public class CheckNodeGroupUpdatedTests
         Assert.Equal(2, verified.OnNewImage.Count);
         Assert.Empty(verified.OnOldImage);
         Assert.Empty(verified.OnNewImage.Intersect(old));
+        Assert.NotEmpty(Instances(h, "compute-a"));
         Assert.All(Instances(h, "compute-a"), i => Assert.Equal(NewAmi, i.ImageId));
     }
 
