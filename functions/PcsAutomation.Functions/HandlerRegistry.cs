@@ -1,5 +1,6 @@
 using PcsAutomation.Functions.Diagnostics;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Functions.NodeGroupUpdate;
 using PcsAutomation.Functions.Rotation;
 using PcsAutomation.Functions.Workflows;
 using PcsAutomation.Lambda.Serialization;
@@ -27,6 +28,10 @@ public static class HandlerRegistry
         ["RefreshLoginNodes"] = RefreshLoginNodesHandler.Create,
         ["CheckLoginNodes"] = CheckLoginNodesHandler.Create,
         ["RotationReconciler"] = RotationReconcilerHandler.Create,
+        ["PlanNodeGroupUpdate"] = PlanNodeGroupUpdateHandler.Create,
+        ["UpdateNodeGroup"] = UpdateNodeGroupHandler.Create,
+        ["CheckNodeGroupUpdated"] = CheckNodeGroupUpdatedHandler.Create,
+        ["RollbackNodeGroups"] = RollbackNodeGroupsHandler.Create,
     };
 
     /// <summary>Every handler name; template checks assert each function's <c>Handler</c> is one of these.</summary>

@@ -9,8 +9,11 @@ public sealed record WorkflowKind(string Name, string ExecutionPrefix)
 {
     public static readonly WorkflowKind ClusterSecretRotation = new("cluster-secret-rotation", "rotate");
 
+    /// <summary>The AMI roll-out across a cluster's compute node groups (canary, batches, verification, rollback).</summary>
+    public static readonly WorkflowKind NodeGroupUpdate = new("node-group-update", "update");
+
     /// <summary>Every workflow this build knows, for input checks.</summary>
-    public static IReadOnlyList<WorkflowKind> All { get; } = [ClusterSecretRotation];
+    public static IReadOnlyList<WorkflowKind> All { get; } = [ClusterSecretRotation, NodeGroupUpdate];
 
     /// <summary>The workflow named <paramref name="name"/>; null when this build knows none by that name.</summary>
     public static WorkflowKind? Find(string? name) => All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));

@@ -42,7 +42,7 @@ public sealed class PlanRotationHandler
         var identifier = WorkflowInput.ClusterId(input.ClusterId);
         var cancellation = context.CancellationToken;
 
-        var cluster = await GetClusterAsync(identifier, cancellation).ConfigureAwait(false);
+        var cluster = await reader.RequireClusterAsync(identifier, cancellation).ConfigureAwait(false);
         var config = ClusterTagConfiguration.Parse(await reader.GetTagsAsync(cluster, cancellation).ConfigureAwait(false), defaults);
         if (!config.IsManaged)
             throw new ClusterNotManaged($"Cluster {cluster.Id} ({cluster.Name}) is not tagged {defaults.ManagedTagKey}=true: rotation is not automated for it.");
@@ -66,18 +66,6 @@ public sealed class PlanRotationHandler
             $"{plan.InstancesUp.Count} instances up, {plan.LoginInstances.Count} login instances, secret version {plan.CurrentVersionId}, " +
             $"window {plan.MaintenanceWindow}, expected downtime {plan.ExpectedDowntimeSeconds} s, dryRun {plan.DryRun}");
         return plan;
-    }
-
-    private async Task<Cluster> GetClusterAsync(string identifier, CancellationToken cancellation)
-    {
-        try
-        {
-            return await reader.GetClusterAsync(identifier, cancellation).ConfigureAwait(false);
-        }
-        catch (Aws.PCS.Model.ResourceNotFoundException e)
-        {
-            throw new InvalidWorkflowInput($"clusterId '{identifier}' names no PCS cluster in this account and region.", e);
-        }
     }
 
     /// <summary>The cluster's auth key secret, checked to be its own and not mid-rotation; returns its ARN, AWSCURRENT version and whether Secrets Manager also rotates it on a schedule.</summary>

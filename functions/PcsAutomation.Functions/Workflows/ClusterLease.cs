@@ -1,3 +1,4 @@
+using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.NodeGroups;
 
 namespace PcsAutomation.Functions.Workflows;
@@ -9,6 +10,7 @@ namespace PcsAutomation.Functions.Workflows;
 /// <param name="SavedScaling">The node groups' scaling before the scale-down, once saved: the one record of the real values while groups are at 0/0.</param>
 /// <param name="RestoredAt">When a restore of <paramref name="SavedScaling"/> was verified; until then the saved scaling outlives the lease.</param>
 /// <param name="TaskToken">The token a <c>.waitForTaskToken</c> step waits on, while it waits (the rotation's event router reads it).</param>
+/// <param name="SavedChanges">The node groups an AMI roll-out changed, each with the image settings it had before: what a rollback restores.</param>
 internal sealed record ClusterLease(
     string ClusterId,
     string Owner,
@@ -16,7 +18,8 @@ internal sealed record ClusterLease(
     DateTimeOffset ExpiresAt,
     IReadOnlyList<NodeGroupScaling>? SavedScaling,
     DateTimeOffset? RestoredAt = null,
-    string? TaskToken = null)
+    string? TaskToken = null,
+    IReadOnlyList<NodeGroupChange>? SavedChanges = null)
 {
     public bool IsExpired(DateTimeOffset now) => ExpiresAt.ToUnixTimeSeconds() < now.ToUnixTimeSeconds();
 

@@ -20,7 +20,7 @@ namespace PcsAutomation.Functions.Workflows;
 /// again. An expired lease or a released one whose restore was never verified stays, and the next workflow to take the
 /// lease inherits the saved scaling and restores it.
 /// </remarks>
-internal sealed class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableName, TimeSpan leaseDuration, TimeProvider time)
+internal sealed partial class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableName, TimeSpan leaseDuration, TimeProvider time)
 {
     /// <summary>The table's TTL attribute (template.yaml <c>TimeToLiveSpecification</c>).</summary>
     public const string DeleteAfterAttribute = "deleteAfter";
@@ -37,6 +37,7 @@ internal sealed class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableNa
     private const string RestoredAtAttribute = "restoredAt";
     private const string ReleasedAtAttribute = "releasedAt";
     private const string TaskTokenAttribute = "taskToken";
+    private const string SavedImagesAttribute = "savedImages";
 
     // "owner" is a DynamoDB reserved word.
     private static readonly Dictionary<string, string> OwnerName = new(StringComparer.Ordinal) { ["#owner"] = OwnerAttribute };
@@ -318,8 +319,11 @@ internal sealed class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string tableNa
         DateTimeOffset? restoredAt = Text(item, RestoredAtAttribute) is { } restored
             ? DateTimeOffset.Parse(restored, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
             : null;
+        var images = Text(item, SavedImagesAttribute) is { } imagesJson
+            ? JsonSerializer.Deserialize(imagesJson, WorkflowJsonContext.Default.IReadOnlyListNodeGroupChange)
+            : null;
         return new ClusterLease(item[ClusterIdAttribute].S, item[OwnerAttribute].S, Text(item, WorkflowAttribute) ?? "(unknown)",
-            DateTimeOffset.FromUnixTimeSeconds(expires), saved, restoredAt, Text(item, TaskTokenAttribute));
+            DateTimeOffset.FromUnixTimeSeconds(expires), saved, restoredAt, Text(item, TaskTokenAttribute), images);
     }
 
     private static string? Text(Dictionary<string, AttributeValue> item, string name) =>

@@ -3,6 +3,7 @@ using Amazon.EC2.Model;
 using PcsAutomation.Aws.PCS;
 using PcsAutomation.Aws.PCS.Model;
 using PcsAutomation.Domain.Configuration;
+using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.NodeGroups;
 using PcsAutomation.Domain.Rotation;
 using PcsAutomation.Functions.Hosting;
@@ -25,6 +26,19 @@ internal sealed class ClusterReader(IAmazonPCS pcs, IAmazonEC2 ec2)
             return response.Cluster ?? throw new InvalidOperationException($"PCS.GetCluster on {clusterIdentifier} answered without a cluster.");
         }, cancellationToken);
 
+    /// <summary>The cluster a workflow's input names (name or id); a name PCS does not know is <see cref="InvalidWorkflowInput"/> naming <c>clusterId</c>.</summary>
+    public async Task<Cluster> RequireClusterAsync(string clusterIdentifier, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetClusterAsync(clusterIdentifier, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Aws.PCS.Model.ResourceNotFoundException e)
+        {
+            throw new InvalidWorkflowInput($"clusterId '{clusterIdentifier}' names no PCS cluster in this account and region.", e);
+        }
+    }
+
     public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(Cluster cluster, CancellationToken cancellationToken) =>
         AwsCalls.RunAsync<IReadOnlyDictionary<string, string>>("PCS.ListTagsForResource", cluster.Id, async () =>
         {
@@ -33,7 +47,18 @@ internal sealed class ClusterReader(IAmazonPCS pcs, IAmazonEC2 ec2)
         }, cancellationToken);
 
     /// <summary>Every node group of the cluster (all pages), by name, with min/max from GetComputeNodeGroup.</summary>
-    public async Task<IReadOnlyList<NodeGroupState>> GetNodeGroupsAsync(string clusterId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<NodeGroupState>> GetNodeGroupsAsync(string clusterId, CancellationToken cancellationToken) =>
+        [.. (await GetComputeNodeGroupsAsync(clusterId, cancellationToken).ConfigureAwait(false)).Select(ToState)];
+
+    /// <summary>One node group's scaling and status; null when it no longer exists.</summary>
+    public async Task<NodeGroupState?> GetNodeGroupAsync(string clusterId, string nodeGroupId, CancellationToken cancellationToken) =>
+        await GetComputeNodeGroupAsync(clusterId, nodeGroupId, cancellationToken).ConfigureAwait(false) is { } group ? ToState(group) : null;
+
+    /// <summary>
+    /// Every node group of the cluster as GetComputeNodeGroup answers it (amiId, launch template, instance types), by name:
+    /// ListComputeNodeGroups gives summaries only (guide L2847-2871).
+    /// </summary>
+    public async Task<IReadOnlyList<ComputeNodeGroup>> GetComputeNodeGroupsAsync(string clusterId, CancellationToken cancellationToken)
     {
         var summaries = await AwsCalls.RunAsync("PCS.ListComputeNodeGroups", clusterId, async () =>
         {
@@ -44,31 +69,81 @@ internal sealed class ClusterReader(IAmazonPCS pcs, IAmazonEC2 ec2)
             return list;
         }, cancellationToken).ConfigureAwait(false);
 
-        var groups = new List<NodeGroupState>(summaries.Count);
+        var groups = new List<ComputeNodeGroup>(summaries.Count);
         foreach (var summary in summaries.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
-            var group = await GetNodeGroupAsync(clusterId, summary.Id, cancellationToken).ConfigureAwait(false);
+            var group = await GetComputeNodeGroupAsync(clusterId, summary.Id, cancellationToken).ConfigureAwait(false);
             if (group is not null)
                 groups.Add(group);
         }
         return groups;
     }
 
-    /// <summary>One node group's scaling and status; null when it no longer exists.</summary>
-    public Task<NodeGroupState?> GetNodeGroupAsync(string clusterId, string nodeGroupId, CancellationToken cancellationToken) =>
+    /// <summary>One node group as GetComputeNodeGroup answers it; null when it no longer exists.</summary>
+    public Task<ComputeNodeGroup?> GetComputeNodeGroupAsync(string clusterId, string nodeGroupId, CancellationToken cancellationToken) =>
         AwsCalls.RunAsync("PCS.GetComputeNodeGroup", $"{clusterId}/{nodeGroupId}", async () =>
         {
             try
             {
                 var response = await pcs.GetComputeNodeGroupAsync(
                     new GetComputeNodeGroupRequest { ClusterIdentifier = clusterId, ComputeNodeGroupIdentifier = nodeGroupId }, cancellationToken).ConfigureAwait(false);
-                return response.ComputeNodeGroup is { } group ? ToState(group) : null;
+                return response.ComputeNodeGroup;
             }
             catch (Aws.PCS.Model.ResourceNotFoundException)
             {
                 return null;
             }
         }, cancellationToken);
+
+    /// <summary>The ids of the node groups attached to at least one queue of the cluster (ListQueues, then GetQueue for each).</summary>
+    public async Task<IReadOnlySet<string>> GetQueuedNodeGroupIdsAsync(string clusterId, CancellationToken cancellationToken)
+    {
+        var queues = await AwsCalls.RunAsync("PCS.ListQueues", clusterId, async () =>
+        {
+            var list = new List<string>();
+            var pages = pcs.Paginators.ListQueues(new ListQueuesRequest { ClusterIdentifier = clusterId });
+            await foreach (var summary in pages.Queues.WithCancellation(cancellationToken).ConfigureAwait(false))
+                list.Add(summary.Id);
+            return list;
+        }, cancellationToken).ConfigureAwait(false);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var queueId in queues)
+        {
+            var queue = await AwsCalls.RunAsync("PCS.GetQueue", $"{clusterId}/{queueId}", async () =>
+            {
+                try
+                {
+                    return (await pcs.GetQueueAsync(new GetQueueRequest { ClusterIdentifier = clusterId, QueueIdentifier = queueId }, cancellationToken).ConfigureAwait(false)).Queue;
+                }
+                catch (Aws.PCS.Model.ResourceNotFoundException)
+                {
+                    return null; // deleted between the list and the read
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            foreach (var configuration in queue?.ComputeNodeGroupConfigurations ?? [])
+            {
+                if (configuration.ComputeNodeGroupId is { } id)
+                    ids.Add(id);
+            }
+        }
+        return ids;
+    }
+
+    /// <summary>
+    /// Every instance of one node group, whatever its state: EC2 tag <c>aws:pcs:compute-node-group-id</c> holds the group's
+    /// id, not its name (guide L2948, L2964; the guide's own filter, L2966-2970).
+    /// </summary>
+    public async Task<IReadOnlyList<NodeInstance>> GetNodeGroupInstancesAsync(string nodeGroupId, CancellationToken cancellationToken)
+    {
+        var instances = await DescribeAsync(nodeGroupId, [new Filter($"tag:{NodeInstance.NodeGroupTagKey}", [nodeGroupId])], cancellationToken).ConfigureAwait(false);
+        return [.. instances.Select(i => new NodeInstance(
+            i.InstanceId,
+            i.State?.Name?.Value ?? "unknown",
+            i.ImageId,
+            i.LaunchTime is { } launched ? new DateTimeOffset(DateTime.SpecifyKind(launched, DateTimeKind.Utc)) : null,
+            i.Tags?.FirstOrDefault(t => t.Key == NodeInstance.NodeGroupTagKey)?.Value,
+            i.StateReason?.Code))];
+    }
 
     /// <summary>
     /// The cluster's instances (EC2 tag <c>aws:pcs:cluster-id</c>, guide L3534) that are still up, all pages. Every

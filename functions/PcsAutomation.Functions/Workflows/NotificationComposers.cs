@@ -2,8 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.Rotation;
 using PcsAutomation.Domain.Workflows;
+using PcsAutomation.Functions.NodeGroupUpdate;
 using PcsAutomation.Functions.Rotation;
 
 namespace PcsAutomation.Functions.Workflows;
@@ -21,11 +23,21 @@ internal static class NotificationComposers
         PropertyNameCaseInsensitive = true, // the ASL's caught errors are {"Error", "Cause"}
     };
 
+    private static readonly JsonSerializerOptions NodeGroupUpdateFacts = new(NodeGroupUpdateJsonContext.Default.Options)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        PropertyNameCaseInsensitive = true,
+    };
+
     private static JsonTypeInfo<RotationNotificationFacts> RotationFactsType =>
         (JsonTypeInfo<RotationNotificationFacts>)RotationFacts.GetTypeInfo(typeof(RotationNotificationFacts));
 
+    private static JsonTypeInfo<NodeGroupUpdateNotificationFacts> NodeGroupUpdateFactsType =>
+        (JsonTypeInfo<NodeGroupUpdateNotificationFacts>)NodeGroupUpdateFacts.GetTypeInfo(typeof(NodeGroupUpdateNotificationFacts));
+
     public static ComposedNotification Compose(
-        WorkflowKind workflow, string notificationEvent, string clusterId, string clusterName, string executionArn, JsonElement facts, LeaseScaling? scaling)
+        WorkflowKind workflow, string notificationEvent, string clusterId, string clusterName, string executionArn, JsonElement facts, LeaseScaling? scaling,
+        IReadOnlyList<NodeGroupChange>? changes = null)
     {
         if (workflow == WorkflowKind.ClusterSecretRotation)
         {
@@ -33,6 +45,13 @@ internal static class NotificationComposers
             return new(
                 Compose(() => RotationNotifications.Compose(notificationEvent, clusterId, clusterName, executionArn, typed, scaling)),
                 JsonSerializer.SerializeToNode(typed, RotationFactsType)!.AsObject());
+        }
+        if (workflow == WorkflowKind.NodeGroupUpdate)
+        {
+            var typed = Read(facts, NodeGroupUpdateFactsType);
+            return new(
+                Compose(() => NodeGroupUpdateNotifications.Compose(notificationEvent, clusterId, clusterName, executionArn, typed, changes ?? [])),
+                JsonSerializer.SerializeToNode(typed, NodeGroupUpdateFactsType)!.AsObject());
         }
         throw new InvalidWorkflowInput($"workflow '{workflow.Name}' has no notifications.");
     }

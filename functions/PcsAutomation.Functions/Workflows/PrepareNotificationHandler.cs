@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Lambda.Core;
@@ -41,7 +42,8 @@ public sealed class PrepareNotificationHandler
         var lease = await leases.GetAsync(clusterId, context.CancellationToken).ConfigureAwait(false);
         var scaling = lease?.Owner == executionArn && lease.SavedScaling is { } saved ? new LeaseScaling(saved, lease.RestoredAt is not null) : null;
 
-        var composed = NotificationComposers.Compose(workflow, notificationEvent, clusterId, clusterName, executionArn, facts, scaling);
+        var changes = lease?.Owner == executionArn ? lease.SavedChanges : null;
+        var composed = NotificationComposers.Compose(workflow, notificationEvent, clusterId, clusterName, executionArn, facts, scaling, changes);
         var detail = new JsonObject
         {
             ["clusterId"] = clusterId,
@@ -58,6 +60,12 @@ public sealed class PrepareNotificationHandler
             detail["scalingRestored"] = scaling.Restored;
             if (!scaling.Restored)
                 detail["restoreCommands"] = new JsonArray([.. NotificationText.RestoreCommands(clusterId, scaling.Saved).Select(c => (JsonNode)c)]);
+        }
+
+        if (changes is { Count: > 0 })
+        {
+            detail["savedImages"] = JsonSerializer.SerializeToNode(changes, WorkflowJsonContext.Default.IReadOnlyListNodeGroupChange);
+            detail["rollbackCommands"] = new JsonArray([.. NodeGroupUpdateNotifications.RollbackCommands(clusterId, changes).Select(c => (JsonNode)c)]);
         }
 
         context.Logger.LogInformation($"Notification {workflow.Name} {notificationEvent} for cluster {clusterId}: {composed.Notification.Subject}");

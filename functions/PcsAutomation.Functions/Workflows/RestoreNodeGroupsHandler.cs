@@ -69,22 +69,12 @@ public sealed class RestoreNodeGroupsHandler
     }
 
     /// <summary>False when PCS refuses the update because the group or cluster is busy (ConflictException): retry later.</summary>
-    private async Task<bool> TryRestoreAsync(string clusterId, NodeGroupScaling target, string executionArn, CancellationToken cancellation)
-    {
-        try
+    private Task<bool> TryRestoreAsync(string clusterId, NodeGroupScaling target, string executionArn, CancellationToken cancellation) =>
+        NodeGroupUpdates.TryAsync(pcs, new UpdateComputeNodeGroupRequest
         {
-            await AwsCalls.RunAsync("PCS.UpdateComputeNodeGroup", $"{clusterId}/{target.NodeGroupId}", () => pcs.UpdateComputeNodeGroupAsync(new UpdateComputeNodeGroupRequest
-            {
-                ClusterIdentifier = clusterId,
-                ComputeNodeGroupIdentifier = target.NodeGroupId,
-                ScalingConfiguration = new ScalingConfigurationRequest { MinInstanceCount = target.MinInstanceCount, MaxInstanceCount = target.MaxInstanceCount },
-                ClientToken = ClientTokens.For(executionArn, Step, target.NodeGroupId),
-            }, cancellation), cancellation).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConflictException)
-        {
-            return false;
-        }
-    }
+            ClusterIdentifier = clusterId,
+            ComputeNodeGroupIdentifier = target.NodeGroupId,
+            ScalingConfiguration = new ScalingConfigurationRequest { MinInstanceCount = target.MinInstanceCount, MaxInstanceCount = target.MaxInstanceCount },
+            ClientToken = ClientTokens.For(executionArn, Step, target.NodeGroupId),
+        }, cancellation);
 }

@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.NodeGroups;
 
 namespace PcsAutomation.Functions.Workflows;
 
-/// <summary>Source-generated camelCase JSON for the shared steps' inputs and outputs and the lease's saved scaling (Native AOT: no reflection).</summary>
+/// <summary>Source-generated camelCase JSON for the shared steps' inputs and outputs and the lease's saved scaling and node group changes (Native AOT: no reflection).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(AcquireClusterLeaseInput))]
 [JsonSerializable(typeof(AcquireClusterLeaseResult))]
@@ -20,4 +21,5 @@ namespace PcsAutomation.Functions.Workflows;
 [JsonSerializable(typeof(PrepareNotificationInput))]
 [JsonSerializable(typeof(PrepareNotificationResult))]
 [JsonSerializable(typeof(IReadOnlyList<NodeGroupScaling>))]
+[JsonSerializable(typeof(IReadOnlyList<NodeGroupChange>))]
 internal sealed partial class WorkflowJsonContext : JsonSerializerContext;

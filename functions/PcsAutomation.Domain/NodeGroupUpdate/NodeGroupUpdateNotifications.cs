@@ -1,0 +1,75 @@
+using PcsAutomation.Domain.Workflows;
+
+namespace PcsAutomation.Domain.NodeGroupUpdate;
+
+/// <summary>
+/// What the roll-out's state machine knows when it notifies (plain data, camelCase JSON). The groups changed and their
+/// previous settings are not here: the notification reads them from the lease, the one source the rollback uses.
+/// </summary>
+/// <param name="RolledBack">Failed event: true once the rollback was verified (every changed group back and ACTIVE).</param>
+public sealed record NodeGroupUpdateNotificationFacts(
+    string? Target = null, string? Canary = null, IReadOnlyList<string>? Warnings = null, WorkflowFailure? Failure = null, bool? RolledBack = null);
+
+/// <summary>The roll-out's notifications: subject, message and detail-type per event, and the commands to roll back by hand.</summary>
+public static class NodeGroupUpdateNotifications
+{
+    public const string DetailTypePrefix = "PCS Node Group Update ";
+
+    /// <summary>The notification of <paramref name="notificationEvent"/>; an event the roll-out does not send is an ArgumentException naming those it does.</summary>
+    public static Notification Compose(
+        string notificationEvent, string clusterId, string clusterName, string executionArn, NodeGroupUpdateNotificationFacts facts, IReadOnlyList<NodeGroupChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(changes);
+        var cluster = $"Cluster {clusterName} ({clusterId})";
+        var execution = $"Execution: {executionArn}";
+        var warnings = facts.Warnings is { Count: > 0 } list ? " Warnings: " + string.Join(" ", list) : "";
+        var failure = $"{facts.Failure?.Error ?? "(no error)"}: {facts.Failure?.Cause ?? "(no cause)"}";
+        return notificationEvent switch
+        {
+            NotificationEvents.Starting => new(
+                NotificationText.Subject($"PCS AMI roll-out starting: {clusterName}"),
+                $"{cluster}: rolling the compute node groups out to {facts.Target ?? "(unknown target)"}, canary {facts.Canary ?? "(none)"} first. " +
+                "Running instances are only marked and replaced once idle: running jobs finish first (guide L2667); " +
+                $"login groups' interactive sessions are cut (guide L3884).{warnings} {execution}",
+                DetailTypePrefix + "Started"),
+            NotificationEvents.Succeeded => new(
+                NotificationText.Subject($"PCS AMI roll-out done: {clusterName}"),
+                $"{cluster}: rolled out to {facts.Target ?? "(unknown target)"}: {Changed(changes)}.{warnings} {execution}",
+                DetailTypePrefix + "Succeeded"),
+            NotificationEvents.Failed => new(
+                NotificationText.Subject($"PCS AMI roll-out failed: {clusterName}"),
+                $"{cluster}: the roll-out to {facts.Target ?? "(unknown target)"} failed with {failure}. " +
+                (changes.Count == 0 ? "No node group was changed."
+                    : facts.RolledBack == true ? $"Rolled back: {Previous(changes)}."
+                    : $"Changed, rollback not verified: {Previous(changes)}.") + $"{warnings} {execution}",
+                DetailTypePrefix + "Failed"),
+            NotificationEvents.NeedsOperator => new(
+                NotificationText.Subject($"PCS cluster needs an operator: {clusterName}"),
+                $"{cluster}: node groups could not be rolled back after a failed AMI roll-out ({failure}). Roll them back by hand, one at a time, " +
+                $"waiting for ACTIVE in between: {string.Join(" ; ", RollbackCommands(clusterId, changes))}. {execution}",
+                DetailTypePrefix + "Needs Operator"),
+            _ => throw new ArgumentException(
+                $"event '{notificationEvent}' is not one of: {NotificationEvents.Starting}, {NotificationEvents.Succeeded}, {NotificationEvents.Failed}, {NotificationEvents.NeedsOperator}.",
+                nameof(notificationEvent)),
+        };
+    }
+
+    /// <summary>
+    /// The AWS CLI commands that put each changed group back to its saved settings (UpdateComputeNodeGroup's
+    /// <c>amiId</c> and <c>customLaunchTemplate</c>, ../shared/reference/botocore/pcs.service-2.json). The guide writes
+    /// <c>--amiId</c> (L2727); the AWS CLI's option is <c>--ami-id</c>
+    /// (https://docs.aws.amazon.com/cli/v1/reference/pcs/update-compute-node-group.html); the template shorthand
+    /// <c>id=…,version=…</c> as the guide writes it (digest §2.2).
+    /// </summary>
+    public static IReadOnlyList<string> RollbackCommands(string clusterId, IEnumerable<NodeGroupChange> changes) =>
+        [.. changes.Select(c => c.Previous).Select(p =>
+            $"aws pcs update-compute-node-group --cluster-identifier {clusterId} --compute-node-group-identifier {p.NodeGroupId}" +
+            (p.AmiId is { } ami ? $" --ami-id {ami}" : "") +
+            $" --custom-launch-template id={p.LaunchTemplateId},version={p.LaunchTemplateVersion}")];
+
+    private static string Changed(IReadOnlyList<NodeGroupChange> changes) =>
+        changes.Count == 0 ? "every group was already on it" : string.Join(", ", changes.Select(c => $"{c.Previous.NodeGroupName} now {c.ExpectedImageId}"));
+
+    private static string Previous(IReadOnlyList<NodeGroupChange> changes) => string.Join("; ", changes.Select(c => c.Previous.ToString()));
+}

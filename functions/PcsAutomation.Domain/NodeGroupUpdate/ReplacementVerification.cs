@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace PcsAutomation.Domain.NodeGroupUpdate;
+
+/// <summary>Where a group's replacement stands.</summary>
+public enum ReplacementState
+{
+    /// <summary>Every running instance of the group reports the new image.</summary>
+    Verified,
+
+    /// <summary>Some still run the old image (busy until their jobs end, guide L2667): look again later.</summary>
+    Waiting,
+
+    /// <summary>Some still run the old image and the wait's bound has passed.</summary>
+    TimedOut,
+}
+
+/// <summary>The verification's answer: the state, the running instances on the old and the new image, and the wait's end.</summary>
+public sealed record ReplacementStatus(ReplacementState State, IReadOnlyList<string> OnOldImage, IReadOnlyList<string> OnNewImage, DateTimeOffset Deadline)
+{
+    public bool Verified => State == ReplacementState.Verified;
+}
+
+/// <summary>
+/// Did PCS really replace a group's instances? After an update the group is ACTIVE once its instances are only
+/// marked; each is replaced when idle, running jobs finishing first (guide L2667), and existing instances keep the old
+/// AMI until then (L5935). So: every <c>running</c> instance tagged <c>aws:pcs:compute-node-group-id</c> with the group's
+/// id, not its name (L2948-2973), must report the new <c>ImageId</c>, as the guide checks by hand (L5923-5925).
+/// Instances starting or ending are not judged (a pending one is a replacement booting, an ending one is going); the
+/// wait is bounded, from the change.
+/// </summary>
+public static class ReplacementVerification
+{
+    /// <summary>Two hours from the change: long enough for short jobs to end; a cluster with longer jobs rolls out with <c>replacement: marked</c>.</summary>
+    public static readonly TimeSpan DefaultMaxWait = TimeSpan.FromHours(2);
+
+    public static ReplacementStatus Evaluate(
+        string nodeGroupId, string expectedImageId, IReadOnlyList<NodeInstance> instances, DateTimeOffset changedAt, DateTimeOffset now, TimeSpan maxWait)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nodeGroupId);
+        ArgumentException.ThrowIfNullOrEmpty(expectedImageId);
+        ArgumentNullException.ThrowIfNull(instances);
+        var running = instances.Where(i => i.NodeGroupTag == nodeGroupId && i.IsRunning).OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToList();
+        var old = running.Where(i => i.ImageId != expectedImageId).Select(i => i.InstanceId).ToList();
+        var fresh = running.Where(i => i.ImageId == expectedImageId).Select(i => i.InstanceId).ToList();
+        var deadline = changedAt + maxWait;
+        var state = old.Count == 0 ? ReplacementState.Verified : now >= deadline ? ReplacementState.TimedOut : ReplacementState.Waiting;
+        return new ReplacementStatus(state, old, fresh, deadline);
+    }
+
+    /// <summary>"2 instances still on the old image after 2h: i-…, i-…" for the timeout's error.</summary>
+    public static string Describe(string nodeGroupName, ReplacementStatus status, DateTimeOffset changedAt)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var waited = status.Deadline - changedAt;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"node group {nodeGroupName}: {status.OnOldImage.Count} running instance{(status.OnOldImage.Count == 1 ? "" : "s")} still on the old image " +
+            $"{waited.TotalMinutes:0} min after the update ({string.Join(", ", status.OnOldImage)}): PCS replaces a node only once its jobs end (guide L2667)");
+    }
+}
