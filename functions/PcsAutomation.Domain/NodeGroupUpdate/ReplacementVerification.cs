@@ -11,6 +11,12 @@ public enum ReplacementState
     /// <summary>Some still run the old image (busy until their jobs end, guide L2667): look again later.</summary>
     Waiting,
 
+    /// <summary>
+    /// Every running instance is on the new image, but some started too recently to know that they registered with the
+    /// cluster: look again later (a broken image is caught by <see cref="NodeGroupHealth"/> once PCS shuts them down).
+    /// </summary>
+    Settling,
+
     /// <summary>Some still run the old image and the wait's bound has passed.</summary>
     TimedOut,
 }
@@ -34,6 +40,14 @@ public static class ReplacementVerification
     /// <summary>Two hours from the change: long enough for short jobs to end; a cluster with longer jobs rolls out with <c>replacement: marked</c>.</summary>
     public static readonly TimeSpan DefaultMaxWait = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// How long a replacement must have run before it counts. An instance that does not register with the cluster is
+    /// shut down after 600 s (guide L11100-11107), counted from a moment no API shows (boot or running); no AWS API says
+    /// whether a node registered. Fifteen minutes from EC2's LaunchTime covers the 600 s and a slow boot (assumption,
+    /// Domain README). Without it a canary on a broken AMI was "verified" in the minutes before its nodes failed.
+    /// </summary>
+    public static readonly TimeSpan RegistrationSettle = TimeSpan.FromMinutes(15);
+
     public static ReplacementStatus Evaluate(
         string nodeGroupId, string expectedImageId, IReadOnlyList<NodeInstance> instances, DateTimeOffset changedAt, DateTimeOffset now, TimeSpan maxWait)
     {
@@ -43,8 +57,11 @@ public static class ReplacementVerification
         var running = instances.Where(i => i.NodeGroupTag == nodeGroupId && i.IsRunning).OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToList();
         var old = running.Where(i => i.ImageId != expectedImageId).Select(i => i.InstanceId).ToList();
         var fresh = running.Where(i => i.ImageId == expectedImageId).Select(i => i.InstanceId).ToList();
+        var settling = running.Any(i => i.ImageId == expectedImageId && (i.LaunchTime is not { } launched || now - launched < RegistrationSettle));
         var deadline = changedAt + maxWait;
-        var state = old.Count == 0 ? ReplacementState.Verified : now >= deadline ? ReplacementState.TimedOut : ReplacementState.Waiting;
+        var state = old.Count > 0
+            ? now >= deadline ? ReplacementState.TimedOut : ReplacementState.Waiting
+            : settling ? ReplacementState.Settling : ReplacementState.Verified;
         return new ReplacementStatus(state, old, fresh, deadline);
     }
 

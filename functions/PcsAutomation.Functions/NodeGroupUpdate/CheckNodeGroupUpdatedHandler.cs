@@ -84,7 +84,12 @@ public sealed class CheckNodeGroupUpdatedHandler
         else if (replacement.State == ReplacementState.TimedOut)
             throw new ReplacementNotVerified($"Cluster {clusterId}: {ReplacementVerification.Describe(name, replacement, change.ChangedAt)}");
         else
-            (state, done) = (replacement.Verified ? "verified" : "waiting", replacement.Verified);
+            (state, done) = (replacement.State switch
+            {
+                ReplacementState.Verified => "verified",
+                ReplacementState.Settling => "settling",
+                _ => "waiting",
+            }, replacement.Verified);
 
         context.Logger.LogInformation(
             $"Node group {name} ({nodeGroupId}) {status}, replacement {state} (poll {attempt + 1}): {replacement.OnNewImage.Count} running on {change.ExpectedImageId}, " +

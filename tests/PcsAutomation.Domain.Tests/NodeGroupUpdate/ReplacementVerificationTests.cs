@@ -59,6 +59,17 @@ public class ReplacementVerificationTests
     }
 
     [Fact]
+    public void Evaluate_ReplacementsRunningForLessThanTheSettleTime_AreSettlingNotVerified()
+    {
+        var launched = Images.Now.AddMinutes(-14);
+        NodeInstance Fresh(string id, DateTimeOffset? at) => new(id, "running", NewAmi, at, GroupId);
+
+        Assert.Equal(ReplacementState.Settling, Evaluate([Fresh("i-1", launched)]).State);
+        Assert.Equal(ReplacementState.Settling, Evaluate([Fresh("i-1", null)]).State);
+        Assert.Equal(ReplacementState.Verified, Evaluate([Fresh("i-1", launched)], launched.AddMinutes(15)).State);
+    }
+
+    [Fact]
     public void Evaluate_NoRunningInstance_IsVerified()
     {
         Assert.True(Evaluate([]).Verified);

@@ -1,3 +1,4 @@
+using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Functions.NodeGroupUpdate;
 using PcsAutomation.Functions.Workflows;
 using PcsAutomation.LocalAws.Pcs;
@@ -12,9 +13,9 @@ namespace PcsAutomation.Functions.Tests.NodeGroupUpdate;
 /// </summary>
 public class CheckNodeGroupUpdatedTests
 {
-    private static async Task<Support.HandlerHarness> UpdatedAsync(string group = "compute-a", TimeSpan? busyFor = null)
+    private static async Task<Support.HandlerHarness> UpdatedAsync(string group = "compute-a", TimeSpan? busyFor = null, bool newAmiBroken = false)
     {
-        var h = await StartAsync();
+        var h = await StartAsync(Cluster(newAmiBroken));
         if (busyFor is { } busy)
         {
             lock (h.Aws.State.Gate)
@@ -37,9 +38,12 @@ public class CheckNodeGroupUpdatedTests
 
         var updating = await CheckAsync(h, "compute-a");
         h.Aws.Clock.Advance(TimeSpan.FromMinutes(5)); // update done, idle nodes replaced, replacements booted
+        var settling = await CheckAsync(h, "compute-a");
+        h.Aws.Clock.Advance(ReplacementVerification.RegistrationSettle); // the replacements outlived the registration timeout
         var verified = await CheckAsync(h, "compute-a");
 
         Assert.Equal((false, "UPDATING", "updating"), (updating.Done, updating.Status, updating.Replacement));
+        Assert.Equal((false, "ACTIVE", "settling"), (settling.Done, settling.Status, settling.Replacement));
         Assert.Equal((true, "ACTIVE", "verified"), (verified.Done, verified.Status, verified.Replacement));
         Assert.Equal(2, verified.OnNewImage.Count);
         Assert.Empty(verified.OnOldImage);
@@ -90,6 +94,20 @@ public class CheckNodeGroupUpdatedTests
         var e = await Assert.ThrowsAsync<NodeGroupUnhealthy>(() => CheckAsync(h, "compute-a"));
 
         Assert.Contains("node-down (guide L11253-11256, L11265)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckNodeGroupUpdated_BrokenImage_IsNodeGroupUnhealthyOnceItsNodesShutThemselvesDown()
+    {
+        await using var h = await UpdatedAsync(newAmiBroken: true);
+        h.Aws.Clock.Advance(TimeSpan.FromMinutes(5)); // the new nodes run but never register with the cluster
+        var beforeTimeout = await CheckAsync(h, "compute-a");
+        h.Aws.Clock.Advance(TimeSpan.FromMinutes(10)); // 600 s after running, they shut themselves down (guide L11100-11107)
+
+        var e = await Assert.ThrowsAsync<NodeGroupUnhealthy>(() => CheckAsync(h, "compute-a"));
+
+        Assert.Equal((false, "settling"), (beforeTimeout.Done, beforeTimeout.Replacement));
+        Assert.Contains(Domain.NodeGroupUpdate.NodeGroupHealth.RegistrationFailed, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,11 +23,12 @@ internal static class Rollout
 
     private static readonly Dictionary<string, string> Holds2505 = new() { [AmiSlurmVersions.TagKey] = "25.05" };
 
-    public static Scenario Cluster()
+    /// <param name="newAmiBroken">The new image's instances never register and shut themselves down after 600 s.</param>
+    public static Scenario Cluster(bool newAmiBroken = false)
     {
         var scenario = Scenario.Empty()
             .WithImage("team-pcs-v1", id: OldAmi, created: "-30d", tags: Holds2505)
-            .WithImage("team-pcs-v2", id: NewAmi, created: "-1d", tags: Holds2505)
+            .WithImage("team-pcs-v2", id: NewAmi, created: "-1d", tags: Holds2505, broken: newAmiBroken)
             .WithImage("team-pcs-2511", id: NewerSlurmAmi, created: "-1h", tags: new Dictionary<string, string> { [AmiSlurmVersions.TagKey] = "25.11" })
             .WithLaunchTemplate("compute-lt", new LaunchTemplateVersionDefinition { ImageId = OldAmi })
             .AndCluster("demo")
