@@ -103,18 +103,29 @@ internal sealed class RuntimeApiConnection : IDisposable
         {
             if (socket is not null)
                 return socket;
-            // Lambda gives an IP literal (127.0.0.1:9001); a name only appears in tests and emulators.
-            var address = IPAddress.TryParse(host, out var literal) ? literal : Dns.GetHostAddresses(host)[0];
-            var connection = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
+            // Lambda gives an IP literal (127.0.0.1:9001); a name (tests, emulators) may resolve to ::1 and 127.0.0.1,
+            // of which the server may listen on one: try each, as HTTP clients do.
+            var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : Dns.GetHostAddresses(host);
+            Socket? connection = null;
+            SocketException? failure = null;
+            foreach (var address in addresses)
             {
-                connection.Connect(address, port);
+                var attempt = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    attempt.Connect(address, port);
+                    connection = attempt;
+                    break;
+                }
+                catch (SocketException e)
+                {
+                    attempt.Dispose();
+                    failure = e;
+                }
             }
-            catch (SocketException e)
-            {
-                connection.Dispose();
-                throw new HttpRequestException(HttpRequestError.ConnectionError, $"Could not connect to the Runtime API at {Authority}: {e.Message}", e);
-            }
+            if (connection is null)
+                throw new HttpRequestException(HttpRequestError.ConnectionError,
+                    $"Could not connect to the Runtime API at {Authority}: {failure?.Message ?? "the name resolves to no address"}", failure);
             start = end = 0;
             return socket = connection;
         }

@@ -135,6 +135,18 @@ public sealed class RuntimeApiWireTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task GetNext_HostNameForAnIpv4OnlyServer_ConnectsWhicheverAddressItResolvesToFirst()
+    {
+        // "localhost" may resolve to ::1 before 127.0.0.1; the scripted server listens on 127.0.0.1 only.
+        server.Answer(_ => Ascii($"HTTP/1.1 200 OK\r\n{NextHead}Content-Length: 2\r\n\r\n{{}}"));
+        using var client = new RuntimeApiClient("localhost:" + server.Address.Split(':')[1]);
+
+        var next = await client.GetNextInvocationAsync().WaitAsync(Patience);
+
+        Assert.Equal("req-1", next.AwsRequestId);
+    }
+
+    [Fact]
     public async Task GetNext_NothingListening_FailsNamingTheAddress()
     {
         var address = server.Address;
