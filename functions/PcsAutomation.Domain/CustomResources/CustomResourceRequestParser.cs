@@ -64,13 +64,17 @@ public static class CustomResourceRequestParser
         return text;
     }
 
+    // Kept exactly as sent: a pre-signed URL's signature covers its path and query, so no escape in them may be undone
+    // or redone (the documented URL's path is an escaped stack ARN, %3A, %2F, %7C, crpg-ref-requesttypes.html).
+    private static readonly UriCreationOptions Verbatim = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
     // The URL is never quoted in a problem: a pre-signed URL carries its signature (and a session token) in its query.
     private static Uri? ResponseUrl(JsonElement root, List<string> problems)
     {
         var text = Text(root, "ResponseURL", problems, required: true);
         if (text is null)
             return null;
-        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+        if (Uri.TryCreate(text, Verbatim, out var url) && url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
             return url;
         problems.Add("ResponseURL is not an absolute http or https URL");
         return null;

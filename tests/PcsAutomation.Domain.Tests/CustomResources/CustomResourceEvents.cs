@@ -11,8 +11,10 @@ internal static class CustomResourceEvents
     public const string RequestId = "5d478078-13e9-baf0-464a-7ef285ecc786";
     public const string LogicalId = "PcsSampleAmi";
     public const string ServiceToken = "arn:aws:lambda:us-east-1:111122223333:function:pcs-automation-AmiLookupCustomResource";
+    /// <summary>A pre-signed S3 URL as CloudFormation sends it: an escaped stack ARN as its key, the signature in the query.</summary>
     public const string ResponseUrl =
-        "https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/arn%3Aaws%3Acloudformation%3Aus-east-1%3A111122223333%3Astack/hpc/x%7CPcsSampleAmi%7C5d478078?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=0badc0ffee";
+        "https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/arn%3Aaws%3Acloudformation%3Aus-east-1%3A111122223333%3Astack%2Fhpc%2F0e8c5a10%7CPcsSampleAmi%7C5d478078" +
+        "?AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Expires=1767225600&Signature=0bad%2Bc0ffee%3D";
 
     public static JsonObject Create(JsonObject? properties) => new()
     {

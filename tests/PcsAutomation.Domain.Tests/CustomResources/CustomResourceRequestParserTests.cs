@@ -13,7 +13,7 @@ public class CustomResourceRequestParserTests
 
         Assert.Empty(request.Problems);
         Assert.Equal(CustomResourceRequestType.Create, request.RequestType);
-        Assert.Equal(new Uri(ResponseUrl), request.ResponseUrl);
+        Assert.Equal(ResponseUrl, request.ResponseUrl!.AbsoluteUri);
         Assert.Equal((StackId, RequestId, "Custom::AMILookup", LogicalId), (request.StackId, request.RequestId, request.ResourceType, request.LogicalResourceId));
         Assert.Null(request.PhysicalResourceId); // Create carries none
         Assert.Equal(["Architecture", "ServiceToken", "SlurmVersion"], request.ResourceProperties!.Keys.Order(StringComparer.Ordinal));
@@ -115,6 +115,19 @@ public class CustomResourceRequestParserTests
 
         Assert.Null(request.ResourceProperties);
         Assert.Equal(["ResourceProperties is a JSON array, not an object"], request.Problems);
+    }
+
+    [Theory] // the signature covers the path and query as sent: no escape is undone (a plain Uri turns %7E into ~, %41 into A)
+    [InlineData(ResponseUrl)]
+    [InlineData("https://bucket.s3.amazonaws.com/key%7Ewith%41escapes%2F?X-Amz-Signature=ab%2Bc%3D")]
+    public void Parse_PresignedUrl_PathAndQueryKeptByteForByte(string url)
+    {
+        var node = Create(Properties());
+        node["ResponseURL"] = url;
+
+        var request = Parse(node);
+
+        Assert.Equal(url[url.IndexOf('/', "https://".Length)..], request.ResponseUrl!.PathAndQuery);
     }
 
     [Fact]
