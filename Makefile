@@ -11,6 +11,8 @@ FUNCTIONS := DiagnosticsFunction \
 	RotateClusterSecretFunction CheckSecretRotationFunction RestoreNodeGroupsFunction CheckNodeGroupsRestoredFunction \
 	RefreshLoginNodesFunction CheckLoginNodesFunction ReleaseClusterLeaseFunction PrepareNotificationFunction RotationEventRouterFunction \
 	RotationReconcilerFunction
+# The Custom::AMILookup provider (docs/custom-resource-ami-lookup.md)
+FUNCTIONS += AmiLookupCustomResourceFunction
 
 ROOT := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
 BOOTSTRAP_DIR ?= $(ROOT)artifacts/bootstrap

@@ -13,7 +13,7 @@ public class IamPolicyTests
     {
         "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
         "ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions", "ec2:DescribeInstanceTypes",
-        "ec2:DescribeInstanceTypeOfferings", "pcs:ListClusters", "ssm:GetCommandInvocation",
+        "ec2:DescribeInstanceTypeOfferings", "ec2:DescribeImages", "pcs:ListClusters", "ssm:GetCommandInvocation",
         "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
         "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
         "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
