@@ -22,7 +22,7 @@ internal static class FixtureWorkflow
     public static async Task<EmulatorSession> StartAsync(EmulatorRequest request, CancellationToken cancellationToken)
     {
         var aws = await LocalAwsHost.StartAsync(new LocalAwsOptions { Scenario = ScenarioFile.Load(request.Scenario) }, cancellationToken);
-        return new EmulatorSession(aws, Install(aws));
+        return new EmulatorSession(aws, new Dictionary<string, string> { [MachineName] = Install(aws) }, "the fixture workflow");
     }
 
     /// <summary>Registers the functions and both state machines; returns the rotation machine's ARN.</summary>

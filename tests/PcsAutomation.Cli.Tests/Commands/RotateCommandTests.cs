@@ -38,6 +38,17 @@ public class RotateCommandTests
     }
 
     [Fact]
+    public async Task Rotate_EmulatorScenario_EachNotificationALineRightAfterItsState()
+    {
+        var run = await CliRun.EmulatorAsync("rotate", "--cluster", "demo", "--emulator", "demo");
+
+        var lines = Lines(run.Text).ToList();
+        var exited = lines.FindIndex(l => l.Contains("exited   PrepareNotificationSucceeded", StringComparison.Ordinal));
+        Assert.True(exited >= 0, run.Text);
+        Assert.EndsWith("+10:00  notified Succeeded: PCS cluster secret rotated: demo", lines[exited + 1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rotate_EmulatorDryRun_ThePlanAndNoScaleDown()
     {
         var run = await CliRun.EmulatorAsync("rotate", "--cluster", "demo", "--emulator", "demo", "--dry-run");

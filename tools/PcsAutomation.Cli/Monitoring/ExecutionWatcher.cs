@@ -1,14 +1,14 @@
 using Amazon.Runtime;
 using PcsAutomation.Aws.StepFunctions;
 using PcsAutomation.Aws.StepFunctions.Model;
-using PcsAutomation.Cli.Rotation;
+using PcsAutomation.Cli.Workflows;
 
 namespace PcsAutomation.Cli.Monitoring;
 
 /// <summary>
 /// Follows one execution: polls its history (newest first, paging only back to the last event seen, without execution
-/// data), reports each new timeline line, backs off while nothing happens, and returns how the execution ended with the
-/// last notification it prepared (<see cref="NotificationTracker"/>).
+/// data), reports each new timeline line and each notification the execution prepared, backs off while nothing happens,
+/// and returns how the execution ended with the last notification it prepared (<see cref="NotificationTracker"/>).
 /// Waits go through <paramref name="delay"/>, so a test (or the emulator mode) moves a virtual clock instead of sleeping.
 /// </summary>
 public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<TimeSpan, CancellationToken, Task> delay, PollingOptions options)
@@ -39,8 +39,12 @@ public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<Ti
                 fresh = [];
             }
 
-            foreach (var line in timeline.Add(fresh)) onLine(line);
-            notifications.Add(fresh);
+            foreach (var e in fresh.OrderBy(e => e.Id))
+            {
+                foreach (var line in timeline.Add([e])) onLine(line);
+                foreach (var notification in notifications.Add([e])) onLine(timeline.Notified(notification));
+            }
+
             if (fresh.Any(e => Terminal.Contains(e.Type.Value)))
                 return await DescribeAsync(executionArn, cancellationToken).ConfigureAwait(false) with { Notification = notifications.LastDetail };
             interval = options.NextInterval(interval, fresh.Count > 0);

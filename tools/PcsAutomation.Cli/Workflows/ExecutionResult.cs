@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using PcsAutomation.Cli.Monitoring;
+
+namespace PcsAutomation.Cli.Workflows;
+
+/// <summary>How an execution ended, as DescribeExecution tells it (the pure input of every workflow's summary).</summary>
+/// <param name="Notification">The detail of the last notification the execution prepared (<see cref="NotificationTracker"/>), or null.</param>
+public sealed record ExecutionResult(
+    string ExecutionArn,
+    string Status,
+    DateTimeOffset StartDate,
+    DateTimeOffset? StopDate,
+    string? Output,
+    string? Error,
+    string? Cause,
+    JsonObject? Notification = null)
+{
+    public bool Succeeded => Status == "SUCCEEDED";
+
+    public TimeSpan Duration => (StopDate ?? StartDate) - StartDate;
+}
