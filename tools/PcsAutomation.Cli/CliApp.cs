@@ -16,10 +16,13 @@ namespace PcsAutomation.Cli;
 /// <summary>The <c>pcs-automation</c> command tree (System.CommandLine 2.0) over a <see cref="CliHost"/>.</summary>
 public static class CliApp
 {
-    public static Task<int> RunAsync(IReadOnlyList<string> args, CliHost host, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliHost host, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return Build(host).Parse(args).InvokeAsync(new InvocationConfiguration { Output = host.Output, Error = host.Error }, cancellationToken);
+        var parse = Build(host).Parse(args);
+        var code = await parse.InvokeAsync(new InvocationConfiguration { Output = host.Output, Error = host.Error }, cancellationToken).ConfigureAwait(false);
+        // A parse error (missing option, two targets, a value not allowed) is bad usage like any other: exit code 2, not System.CommandLine's 1.
+        return parse.Errors.Count > 0 ? ExitCodes.Usage : code;
     }
 
     public static RootCommand Build(CliHost host)

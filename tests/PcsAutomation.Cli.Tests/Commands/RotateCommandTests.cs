@@ -169,11 +169,11 @@ public class RotateCommandTests
     }
 
     [Fact]
-    public async Task Rotate_ArnAndStackName_ParseErrorNonZero()
+    public async Task Rotate_ArnAndStackName_ParseErrorExitTwo()
     {
         var run = await CliRun.RunAsync(h => h, "rotate", "--cluster", "demo", "--state-machine-arn", "arn:x", "--stack-name", "s");
 
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("pass one", run.Errors, StringComparison.Ordinal);
     }
 
@@ -182,7 +182,7 @@ public class RotateCommandTests
     {
         var run = await CliRun.RunAsync(h => h, "rotate", "--dry-run");
 
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("--cluster", run.Errors, StringComparison.Ordinal);
     }
 
