@@ -4,6 +4,7 @@ using PcsAutomation.Aws.Runtime;
 using PcsAutomation.Cli.Ami;
 using PcsAutomation.Cli.Aws;
 using PcsAutomation.Cli.Events;
+using PcsAutomation.Cli.NodeGroupUpdate;
 using PcsAutomation.Cli.Rotation;
 using PcsAutomation.Functions.Workflows;
 using PcsAutomation.LocalAws;
@@ -36,7 +37,10 @@ public static class CliApp
         var root = new RootCommand("Operator CLI of PcsAutomation: unattended, safe operations on AWS PCS clusters.");
         // The AWS settings belong to the commands that call AWS (serve is the emulator: it has its own --region).
         Task<int> Guard(Func<Task<int>> action) => Guarded(host, action);
-        foreach (var command in new[] { RotateCommand.Create(host, Settings, Guard), AmiCommand.Create(host, Settings, Guard), EventsCommand(host, Settings) })
+        foreach (var command in new[]
+                 {
+                     RotateCommand.Create(host, Settings, Guard), UpdateCommand.Create(host, Settings, Guard), AmiCommand.Create(host, Settings, Guard), EventsCommand(host, Settings),
+                 })
         {
             command.Add(profile);
             command.Add(region);
