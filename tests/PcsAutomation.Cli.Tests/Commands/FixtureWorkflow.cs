@@ -22,7 +22,8 @@ internal static class FixtureWorkflow
     public static async Task<EmulatorSession> StartAsync(EmulatorRequest request, CancellationToken cancellationToken)
     {
         var aws = await LocalAwsHost.StartAsync(new LocalAwsOptions { Scenario = ScenarioFile.Load(request.Scenario) }, cancellationToken);
-        return new EmulatorSession(aws, new Dictionary<string, string> { [MachineName] = Install(aws) }, "the fixture workflow");
+        var machines = new Dictionary<string, string> { [MachineName] = Install(aws), [FixtureRollout.MachineName] = FixtureRollout.Install(aws) };
+        return new EmulatorSession(aws, machines, "the fixture workflows");
     }
 
     /// <summary>Registers the functions and both state machines; returns the rotation machine's ARN.</summary>
