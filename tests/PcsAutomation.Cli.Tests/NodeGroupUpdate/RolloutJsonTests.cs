@@ -33,6 +33,30 @@ public class RolloutJsonTests
     }
 
     [Fact]
+    public void Plan_AsTheStateMachineCarriesIt_ReadWithoutRefusalsAndWithItsExtraMembers()
+    {
+        // The roll-out's ResultSelector keeps the members later steps use (no refusals) and adds nodeGroupIds.
+        var json = SamplePlan.Json(SamplePlan.Demo()).AsObject();
+        json.Remove("refusals");
+        json["nodeGroupIds"] = new JsonArray("pcs_ng2", "pcs_ng3", "pcs_ng1");
+
+        var plan = RolloutJson.Plan(new JsonObject { ["plan"] = json });
+
+        Assert.NotNull(plan);
+        Assert.Empty(plan.Refusals);
+        Assert.Equal("compute-1", plan.Canary?.NodeGroupName);
+    }
+
+    [Fact]
+    public void Plan_GroupMemberMissing_NotRead()
+    {
+        var json = SamplePlan.Json(SamplePlan.Demo()).AsObject();
+        json["remaining"]![0]!.AsObject().Remove("expectedImageId");
+
+        Assert.Null(RolloutJson.Plan(json));
+    }
+
+    [Fact]
     public void Plan_NullWhereTheRecordForbidsIt_NotRead()
     {
         var json = SamplePlan.Json(SamplePlan.Demo()).AsObject();
