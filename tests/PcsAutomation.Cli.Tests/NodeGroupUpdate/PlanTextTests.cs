@@ -27,16 +27,24 @@ public class PlanTextTests
         Assert.Contains("only marked for replacement", text, StringComparison.Ordinal);
         Assert.Contains("canary compute-1: chosen: the compute group", text, StringComparison.Ordinal);
         Assert.Contains("old (pcs_ng4): already on the target", text, StringComparison.Ordinal);
-        Assert.Contains("compute-1: sample AMIs are for demonstration only", text, StringComparison.Ordinal);
+        Assert.Contains("sample AMIs are for demonstration only (guide L5522-5524) (compute-1)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Warnings_SameWarningOnSeveralGroups_OnceWithTheirNames()
+    {
+        var plan = SamplePlan.Demo() with { Warnings = ["compute-1: sample AMI", "gpu: sample AMI", "login: sample AMI", "gpu: near the versions quota", "a cluster-wide warning"] };
+
+        Assert.Equal(["sample AMI (compute-1, gpu, login)", "near the versions quota (gpu)", "a cluster-wide warning"], PlanText.Warnings(plan));
     }
 
     [Fact]
     public void Render_NothingToUpdate_SaysSoWithoutATable()
     {
-        var text = Render(SamplePlan.Demo() with { Canary = null, Remaining = [], Batches = [] });
+        var text = Render(SamplePlan.Demo() with { Canary = null, Remaining = [], Batches = [], Warnings = [] });
 
         Assert.Contains("nothing to update: every group selected is already on the target", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("canary", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("compute-1", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace PcsAutomation.Cli.NodeGroupUpdate;
 /// <summary>
 /// A roll-out plan for people: the target and where it came from, why this canary, then one block per group in the
 /// order the roll-out takes them (canary, then each batch): running instances, what changes from what to what, the image
-/// before and after, what users see; then the groups left alone and why, and the warnings. Values come from AWS and the
+/// before and after, what users see; then the groups left alone and why, and the warnings (each once, with its groups). Values come from AWS and the
 /// operator: every one is escaped.
 /// </summary>
 public static class PlanText
@@ -18,8 +18,8 @@ public static class PlanText
         ArgumentNullException.ThrowIfNull(plan);
         console.MarkupLine($"[bold]Roll-out plan[/] for {Markup.Escape($"{plan.ClusterName} ({plan.ClusterId})")}, Slurm {Markup.Escape(plan.ClusterSlurmVersion)}");
         console.WriteLine($"  target: {plan.Target}{(source is null ? "" : $" ({source.Text})")}");
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  replacement: {plan.Replacement} ({Replacement(plan.Replacement)}); batch size {plan.BatchSize}"));
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  replacement: {plan.Replacement}: {Replacement(plan.Replacement)}"));
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  batch size: {plan.BatchSize} group{(plan.BatchSize == 1 ? "" : "s")} at a time after the canary"));
 
         if (plan.Canary is null)
         {
@@ -38,12 +38,41 @@ public static class PlanText
                 console.WriteLine($"    {skipped.NodeGroupName} ({skipped.NodeGroupId}): {skipped.Reason}");
         }
 
-        if (plan.Warnings.Count > 0)
+        var warnings = Warnings(plan);
+        if (warnings.Count > 0)
         {
-            console.WriteLine($"  warnings ({plan.Warnings.Count}):");
-            foreach (var warning in plan.Warnings)
+            console.WriteLine($"  warnings ({warnings.Count}):");
+            foreach (var warning in warnings)
                 console.MarkupLine($"    [yellow]{Markup.Escape(warning)}[/]");
         }
+    }
+
+    /// <summary>
+    /// The plan's warnings, each once: the plan prefixes a group's warning with its name ("gpu: ..."), so the same
+    /// warning on several groups reads "...: compute-1, gpu, login" instead of once per group.
+    /// </summary>
+    public static IReadOnlyList<string> Warnings(NodeGroupUpdatePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return Warnings(plan.Warnings, (plan.Canary is { } canary ? [canary, .. plan.Remaining] : plan.Remaining).Select(g => g.NodeGroupName));
+    }
+
+    /// <summary><paramref name="warnings"/> each once, a group's name prefix (one of <paramref name="groupNames"/>) moved to the end.</summary>
+    public static IReadOnlyList<string> Warnings(IEnumerable<string> warnings, IEnumerable<string> groupNames)
+    {
+        ArgumentNullException.ThrowIfNull(warnings);
+        var names = groupNames.ToList();
+        var texts = new List<(string Text, List<string> Groups)>();
+        foreach (var warning in warnings)
+        {
+            var group = names.Where(n => warning.StartsWith(n + ": ", StringComparison.Ordinal)).MaxBy(n => n.Length);
+            var text = group is null ? warning : warning[(group.Length + 2)..];
+            var entry = texts.FirstOrDefault(t => t.Text == text);
+            if (entry.Text is null) texts.Add(entry = (text, []));
+            if (group is not null) entry.Groups.Add(group);
+        }
+
+        return [.. texts.Select(t => t.Groups.Count == 0 ? t.Text : $"{t.Text} ({string.Join(", ", t.Groups)})")];
     }
 
     /// <summary>"launch template lt-… version 2 → 3", "amiId ami-a → ami-b", "launch template lt-…: new version from 2 with ImageId ami-b".</summary>
@@ -81,13 +110,11 @@ public static class PlanText
         console.WriteLine($"{Indent}change      {Change(group)}");
         console.WriteLine($"{Indent}image       {group.CurrentImageId ?? "?"} → {group.ExpectedImageId}");
         console.WriteLine($"{Indent}disruption  {group.Disruption}");
-        foreach (var warning in group.Warnings)
-            console.MarkupLine($"{Indent}[yellow]warning[/]     {Markup.Escape(warning)}");
     }
 
     private const string Indent = "            ";
 
     private static string Replacement(string mode) => mode == "marked"
-        ? "a group is done once ACTIVE: its instances are marked, replaced when idle (guide L2667)"
+        ? "a group is done once ACTIVE, its instances marked and replaced when idle (guide L2667)"
         : "a group is done once every running instance reports the new image (guide L5923-5925)";
 }

@@ -81,7 +81,9 @@ public sealed record RolloutSummary(
             RolledBack = rolledBack,
             RollbackCommands = rolledBack == true ? [] : WorkflowJson.Strings(detail?["rollbackCommands"]),
             NodeGroupsUnchanged = !dryRun && !result.Succeeded && notified == NotificationEvents.Failed && changes.Count == 0,
-            Warnings = WorkflowJson.Strings(detail?["warnings"]) is { Count: > 0 } warned ? warned : plan?.Warnings ?? [],
+            Warnings = PlanText.Warnings(
+                WorkflowJson.Strings(detail?["warnings"]) is { Count: > 0 } warned ? warned : plan?.Warnings ?? [],
+                [.. changes.Select(c => c.Previous.NodeGroupName), .. plan is null ? [] : (plan.Canary is { } canary ? [canary, .. plan.Remaining] : plan.Remaining).Select(g => g.NodeGroupName)]),
         };
     }
 
