@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using PcsAutomation.Cli.Tests.NodeGroupUpdate;
-using PcsAutomation.LocalAws.Lambda;
 using LocalAwsHost = PcsAutomation.LocalAws.LocalAws;
 
 namespace PcsAutomation.Cli.Tests.Commands;
@@ -19,7 +17,7 @@ internal static class FixtureRollout
 
     public static string Install(LocalAwsHost aws)
     {
-        Register(aws, "PlanNodeGroupUpdate", input =>
+        FixtureWorkflow.Register(aws, "PlanNodeGroupUpdate", input =>
         {
             var target = input["target"]!.AsObject();
             if ((string?)target["amiId"] == RefusedAmi)
@@ -33,8 +31,8 @@ internal static class FixtureRollout
             };
             return SamplePlan.Json(plan).AsObject();
         });
-        Register(aws, "UpdateNodeGroup", _ => new JsonObject { ["nodeGroupId"] = "pcs_ng2" });
-        Register(aws, "PrepareRolloutNotification", input => new JsonObject
+        FixtureWorkflow.Register(aws, "UpdateNodeGroup", _ => new JsonObject { ["nodeGroupId"] = "pcs_ng2" });
+        FixtureWorkflow.Register(aws, "PrepareRolloutNotification", input => new JsonObject
         {
             ["subject"] = "PCS AMI roll-out done: demo",
             ["detail"] = new JsonObject
@@ -55,25 +53,17 @@ internal static class FixtureRollout
             ["roleArn"] = $"arn:aws:iam::{aws.Options.AccountId}:role/{MachineName}Role",
             ["definition"] = $$$"""
                 {"StartAt":"PlanNodeGroupUpdate","States":{
-                  "PlanNodeGroupUpdate":{"Type":"Task","Resource":"{{{Function(aws, "PlanNodeGroupUpdate")}}}","ResultPath":"$.plan","Next":"IsDryRun"},
+                  "PlanNodeGroupUpdate":{"Type":"Task","Resource":"{{{FixtureWorkflow.Function(aws, "PlanNodeGroupUpdate")}}}","ResultPath":"$.plan","Next":"IsDryRun"},
                   "IsDryRun":{"Type":"Choice","Choices":[{"Variable":"$.dryRun","BooleanEquals":true,"Next":"DryRunReport"}],"Default":"UpdateCanary"},
                   "DryRunReport":{"Type":"Pass","Parameters":{"plan.$":"$.plan","dryRun":true},"End":true},
-                  "UpdateCanary":{"Type":"Task","Resource":"{{{Function(aws, "UpdateNodeGroup")}}}","ResultPath":"$.canaryUpdate","Next":"WaitForReplacement"},
+                  "UpdateCanary":{"Type":"Task","Resource":"{{{FixtureWorkflow.Function(aws, "UpdateNodeGroup")}}}","ResultPath":"$.canaryUpdate","Next":"WaitForReplacement"},
                   "WaitForReplacement":{"Type":"Wait","Seconds":600,"Next":"PrepareNotificationSucceeded"},
-                  "PrepareNotificationSucceeded":{"Type":"Task","Resource":"{{{Function(aws, "PrepareRolloutNotification")}}}","Parameters":{"clusterId.$":"$.clusterId","executionArn.$":"$$.Execution.Id"},"ResultPath":"$.notification","Next":"Done"},
+                  "PrepareNotificationSucceeded":{"Type":"Task","Resource":"{{{FixtureWorkflow.Function(aws, "PrepareRolloutNotification")}}}","Parameters":{"clusterId.$":"$.clusterId","executionArn.$":"$$.Execution.Id"},"ResultPath":"$.notification","Next":"Done"},
                   "Done":{"Type":"Succeed"} } }
                 """,
         });
         return FixtureWorkflow.MachineArn(aws, MachineName);
     }
-
-    private static string Function(LocalAwsHost aws, string name) => $"arn:aws:lambda:{aws.Options.Region}:{aws.Options.AccountId}:function:{name}";
-
-    private static void Register(LocalAwsHost aws, string name, Func<JsonObject, JsonObject> handler) =>
-        aws.Lambda.Register(new LambdaFunction(name)
-        {
-            InProcess = (payload, _) => Task.FromResult(handler((JsonObject)JsonNode.Parse(payload)!).ToJsonString()),
-        });
 
     /// <summary>Its type name becomes the Lambda errorType, as the product's named errors do.</summary>
     private sealed class TargetIncompatible(string message) : Exception(message);
