@@ -12,6 +12,8 @@ FUNCTIONS := DiagnosticsFunction \
 	RefreshLoginNodesFunction CheckLoginNodesFunction ReleaseClusterLeaseFunction PrepareNotificationFunction RotationEventRouterFunction \
 	RotationReconcilerFunction \
 	PlanNodeGroupUpdateFunction UpdateNodeGroupFunction CheckNodeGroupUpdatedFunction RollbackNodeGroupsFunction
+# The Custom::AMILookup provider (docs/custom-resource-ami-lookup.md)
+FUNCTIONS += AmiLookupCustomResourceFunction
 
 ROOT := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
 BOOTSTRAP_DIR ?= $(ROOT)artifacts/bootstrap

@@ -1,3 +1,4 @@
+using PcsAutomation.Functions.Ami;
 using PcsAutomation.Functions.Diagnostics;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.NodeGroupUpdate;
@@ -32,6 +33,7 @@ public static class HandlerRegistry
         ["UpdateNodeGroup"] = UpdateNodeGroupHandler.Create,
         ["CheckNodeGroupUpdated"] = CheckNodeGroupUpdatedHandler.Create,
         ["RollbackNodeGroups"] = RollbackNodeGroupsHandler.Create,
+        ["AmiLookupCustomResource"] = AmiLookupCustomResourceHandler.Create,
     };
 
     /// <summary>Every handler name; template checks assert each function's <c>Handler</c> is one of these.</summary>

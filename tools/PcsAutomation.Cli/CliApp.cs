@@ -3,8 +3,8 @@ using Amazon.Runtime;
 using PcsAutomation.Aws.Runtime;
 using PcsAutomation.Cli.Ami;
 using PcsAutomation.Cli.Aws;
-using PcsAutomation.Cli.Emulator;
 using PcsAutomation.Cli.Events;
+using PcsAutomation.Cli.NodeGroupUpdate;
 using PcsAutomation.Cli.Rotation;
 using PcsAutomation.Functions.Workflows;
 using PcsAutomation.LocalAws;
@@ -17,10 +17,13 @@ namespace PcsAutomation.Cli;
 /// <summary>The <c>pcs-automation</c> command tree (System.CommandLine 2.0) over a <see cref="CliHost"/>.</summary>
 public static class CliApp
 {
-    public static Task<int> RunAsync(IReadOnlyList<string> args, CliHost host, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliHost host, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return Build(host).Parse(args).InvokeAsync(new InvocationConfiguration { Output = host.Output, Error = host.Error }, cancellationToken);
+        var parse = Build(host).Parse(args);
+        var code = await parse.InvokeAsync(new InvocationConfiguration { Output = host.Output, Error = host.Error }, cancellationToken).ConfigureAwait(false);
+        // A parse error (missing option, two targets, a value not allowed) is bad usage like any other: exit code 2, not System.CommandLine's 1.
+        return parse.Errors.Count > 0 ? ExitCodes.Usage : code;
     }
 
     public static RootCommand Build(CliHost host)
@@ -33,7 +36,11 @@ public static class CliApp
 
         var root = new RootCommand("Operator CLI of PcsAutomation: unattended, safe operations on AWS PCS clusters.");
         // The AWS settings belong to the commands that call AWS (serve is the emulator: it has its own --region).
-        foreach (var command in new[] { RotateCommand(host, Settings), AmiCommand.Create(host, Settings, action => Guarded(host, action)), EventsCommand(host, Settings) })
+        Task<int> Guard(Func<Task<int>> action) => Guarded(host, action);
+        foreach (var command in new[]
+                 {
+                     RotateCommand.Create(host, Settings, Guard), UpdateCommand.Create(host, Settings, Guard), AmiCommand.Create(host, Settings, Guard), EventsCommand(host, Settings),
+                 })
         {
             command.Add(profile);
             command.Add(region);
@@ -46,56 +53,6 @@ public static class CliApp
             "Serve the local AWS with template.yaml deployed, its functions running the product's handlers in process, until Ctrl+C.",
             host.Time, () => new ProductFunctions(), defaultTemplate: "template.yaml"));
         return root;
-    }
-
-    private static Command RotateCommand(CliHost host, Func<ParseResult, AwsSettings> settings)
-    {
-        var cluster = new Option<string>("--cluster") { Description = "The PCS cluster, by name or id.", Required = true };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Plan only: groups and their scaling, instances to stop, BYO login nodes, expected downtime; no change." };
-        var machine = new Option<string?>("--state-machine-arn") { Description = "ARN of the ClusterSecretRotationStateMachine (the stack output)." };
-        var stack = new Option<string?>("--stack-name") { Description = "Find the state machine of this stack by name (ListStateMachines) instead of --state-machine-arn." };
-        var emulator = new Option<string?>("--emulator") { Description = "Run against the in-process emulator on this scenario (shipped: demo, or a YAML path), virtual clock." };
-        var template = new Option<string>("--template") { Description = "The SAM template the emulator loads.", DefaultValueFactory = _ => "template.yaml" };
-        var command = new Command("rotate", "Rotate a cluster's Slurm secret through the rotation state machine and follow it live.")
-        {
-            cluster, dryRun, machine, stack, emulator, template,
-        };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(machine) is not null && result.GetValue(stack) is not null)
-                result.AddError("--state-machine-arn and --stack-name name the same thing: pass one.");
-        });
-        command.SetAction((parse, cancellationToken) => Guarded(host, async () =>
-        {
-            var request = new RotateRequest(parse.GetValue(cluster) ?? "", parse.GetValue(dryRun), parse.GetValue(machine), parse.GetValue(stack));
-            return parse.GetValue(emulator) is { } scenario
-                ? await RotateInEmulatorAsync(host, request, new EmulatorRequest(scenario, parse.GetValue(template)!), cancellationToken).ConfigureAwait(false)
-                : await RotateAsync(host, settings(parse), request, cancellationToken).ConfigureAwait(false);
-        }));
-        return command;
-    }
-
-    private static async Task<int> RotateAsync(CliHost host, AwsSettings settings, RotateRequest request, CancellationToken cancellationToken)
-    {
-        using var clients = new CliClients(settings.CreateFactory(host.Environment, host.Time));
-        var delay = host.Delay ?? ((span, token) => Task.Delay(span, host.Time, token));
-        var runner = new RotationRunner(clients, host.Time, delay, host.Console, host.Polling);
-        return await runner.RunAsync(request, started: null, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<int> RotateInEmulatorAsync(CliHost host, RotateRequest request, EmulatorRequest emulator, CancellationToken cancellationToken)
-    {
-        await using var session = await host.StartEmulator(emulator, cancellationToken).ConfigureAwait(false);
-        var environment = session.Aws.EnvironmentVariables;
-        using var clients = new CliClients(new AwsSettings(null, null, null).CreateFactory(environment.GetValueOrDefault, session.Aws.Clock));
-        string? executionArn = null;
-        // The live view's waits move the virtual clock (and everything scheduled on it) instead of sleeping.
-        Task Advance(TimeSpan span, CancellationToken token) =>
-            session.RunForAsync(span, () => token.IsCancellationRequested || (executionArn is not null && session.IsComplete(executionArn)));
-        host.Console.WriteLine($"Emulator on {session.Aws.Endpoint} (scenario {emulator.Scenario}, virtual clock from {Monitoring.TimelineFormat.Timestamp(session.Aws.Clock.GetUtcNow())}).");
-        var runner = new RotationRunner(clients, session.Aws.Clock, Advance, host.Console, host.Polling);
-        return await runner.RunAsync(request with { StateMachineArn = request.StateMachineArn ?? session.StateMachineArn }, arn => executionArn = arn, cancellationToken)
-            .ConfigureAwait(false);
     }
 
     private static Command EventsCommand(CliHost host, Func<ParseResult, AwsSettings> settings)

@@ -8,10 +8,10 @@ public static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>The rotation (or the event) failed.</summary>
+    /// <summary>The workflow failed or was refused (a rotation, a roll-out, a plan), an event was refused, or no AMI was eligible.</summary>
     public const int Failed = 1;
 
-    /// <summary>Bad input: unknown cluster, no state machine, unreadable file, bad configuration.</summary>
+    /// <summary>Bad input: a parse error, unknown cluster, no state machine, unreadable file, bad configuration.</summary>
     public const int Usage = 2;
 
     /// <summary>Ctrl+C: the CLI stopped watching, the execution goes on.</summary>

@@ -167,11 +167,11 @@ public sealed class AmiLatestCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task AmiLatest_OutputYaml_RefusedByTheParser()
+    public async Task AmiLatest_OutputYaml_RefusedByTheParserExitTwo()
     {
         var run = await RunAsync("--slurm", "25.11", "--arch", "x86_64", "--output", "yaml");
 
-        Assert.NotEqual(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("yaml", run.Errors + run.Text, StringComparison.Ordinal);
     }
 

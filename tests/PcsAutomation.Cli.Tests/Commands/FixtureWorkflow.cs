@@ -22,7 +22,8 @@ internal static class FixtureWorkflow
     public static async Task<EmulatorSession> StartAsync(EmulatorRequest request, CancellationToken cancellationToken)
     {
         var aws = await LocalAwsHost.StartAsync(new LocalAwsOptions { Scenario = ScenarioFile.Load(request.Scenario) }, cancellationToken);
-        return new EmulatorSession(aws, Install(aws));
+        var machines = new Dictionary<string, string> { [MachineName] = Install(aws), [FixtureRollout.MachineName] = FixtureRollout.Install(aws) };
+        return new EmulatorSession(aws, machines, "the fixture workflows");
     }
 
     /// <summary>Registers the functions and both state machines; returns the rotation machine's ARN.</summary>
@@ -72,7 +73,7 @@ internal static class FixtureWorkflow
 
     public static string MachineArn(LocalAwsHost aws, string name) => $"arn:aws:states:{aws.Options.Region}:{aws.Options.AccountId}:stateMachine:{name}";
 
-    private static string Function(LocalAwsHost aws, string name) => $"arn:aws:lambda:{aws.Options.Region}:{aws.Options.AccountId}:function:{name}";
+    internal static string Function(LocalAwsHost aws, string name) => $"arn:aws:lambda:{aws.Options.Region}:{aws.Options.AccountId}:function:{name}";
 
     private static JsonObject Plan(string clusterId, bool dryRun) => new()
     {
@@ -92,7 +93,8 @@ internal static class FixtureWorkflow
     private static JsonObject Group(string id, string name, int min, int max) =>
         new() { ["nodeGroupId"] = id, ["nodeGroupName"] = name, ["minInstanceCount"] = min, ["maxInstanceCount"] = max };
 
-    private static void Register(LocalAwsHost aws, string name, Func<JsonObject, JsonObject> handler) =>
+    /// <summary>An in-process function: JSON in, JSON out; an exception's type name becomes the Lambda errorType.</summary>
+    internal static void Register(LocalAwsHost aws, string name, Func<JsonObject, JsonObject> handler) =>
         aws.Lambda.Register(new LambdaFunction(name)
         {
             InProcess = (payload, _) => Task.FromResult(handler((JsonObject)JsonNode.Parse(payload)!).ToJsonString()),

@@ -38,6 +38,17 @@ public class RotateCommandTests
     }
 
     [Fact]
+    public async Task Rotate_EmulatorScenario_EachNotificationALineRightAfterItsState()
+    {
+        var run = await CliRun.EmulatorAsync("rotate", "--cluster", "demo", "--emulator", "demo");
+
+        var lines = Lines(run.Text).ToList();
+        var exited = lines.FindIndex(l => l.Contains("exited   PrepareNotificationSucceeded", StringComparison.Ordinal));
+        Assert.True(exited >= 0, run.Text);
+        Assert.EndsWith("+10:00  notified Succeeded: PCS cluster secret rotated: demo", lines[exited + 1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rotate_EmulatorDryRun_ThePlanAndNoScaleDown()
     {
         var run = await CliRun.EmulatorAsync("rotate", "--cluster", "demo", "--emulator", "demo", "--dry-run");
@@ -158,11 +169,11 @@ public class RotateCommandTests
     }
 
     [Fact]
-    public async Task Rotate_ArnAndStackName_ParseErrorNonZero()
+    public async Task Rotate_ArnAndStackName_ParseErrorExitTwo()
     {
         var run = await CliRun.RunAsync(h => h, "rotate", "--cluster", "demo", "--state-machine-arn", "arn:x", "--stack-name", "s");
 
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("pass one", run.Errors, StringComparison.Ordinal);
     }
 
@@ -171,7 +182,7 @@ public class RotateCommandTests
     {
         var run = await CliRun.RunAsync(h => h, "rotate", "--dry-run");
 
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("--cluster", run.Errors, StringComparison.Ordinal);
     }
 

@@ -41,6 +41,23 @@ public class NotificationTrackerTests
     }
 
     [Fact]
+    public void Add_Notifications_EachReturnedOnceWithItsEventSubjectAndTime()
+    {
+        var tracker = new NotificationTracker(Arn);
+
+        var first = tracker.Add([
+            Exited(1, "PrepareNotificationStarting", RotationSummaryTests.Detail("Starting")),
+            Exited(2, "NotifyStarting", RotationSummaryTests.Detail("Starting")),
+        ]);
+        var again = tracker.Add([Exited(1, "PrepareNotificationStarting", RotationSummaryTests.Detail("Starting"))]);
+
+        var starting = Assert.Single(first);
+        Assert.Equal(("Starting", "s"), (starting.Event, starting.Subject));
+        Assert.Equal(new DateTimeOffset(2026, 1, 5, 8, 0, 1, TimeSpan.Zero), starting.At);
+        Assert.Empty(again);
+    }
+
+    [Fact]
     public void Add_CaughtPrepareNotificationLeavingThePreviousOne_NotTakenForItsOwn()
     {
         // PrepareNotificationFailed failed and was caught: $.notification is still the Starting one, with no saved scaling.

@@ -22,6 +22,14 @@ public class TimelineFormatTests
         Assert.Equal("2026-01-05 08:10:03Z  +1:30:00  failed   ScaleNodeGroupsToZero: Pcs.ConflictException: busy", line);
     }
 
+    [Fact]
+    public void Line_Notified_EventAndSubject()
+    {
+        var line = TimelineFormat.Line(new TimelineEntry(At, TimeSpan.FromSeconds(4), TimelineKind.Notified, "Starting", Detail: "PCS AMI roll-out starting: demo"));
+
+        Assert.Equal("2026-01-05 08:10:03Z  +00:04  notified Starting: PCS AMI roll-out starting: demo", line);
+    }
+
     [Theory]
     [InlineData(3, "3s")]
     [InlineData(250, "4m 10s")]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PcsAutomation.Cli.Rotation;
+using PcsAutomation.Cli.Workflows;
 
 namespace PcsAutomation.Cli.Tests.Rotation;
 

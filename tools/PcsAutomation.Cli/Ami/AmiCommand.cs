@@ -3,7 +3,10 @@ using PcsAutomation.Cli.Aws;
 
 namespace PcsAutomation.Cli.Ami;
 
-/// <summary><c>pcs-automation ami latest</c>: which AMI a channel gives for a Slurm version and architecture, and why.</summary>
+/// <summary>
+/// <c>pcs-automation ami latest</c>: which AMI a channel gives for a Slurm version and architecture, and why; and
+/// <c>ami plan</c>, the roll-out's plan for a cluster (<see cref="NodeGroupUpdate.UpdateCommand.Plan"/>).
+/// </summary>
 internal static class AmiCommand
 {
     public static Command Create(CliHost host, Func<ParseResult, AwsSettings> settings, Func<Func<Task<int>>, Task<int>> guarded)
@@ -31,6 +34,9 @@ internal static class AmiCommand
                 ? await AmiLatestRunner.RunInEmulatorAsync(host, request, scenario, cancellationToken).ConfigureAwait(false)
                 : await AmiLatestRunner.RunAsync(host, settings(parse), request, cancellationToken).ConfigureAwait(false);
         }));
-        return new Command("ami", "AMI lookups (the same rules the node group update uses).") { latest };
+        return new Command("ami", "AMI lookups (the same rules the node group update uses) and roll-out plans.")
+        {
+            latest, NodeGroupUpdate.UpdateCommand.Plan(host, settings, guarded),
+        };
     }
 }

@@ -1,19 +1,28 @@
+using PcsAutomation.Cli.Workflows;
 using LocalAwsHost = PcsAutomation.LocalAws.LocalAws;
 
 namespace PcsAutomation.Cli.Emulator;
 
-/// <summary>What <c>rotate --emulator</c> needs to start: the scenario (shipped name or YAML path) and the SAM template.</summary>
+/// <summary>What a workflow command's <c>--emulator</c> needs to start: the scenario (shipped name or YAML path) and the SAM template.</summary>
 public sealed record EmulatorRequest(string Scenario, string TemplatePath);
 
-/// <summary>Starts the in-process emulator for <c>rotate --emulator</c> (tests pass a fixture; the CLI loads template.yaml).</summary>
+/// <summary>Starts the in-process emulator for a workflow command's <c>--emulator</c> (tests pass a fixture; the CLI loads template.yaml).</summary>
 public delegate Task<EmulatorSession> EmulatorStarter(EmulatorRequest request, CancellationToken cancellationToken);
 
-/// <summary>A running emulator and the ARN of the rotation state machine it holds.</summary>
-public sealed class EmulatorSession(LocalAwsHost aws, string stateMachineArn, IAsyncDisposable? owned = null) : IAsyncDisposable
+/// <summary>A running emulator and the state machines deployed in it, by template logical id.</summary>
+/// <param name="source">What deployed them (the template's path), for the error when one is missing.</param>
+public sealed class EmulatorSession(LocalAwsHost aws, IReadOnlyDictionary<string, string> stateMachineArns, string source, IAsyncDisposable? owned = null)
+    : IAsyncDisposable
 {
     public LocalAwsHost Aws { get; } = aws;
 
-    public string StateMachineArn { get; } = stateMachineArn;
+    /// <summary>The ARN of <paramref name="machine"/>'s state machine; a usage error naming the template when it has none.</summary>
+    public string StateMachineArn(WorkflowMachine machine)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        return stateMachineArns.GetValueOrDefault(machine.LogicalId)
+            ?? throw new CliException($"{source} has no {machine.LogicalId}: this build cannot run the {machine.Noun} in the emulator.");
+    }
 
     /// <summary>Whether the execution has ended (the live view stops advancing the clock then).</summary>
     public bool IsComplete(string executionArn) =>

@@ -11,9 +11,6 @@ namespace PcsAutomation.Cli.Emulator;
 /// </summary>
 public static class TemplateEmulator
 {
-    /// <summary>The template's logical id of the rotation state machine.</summary>
-    public const string StateMachineLogicalId = "ClusterSecretRotationStateMachine";
-
     public static async Task<EmulatorSession> StartAsync(EmulatorRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -34,14 +31,9 @@ public static class TemplateEmulator
             var aws = await LocalAwsHost.StartAsync(
                 new LocalAwsOptions { Scenario = scenario, Template = template, FunctionFactory = functions.Create },
                 cancellationToken).ConfigureAwait(false);
-            var machine = aws.Template?.StateMachineArns.GetValueOrDefault(StateMachineLogicalId);
-            if (machine is null)
-            {
-                await aws.DisposeAsync().ConfigureAwait(false);
-                throw new CliException($"{template} has no {StateMachineLogicalId}.");
-            }
-
-            return new EmulatorSession(aws, machine, functions);
+            // Each command asks for its own machine (EmulatorSession.StateMachineArn), so a template without one still serves the others.
+            var machines = aws.Template?.StateMachineArns ?? new Dictionary<string, string>(StringComparer.Ordinal);
+            return new EmulatorSession(aws, machines, template, functions);
         }
         catch
         {

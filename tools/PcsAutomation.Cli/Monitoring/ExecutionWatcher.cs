@@ -1,14 +1,15 @@
 using Amazon.Runtime;
 using PcsAutomation.Aws.StepFunctions;
 using PcsAutomation.Aws.StepFunctions.Model;
-using PcsAutomation.Cli.Rotation;
+using PcsAutomation.Cli.Workflows;
 
 namespace PcsAutomation.Cli.Monitoring;
 
 /// <summary>
 /// Follows one execution: polls its history (newest first, paging only back to the last event seen, without execution
-/// data), reports each new timeline line, backs off while nothing happens, and returns how the execution ended with the
-/// last notification it prepared (<see cref="NotificationTracker"/>).
+/// data), reports each new timeline line and each notification the execution prepared, backs off while nothing happens,
+/// and returns how the execution ended with the last notification it prepared (<see cref="NotificationTracker"/>) and
+/// the plan it carried (<see cref="PlanTracker"/>).
 /// Waits go through <paramref name="delay"/>, so a test (or the emulator mode) moves a virtual clock instead of sleeping.
 /// </summary>
 public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<TimeSpan, CancellationToken, Task> delay, PollingOptions options)
@@ -24,6 +25,7 @@ public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<Ti
         options.Validate();
         var timeline = new Timeline();
         var notifications = new NotificationTracker(executionArn);
+        var plans = new PlanTracker();
         var interval = options.MinInterval;
         var failedPolls = 0;
         while (true)
@@ -39,10 +41,16 @@ public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<Ti
                 fresh = [];
             }
 
-            foreach (var line in timeline.Add(fresh)) onLine(line);
-            notifications.Add(fresh);
+            foreach (var e in fresh.OrderBy(e => e.Id))
+            {
+                foreach (var line in timeline.Add([e])) onLine(line);
+                foreach (var notification in notifications.Add([e])) onLine(timeline.Notified(notification));
+            }
+
+            plans.Add(fresh);
+
             if (fresh.Any(e => Terminal.Contains(e.Type.Value)))
-                return await DescribeAsync(executionArn, cancellationToken).ConfigureAwait(false) with { Notification = notifications.LastDetail };
+                return await DescribeAsync(executionArn, cancellationToken).ConfigureAwait(false) with { Notification = notifications.LastDetail, Plan = plans.LastPlan };
             interval = options.NextInterval(interval, fresh.Count > 0);
             await delay(interval, cancellationToken).ConfigureAwait(false);
         }

@@ -37,6 +37,15 @@ public sealed class Timeline
         return lines;
     }
 
+    /// <summary>The line of a notification the execution prepared (after its state's exit line).</summary>
+    public TimelineEntry Notified(PreparedNotification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        started ??= notification.At;
+        return new TimelineEntry(notification.At, notification.At - started.Value, TimelineKind.Notified, notification.Event,
+            Detail: notification.Subject ?? "(no subject)");
+    }
+
     private TimelineEntry? ToEntry(HistoryEvent e)
     {
         var type = e.Type.Value;

@@ -9,6 +9,9 @@ public enum TimelineKind
     Failed,
     ExecutionSucceeded,
     ExecutionFailed,
+
+    /// <summary>The execution prepared a notification (<see cref="TimelineEntry.State"/> is its event, <see cref="TimelineEntry.Detail"/> its subject).</summary>
+    Notified,
 }
 
 /// <summary>

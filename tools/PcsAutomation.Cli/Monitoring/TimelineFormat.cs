@@ -16,6 +16,7 @@ public static class TimelineFormat
             TimelineKind.Failed => $"failed   {entry.State}: {entry.Detail}",
             TimelineKind.ExecutionSucceeded => "succeeded execution",
             TimelineKind.ExecutionFailed => $"FAILED   execution: {entry.Detail}",
+            TimelineKind.Notified => $"notified {entry.State}: {entry.Detail}",
             _ => entry.Kind.ToString(),
         };
         return $"{Timestamp(entry.At)}  +{Elapsed(entry.Elapsed)}  {what}";

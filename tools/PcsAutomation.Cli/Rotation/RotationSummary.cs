@@ -1,21 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using PcsAutomation.Cli.Monitoring;
+using PcsAutomation.Cli.Workflows;
 using PcsAutomation.Domain.NodeGroups;
 
 namespace PcsAutomation.Cli.Rotation;
-
-/// <summary>How an execution ended, as DescribeExecution tells it (the pure input of <see cref="RotationSummary.From"/>).</summary>
-/// <param name="Notification">The detail of the last notification the execution prepared (<see cref="NotificationTracker"/>), or null.</param>
-public sealed record ExecutionResult(
-    string ExecutionArn,
-    string Status,
-    DateTimeOffset StartDate,
-    DateTimeOffset? StopDate,
-    string? Output,
-    string? Error,
-    string? Cause,
-    JsonObject? Notification = null);
 
 /// <summary>
 /// What the operator reads at the end: status, duration, node groups with the min/max the workflow restored (or, for a
@@ -41,10 +28,6 @@ public sealed record RotationSummary(
     string? Error,
     string? Cause)
 {
-    // A Catch with ResultPath $.failure stores the States error object: {"Error": ..., "Cause": ...}.
-    private const string CatchErrorMember = "Error";
-    private const string CatchCauseMember = "Cause";
-
     /// <summary>The notified event (Succeeded, Failed, NeedsOperator...) the capacity facts come from, or null.</summary>
     public string? NotifiedEvent { get; init; }
 
@@ -76,10 +59,10 @@ public sealed record RotationSummary(
     public static RotationSummary From(ExecutionResult result, bool dryRun)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var output = Parse(result.Output);
+        var output = WorkflowJson.Parse(result.Output);
         var plan = output is null ? null
             : output["nodeGroups"] is JsonArray ? output
-            : Find(output, "plan") as JsonObject;
+            : WorkflowJson.Find(output, "plan") as JsonObject;
         var notified = dryRun ? null : result.Notification;
         var previous = Text(plan?["currentVersionId"]) ?? Text(notified?["previousVersionId"]);
         var saved = notified?["savedScaling"] as JsonArray;
@@ -87,16 +70,14 @@ public sealed record RotationSummary(
         var newVersion = dryRun ? null
             : Text(notified?["currentVersionId"]) is { } notifiedVersion && notifiedVersion != previous ? notifiedVersion
             : output is null ? null
-            : All(output, "currentVersionId").Select(Text).FirstOrDefault(v => v is not null && v != previous);
-        var failure = output is null ? null : Find(output, "failure") as JsonObject;
-        var error = result.Error ?? Text(failure?[CatchErrorMember]);
-        var cause = CauseText.Message(result.Cause ?? Text(failure?[CatchCauseMember]));
+            : WorkflowJson.All(output, "currentVersionId").Select(Text).FirstOrDefault(v => v is not null && v != previous);
+        var failure = ExecutionFailure.From(result, output);
         var downtime = plan?["expectedDowntimeSeconds"] is JsonValue seconds && seconds.TryGetValue<long>(out var s) ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
         var notifiedEvent = Text(notified?["event"]);
         return new RotationSummary(
             result.ExecutionArn,
             result.Status,
-            (result.StopDate ?? result.StartDate) - result.StartDate,
+            result.Duration,
             dryRun,
             Text(plan?["clusterId"]) ?? Text(notified?["clusterId"]),
             Text(plan?["clusterName"]) ?? Text(notified?["clusterName"]),
@@ -106,8 +87,8 @@ public sealed record RotationSummary(
             Strings(plan?["instancesUp"] as JsonArray),
             Strings(plan?["loginInstances"] as JsonArray),
             downtime,
-            result.Status == "SUCCEEDED" ? null : error ?? result.Status,
-            result.Status == "SUCCEEDED" ? null : cause)
+            failure.Error,
+            failure.Cause)
         {
             NotifiedEvent = notifiedEvent,
             ScalingRestored = saved is null ? null : notified?["scalingRestored"] is JsonValue restored && restored.TryGetValue<bool>(out var r) ? r : null,
@@ -120,48 +101,9 @@ public sealed record RotationSummary(
         };
     }
 
-    private static JsonObject? Parse(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json)) return null;
-        try
-        {
-            return JsonNode.Parse(json) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static string? Text(JsonNode? node) => WorkflowJson.Text(node);
 
-    /// <summary>The first member named <paramref name="name"/>, breadth first (the shallowest wins).</summary>
-    private static JsonNode? Find(JsonNode root, string name) => All(root, name).FirstOrDefault();
-
-    private static IEnumerable<JsonNode?> All(JsonNode root, string name)
-    {
-        var queue = new Queue<JsonNode>([root]);
-        while (queue.TryDequeue(out var node))
-        {
-            if (node is JsonObject o)
-            {
-                foreach (var (key, value) in o)
-                {
-                    if (key == name) yield return value;
-                    if (value is not null) queue.Enqueue(value);
-                }
-            }
-            else if (node is JsonArray a)
-            {
-                foreach (var item in a)
-                    if (item is not null) queue.Enqueue(item);
-            }
-        }
-    }
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
-
-    private static IReadOnlyList<string> Strings(JsonArray? array) =>
-        array is null ? [] : [.. array.Select(Text).OfType<string>()];
+    private static IReadOnlyList<string> Strings(JsonArray? array) => WorkflowJson.Strings(array);
 
     private static IReadOnlyList<NodeGroupScaling> Scalings(JsonArray? array) =>
         array is null ? [] : [.. array.OfType<JsonObject>().Select(Scaling).OfType<NodeGroupScaling>()];

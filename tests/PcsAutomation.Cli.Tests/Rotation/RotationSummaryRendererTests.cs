@@ -1,8 +1,9 @@
 using PcsAutomation.Cli.Rotation;
+using PcsAutomation.Cli.Workflows;
 
 namespace PcsAutomation.Cli.Tests.Rotation;
 
-public class SummaryRendererTests
+public class RotationSummaryRendererTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
@@ -13,7 +14,7 @@ public class SummaryRendererTests
             new ExecutionResult("arn:x", "SUCCEEDED", Start, Start.AddSeconds(3), $$"""{"plan":{{RotationSummaryTests.Plan}}}""", null, null), dryRun: true);
         using var console = new StringConsole();
 
-        console.Console.Write(SummaryRenderer.Render(summary));
+        console.Console.Write(RotationSummaryRenderer.Render(summary));
 
         Assert.Contains("Rotation plan (dry run)", console.Text, StringComparison.Ordinal);
         Assert.Contains("compute-1 (pcs_ng2): min 0, max 4", console.Text, StringComparison.Ordinal);
@@ -28,7 +29,7 @@ public class SummaryRendererTests
         var summary = RotationSummary.From(new ExecutionResult("arn:x", "FAILED", Start, Start, null, "States.TaskFailed", "bad [value] here"), dryRun: false);
         using var console = new StringConsole();
 
-        console.Console.Write(SummaryRenderer.Render(summary));
+        console.Console.Write(RotationSummaryRenderer.Render(summary));
 
         Assert.Contains("bad [value] here", console.Text, StringComparison.Ordinal);
         Assert.Contains("FAILED", console.Text, StringComparison.Ordinal);
@@ -42,7 +43,7 @@ public class SummaryRendererTests
         var summary = RotationSummary.From(RotationSummaryTests.Result("FAILED", null, "Automation.RestoreTimeout", "not back") with { Notification = detail }, dryRun: false);
         using var console = new StringConsole();
 
-        console.Console.Write(SummaryRenderer.Render(summary));
+        console.Console.Write(RotationSummaryRenderer.Render(summary));
 
         Assert.Contains("node groups NOT restored (saved min/max)", console.Text, StringComparison.Ordinal);
         Assert.Contains("compute-1 (pcs_ng2): min 2, max 8", console.Text, StringComparison.Ordinal);
@@ -58,7 +59,7 @@ public class SummaryRendererTests
         var summary = RotationSummary.From(RotationSummaryTests.Result("SUCCEEDED", null) with { Notification = detail }, dryRun: false);
         using var console = new StringConsole();
 
-        console.Console.Write(SummaryRenderer.Render(summary));
+        console.Console.Write(RotationSummaryRenderer.Render(summary));
 
         Assert.Contains("node groups (restored min/max)", console.Text, StringComparison.Ordinal);
         Assert.Contains("rotated, not confirmed by the cluster (it reports secret version v-old)", console.Text, StringComparison.Ordinal);

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using PcsAutomation.Cli.Emulator;
+
+namespace PcsAutomation.Cli.Workflows;
+
+/// <summary>
+/// The options every command that runs a workflow takes, with one meaning everywhere: <c>--cluster</c>, where the state
+/// machine is (<c>--state-machine-arn</c> or <c>--stack-name</c>), and <c>--emulator</c> with <c>--template</c>.
+/// </summary>
+internal sealed class WorkflowOptions
+{
+    public WorkflowOptions(WorkflowMachine machine)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        StateMachineArn = new Option<string?>("--state-machine-arn") { Description = $"ARN of the {machine.LogicalId} (the stack output {machine.ArnOutput})." };
+    }
+
+    public Option<string> Cluster { get; } = new("--cluster") { Description = "The PCS cluster, by name or id.", Required = true };
+
+    public Option<string?> StateMachineArn { get; }
+
+    public Option<string?> StackName { get; } = new("--stack-name") { Description = "Find the state machine of this stack by name (ListStateMachines) instead of --state-machine-arn." };
+
+    public Option<string?> Emulator { get; } = new("--emulator") { Description = "Run against the in-process emulator on this scenario (shipped: demo, or a YAML path), virtual clock." };
+
+    public Option<string> Template { get; } = new("--template") { Description = "The SAM template the emulator loads.", DefaultValueFactory = _ => "template.yaml" };
+
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Add(Cluster);
+        command.Add(StateMachineArn);
+        command.Add(StackName);
+        command.Add(Emulator);
+        command.Add(Template);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(StateMachineArn) is not null && result.GetValue(StackName) is not null)
+                result.AddError("--state-machine-arn and --stack-name name the same thing: pass one.");
+        });
+    }
+
+    /// <summary>The emulator to start, or null to call AWS.</summary>
+    public EmulatorRequest? EmulatorRequest(ParseResult parse) =>
+        parse.GetValue(Emulator) is { } scenario ? new EmulatorRequest(scenario, parse.GetValue(Template)!) : null;
+
+    public string ClusterName(ParseResult parse) => parse.GetValue(Cluster) ?? "";
+
+    public StateMachineChoice StateMachine(ParseResult parse) => new(parse.GetValue(StateMachineArn), parse.GetValue(StackName));
+}
+
+/// <summary>How the operator named the state machine: its ARN, a stack name, or neither (then: the emulator's, or the one in the Region).</summary>
+public sealed record StateMachineChoice(string? Arn, string? StackName)
+{
+    public static StateMachineChoice Default { get; } = new(null, null);
+}

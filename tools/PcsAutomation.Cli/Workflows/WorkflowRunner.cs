@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PcsAutomation.Aws.PCS.Model;
+using PcsAutomation.Aws.StepFunctions.Model;
+using PcsAutomation.Cli.Monitoring;
+using PcsAutomation.Domain.Workflows;
+using Spectre.Console;
+
+namespace PcsAutomation.Cli.Workflows;
+
+/// <summary>
+/// One run of a workflow on a cluster: the state machine, the cluster's id, the input, and how to say in words what a
+/// given input asks for ("a dry run of pcs_…", "a rotation of pcs_…"), for the start line and the attach refusal.
+/// </summary>
+public sealed record WorkflowStart(WorkflowMachine Machine, string MachineArn, string ClusterId, JsonObject Input, Func<JsonObject, string> Describe);
+
+/// <summary>
+/// What every workflow command does around its own input and summary: resolves the cluster (GetCluster takes a name or
+/// an id), starts the execution under <see cref="ExecutionNames.OnDemand"/> (a second start in the same minute with the
+/// same input attaches to the first; with another input it is refused), and follows it with the live view.
+/// </summary>
+public sealed class WorkflowRunner(WorkflowConnection connection, IAnsiConsole console, PollingOptions polling)
+{
+    public async Task<Cluster> ResolveClusterAsync(string cluster, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(cluster)) throw new CliException("--cluster needs a cluster name or id.");
+        cluster = cluster.Trim();
+        try
+        {
+            var response = await connection.Clients.Pcs.GetClusterAsync(new GetClusterRequest { ClusterIdentifier = cluster }, cancellationToken).ConfigureAwait(false);
+            return response.Cluster ?? throw new CliException($"PCS GetCluster returned no cluster for '{cluster}'.");
+        }
+        catch (Exception e) when (e is PcsAutomation.Aws.PCS.Model.ResourceNotFoundException or PcsAutomation.Aws.PCS.Model.ValidationException)
+        {
+            throw new CliException($"No PCS cluster '{cluster}' in {connection.Clients.Factory.Region} (--cluster takes a cluster name or id; `aws pcs list-clusters` lists them).");
+        }
+    }
+
+    /// <summary>Starts (or attaches to) the execution and returns its ARN; the connection follows it from then on.</summary>
+    public async Task<string> StartOrAttachAsync(WorkflowStart start, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        var name = ExecutionNames.OnDemand(start.Machine.Kind, start.ClusterId, connection.Time.GetUtcNow());
+        string executionArn;
+        try
+        {
+            var response = await connection.Clients.StepFunctions.StartExecutionAsync(
+                new StartExecutionRequest { StateMachineArn = start.MachineArn, Name = name, Input = start.Input.ToJsonString() }, cancellationToken).ConfigureAwait(false);
+            executionArn = response.ExecutionArn;
+            console.WriteLine($"Started {start.Describe(start.Input)}: {executionArn}");
+        }
+        catch (ExecutionAlreadyExistsException)
+        {
+            executionArn = await AttachAsync(start, StateMachineLocator.ExecutionArn(start.MachineArn, name), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is StateMachineDoesNotExistException or InvalidArnException)
+        {
+            throw new CliException($"No state machine '{start.MachineArn}' in {connection.Clients.Factory.Region}; pass the {start.Machine.Noun} state machine's ARN with --state-machine-arn.");
+        }
+
+        connection.Follow(executionArn);
+        return executionArn;
+    }
+
+    /// <summary>Follows the execution to its end; <paramref name="showTimeline"/> prints a line per state and notification.</summary>
+    public Task<ExecutionResult> WatchAsync(string executionArn, bool showTimeline, CancellationToken cancellationToken) =>
+        new ExecutionWatcher(connection.Clients.StepFunctions, connection.Delay, polling)
+            .WatchAsync(executionArn, showTimeline ? Print : _ => { }, cancellationToken);
+
+    /// <summary>The same name means the same minute: follow that execution, unless it was started with another input.</summary>
+    private async Task<string> AttachAsync(WorkflowStart start, string executionArn, CancellationToken cancellationToken)
+    {
+        var existing = await connection.Clients.StepFunctions.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, cancellationToken)
+            .ConfigureAwait(false);
+        if (ParseInput(existing.Input) is { } input && !JsonNode.DeepEquals(input, start.Input))
+            throw new CliException(
+                $"Execution {existing.Name} was started this minute as {start.Describe(input)}; wait for the next minute to start {start.Describe(start.Input)}.");
+        console.WriteLine($"Attached to the execution already started for {start.ClusterId}: {executionArn} ({existing.Status.Value})");
+        return executionArn;
+    }
+
+    private static JsonObject? ParseInput(string? input)
+    {
+        try
+        {
+            return input is null ? null : JsonNode.Parse(input) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private void Print(TimelineEntry line)
+    {
+        var text = Markup.Escape(TimelineFormat.Line(line));
+        console.MarkupLine(line.Kind switch
+        {
+            TimelineKind.Failed or TimelineKind.ExecutionFailed => $"[red]{text}[/]",
+            TimelineKind.ExecutionSucceeded => $"[green]{text}[/]",
+            TimelineKind.Notified => $"[blue]{text}[/]",
+            _ => text,
+        });
+    }
+}
