@@ -13,7 +13,12 @@ public sealed record NodeInstance(string InstanceId, string State, string? Image
 
     public const string Running = "running";
 
+    public const string Pending = "pending";
+
     public bool IsRunning => string.Equals(State, Running, StringComparison.Ordinal);
+
+    /// <summary>Launched, not running yet (EC2 InstanceState <c>pending</c>).</summary>
+    public bool IsPending => string.Equals(State, Pending, StringComparison.Ordinal);
 
     /// <summary>shutting-down, terminated, stopping or stopped (EC2 InstanceState).</summary>
     public bool HasEnded => State is "shutting-down" or "terminated" or "stopping" or "stopped";

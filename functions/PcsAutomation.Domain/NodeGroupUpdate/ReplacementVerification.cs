@@ -54,10 +54,12 @@ public static class ReplacementVerification
         ArgumentException.ThrowIfNullOrEmpty(nodeGroupId);
         ArgumentException.ThrowIfNullOrEmpty(expectedImageId);
         ArgumentNullException.ThrowIfNull(instances);
-        var running = instances.Where(i => i.NodeGroupTag == nodeGroupId && i.IsRunning).OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToList();
-        var old = running.Where(i => i.ImageId != expectedImageId).Select(i => i.InstanceId).ToList();
-        var fresh = running.Where(i => i.ImageId == expectedImageId).Select(i => i.InstanceId).ToList();
-        var settling = running.Any(i => i.ImageId == expectedImageId && (i.LaunchTime is not { } launched || now - launched < RegistrationSettle));
+        // Pending instances count: a replacement still booting has not shown it works (a busy group's old nodes may all
+        // have ended while their replacements boot), and an old-image one about to run still needs replacing.
+        var up = instances.Where(i => i.NodeGroupTag == nodeGroupId && (i.IsRunning || i.IsPending)).OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToList();
+        var old = up.Where(i => i.ImageId != expectedImageId).Select(i => i.InstanceId).ToList();
+        var fresh = up.Where(i => i.ImageId == expectedImageId).Select(i => i.InstanceId).ToList();
+        var settling = up.Any(i => i.ImageId == expectedImageId && (i.IsPending || i.LaunchTime is not { } launched || now - launched < RegistrationSettle));
         var deadline = changedAt + maxWait;
         var state = old.Count > 0
             ? now >= deadline ? ReplacementState.TimedOut : ReplacementState.Waiting

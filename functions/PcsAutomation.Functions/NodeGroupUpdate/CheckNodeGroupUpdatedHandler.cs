@@ -54,7 +54,7 @@ public sealed class CheckNodeGroupUpdatedHandler
         var cancellation = context.CancellationToken;
         var now = time.GetUtcNow();
 
-        var lease = await leases.RequireOwnedAsync(clusterId, executionArn, cancellation).ConfigureAwait(false);
+        var lease = await leases.RequireOwnedAndRenewAsync(clusterId, executionArn, cancellation).ConfigureAwait(false);
         var change = lease.SavedChanges?.FirstOrDefault(c => c.NodeGroupId == nodeGroupId)
             ?? throw new InvalidWorkflowInput($"nodeGroupId {nodeGroupId}: the lease of cluster {clusterId} records no change of it (UpdateNodeGroup did not run for it).");
         var group = await reader.GetComputeNodeGroupAsync(clusterId, nodeGroupId, cancellation).ConfigureAwait(false)

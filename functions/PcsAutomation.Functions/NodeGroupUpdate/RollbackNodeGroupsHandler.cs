@@ -47,7 +47,7 @@ public sealed class RollbackNodeGroupsHandler
         var cancellation = context.CancellationToken;
         using var scope = context.Logger.BeginScope("clusterId", clusterId);
 
-        var changes = await leases.RequireOwnedAsync(clusterId, executionArn, cancellation).ConfigureAwait(false) is { SavedChanges: { } saved } ? saved : [];
+        var changes = await leases.RequireOwnedAndRenewAsync(clusterId, executionArn, cancellation).ConfigureAwait(false) is { SavedChanges: { } saved } ? saved : [];
         if (changes.Count == 0)
         {
             context.Logger.LogInformation($"The lease of cluster {clusterId} records no node group change: nothing to roll back");

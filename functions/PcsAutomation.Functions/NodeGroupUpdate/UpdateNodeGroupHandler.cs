@@ -53,7 +53,7 @@ public sealed class UpdateNodeGroupHandler
         var cancellation = context.CancellationToken;
         using var scope = context.Logger.BeginScope("clusterId", clusterId);
 
-        await leases.RequireOwnedAsync(clusterId, executionArn, cancellation).ConfigureAwait(false);
+        await leases.RequireOwnedAndRenewAsync(clusterId, executionArn, cancellation).ConfigureAwait(false);
         var current = await reader.GetComputeNodeGroupAsync(clusterId, group.NodeGroupId, cancellation).ConfigureAwait(false)
             ?? throw new NodeGroupNotFound($"Node group {group.NodeGroupId} ({group.NodeGroupName}) of cluster {clusterId} no longer exists: nothing was changed.");
         var now = new NodeGroupImage(current.Id, current.Name, current.AmiId, current.CustomLaunchTemplate.Id, current.CustomLaunchTemplate.Version);

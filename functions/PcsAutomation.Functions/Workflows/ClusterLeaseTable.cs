@@ -189,6 +189,29 @@ internal sealed partial class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string
     }
 
     /// <summary>
+    /// <see cref="RequireOwnedAsync"/>, and once less than half of the lease is left, a full lease again from now. A long
+    /// sequence of steps (an AMI roll-out waits up to two hours per group) keeps the cluster this way, with a write
+    /// only every half lease; a workflow that stops renewing loses the cluster when the lease ends, as before.
+    /// </summary>
+    public async Task<ClusterLease> RequireOwnedAndRenewAsync(string clusterId, string owner, CancellationToken cancellationToken)
+    {
+        var lease = await RequireOwnedAsync(clusterId, owner, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (lease.ExpiresAt - now >= leaseDuration / 2)
+            return lease;
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds((now + leaseDuration).ToUnixTimeSeconds());
+        try
+        {
+            await ExtendAsync(clusterId, owner, expiresAt, holdsScaling: lease.UnrestoredScaling is not null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            throw new LeaseLost($"Cluster {clusterId}: the lease of {owner} was taken over while it was being renewed.");
+        }
+        return lease with { ExpiresAt = expiresAt };
+    }
+
+    /// <summary>
     /// Ends <paramref name="owner"/>'s lease. With nothing left to restore the item is deleted; with saved scaling whose
     /// restore was never verified it stays, free for the next workflow (which inherits the scaling). Already gone =
     /// released (a repeat is a no-op); held by another execution = left alone.

@@ -29,11 +29,30 @@ public class ReplacementVerificationTests
     [Fact]
     public void Evaluate_EveryRunningInstanceOnTheNewImage_IsVerified()
     {
-        // The old ones that are ending or the new one still booting are not judged: only running instances.
-        var status = Evaluate([Instance("i-1", NewAmi), Instance("i-2", OldAmi, "shutting-down"), Instance("i-3", OldAmi, "terminated"), Instance("i-4", NewAmi, "pending")]);
+        // The old ones that are ending are not judged.
+        var status = Evaluate([Instance("i-1", NewAmi), Instance("i-2", OldAmi, "shutting-down"), Instance("i-3", OldAmi, "terminated")]);
 
         Assert.True(status.Verified);
         Assert.Empty(status.OnOldImage);
+    }
+
+    [Fact]
+    public void Evaluate_OldNodesEndedWhileTheirReplacementsStillBoot_IsSettlingNotVerified()
+    {
+        // A busy group: its jobs ended, the old nodes are gone, the new ones are still pending (seen on the demo canary).
+        var status = Evaluate([Instance("i-1", OldAmi, "terminated"), Instance("i-4", NewAmi, "pending")]);
+
+        Assert.Equal(ReplacementState.Settling, status.State);
+        Assert.Equal(["i-4"], status.OnNewImage);
+    }
+
+    [Fact]
+    public void Evaluate_OldImageInstanceStillPending_IsWaitedFor()
+    {
+        var status = Evaluate([Instance("i-1", NewAmi), Instance("i-5", OldAmi, "pending")]);
+
+        Assert.Equal(ReplacementState.Waiting, status.State);
+        Assert.Equal(["i-5"], status.OnOldImage);
     }
 
     [Fact]

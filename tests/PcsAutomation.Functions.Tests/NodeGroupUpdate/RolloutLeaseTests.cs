@@ -34,6 +34,24 @@ public class RolloutLeaseTests
     }
 
     [Fact]
+    public async Task CheckNodeGroupUpdated_LessThanHalfTheLeaseLeft_RenewsItSoNoOtherWorkflowTakesTheClusterMidRollout()
+    {
+        await using var h = await StartAsync();
+        var plan = await PlanAsync(h);
+        await AcquireAsync(h);
+        await UpdateAsync(h, Group(plan, "compute-a"));
+        h.Aws.Clock.Advance(TimeSpan.FromHours(3)); // a roll-out of several batches: 1 h of the 4 h lease left
+
+        await CheckAsync(h, "compute-a");
+        var renewedUntil = long.Parse(h.LeaseItem(h.ClusterId())!["expiresAt"]!["N"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        h.Aws.Clock.Advance(TimeSpan.FromHours(2)); // past the first lease's end
+        var e = await Assert.ThrowsAsync<LeaseHeld>(() => AcquireAsync(h, "arn:aws:states:us-east-1:123456789012:execution:rotation:other"));
+
+        Assert.Equal((h.Aws.Clock.GetUtcNow() - TimeSpan.FromHours(2) + TimeSpan.FromHours(4)).ToUnixTimeSeconds(), renewedUntil);
+        Assert.Contains(Run1, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReleaseClusterLease_AfterARollout_DeletesTheItem()
     {
         await using var h = await StartAsync();
