@@ -32,6 +32,8 @@ public static class HandlerRegistry
         ["UpdateNodeGroup"] = UpdateNodeGroupHandler.Create,
         ["CheckNodeGroupUpdated"] = CheckNodeGroupUpdatedHandler.Create,
         ["RollbackNodeGroups"] = RollbackNodeGroupsHandler.Create,
+        ["AmiUpdateReconciler"] = AmiUpdateReconcilerHandler.Create,
+        ["NodeGroupAmiAudit"] = NodeGroupAmiAuditHandler.Create,
     };
 
     /// <summary>Every handler name; template checks assert each function's <c>Handler</c> is one of these.</summary>

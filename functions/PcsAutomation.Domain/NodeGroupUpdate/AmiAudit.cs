@@ -10,8 +10,8 @@ namespace PcsAutomation.Domain.NodeGroupUpdate;
 /// <param name="ImageId">The image its new instances get: its amiId, else its launch template version's ImageId (guide L3029); null when neither names one.</param>
 /// <param name="Incompatibilities">The pre-flight's refusals of that image for the cluster (<see cref="AmiPreflight"/>: Slurm version L6559, end of life L6441-6454, architecture L2549-2550, image state, managed template L2669).</param>
 /// <param name="ChannelProblem">Why the image could not be compared with the channel (bad or missing tag, lookup failure); null when it was.</param>
-/// <param name="ToChannel">The roll-out plan's change for this group to the channel (null: the group already runs the channel's image, or was not compared).</param>
-/// <param name="PlanRefusals">Why a roll-out of this group to the channel would be refused now.</param>
+/// <param name="ChannelImageId">The image the channel gives this group now (looked up for its architecture and the cluster's Slurm version); null when not compared.</param>
+/// <param name="PlanRefusals">Why a roll-out of this group to the channel would be refused now (a group still UPDATING after the call, guide L1984-1989; an incompatible channel image).</param>
 /// <param name="LeaseHolder">The execution holding the cluster's lease (another workflow is running), or null.</param>
 public sealed record AmiAuditInput(
     string NodeGroupId,
@@ -20,12 +20,12 @@ public sealed record AmiAuditInput(
     IReadOnlyList<PreflightFinding> Incompatibilities,
     AmiUpdateTags Tags,
     string? ChannelProblem,
-    PlannedGroupUpdate? ToChannel,
+    string? ChannelImageId,
     IReadOnlyList<PlanRefusal> PlanRefusals,
     string? LeaseHolder);
 
 /// <summary>The findings (empty: nothing to tell), whether to roll the group back to the channel now, and why (not).</summary>
-/// <param name="ChannelImageId">The image the channel gives the group, when it differs from the one found.</param>
+/// <param name="ChannelImageId">The image the channel gives the group, when it differs from the one found (what a remediation rolls to).</param>
 public sealed record AmiAuditResult(IReadOnlyList<PreflightFinding> Findings, bool Remediate, string? ChannelImageId, string Reason)
 {
     public bool HasFindings => Findings.Count > 0;
@@ -48,10 +48,10 @@ public static class AmiAudit
         ArgumentNullException.ThrowIfNull(input);
         var findings = new List<PreflightFinding>(input.Incompatibilities);
         var channel = input.Tags.Channel;
-        if (input.ToChannel is { } change && channel is not null)
+        if (OffChannelImage(input) is { } channelImage)
         {
             findings.Insert(0, new PreflightFinding(OffChannel, $"tag {TagKeys.AmiChannel}",
-                $"node group {input.NodeGroupName} runs {input.ImageId ?? "no image"}; channel {channel} gives {change.ExpectedImageId} for it"));
+                $"node group {input.NodeGroupName} runs {input.ImageId ?? "no image"}; channel {channel} gives {channelImage} for it"));
         }
         var image = input.ImageId ?? "(no image)";
         if (findings.Count == 0)
@@ -60,10 +60,14 @@ public static class AmiAudit
             return new([], false, null, $"node group {input.NodeGroupName} runs {image}: compatible with the cluster, {compared}");
         }
         var why = WhyNotRemediate(input);
-        return new(findings, why is null, input.ToChannel?.ExpectedImageId, why is null
-            ? $"remediation: node group {input.NodeGroupName} back to {input.ToChannel!.ExpectedImageId} (channel {channel})"
+        return new(findings, why is null, OffChannelImage(input), why is null
+            ? $"remediation: node group {input.NodeGroupName} back to {input.ChannelImageId} (channel {channel})"
             : $"not remediated: {why}");
     }
+
+    /// <summary>The channel's image when it is not the group's; null when they agree or were not compared.</summary>
+    private static string? OffChannelImage(AmiAuditInput input) =>
+        input.Tags.Channel is not null && input.ChannelProblem is null && input.ChannelImageId is { } image && image != input.ImageId ? image : null;
 
     private static string? WhyNotRemediate(AmiAuditInput input)
     {
@@ -71,7 +75,9 @@ public static class AmiAudit
             return input.Tags.ModeProblem ?? $"{TagKeys.AmiUpdate} is {AmiUpdateTags.NotifyValue}, not {AmiUpdateTags.ApplyValue}";
         if (input.ChannelProblem is { } problem)
             return problem;
-        if (input.ToChannel is null)
+        if (input.ChannelImageId is null)
+            return $"channel {input.Tags.Channel} gives no image for the group";
+        if (OffChannelImage(input) is null)
             return $"the group already runs the image channel {input.Tags.Channel} gives: the channel's image itself is what was found, fix the channel";
         if (input.PlanRefusals.Count > 0)
             return $"a roll-out to the channel would be refused now: {string.Join("; ", input.PlanRefusals)}";

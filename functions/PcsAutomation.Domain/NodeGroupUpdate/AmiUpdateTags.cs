@@ -27,6 +27,11 @@ public sealed record AmiUpdateTags(AmiChannel? Channel, string? ChannelProblem, 
     /// <summary>Why the reconciler does nothing for this cluster (the mode's problem first), or null when both tags are valid.</summary>
     public string? Problem => ModeProblem ?? ChannelProblem;
 
+    /// <summary>The roll-out's target for the channel, as its input writes it (the owner only for custom: and tag: channels); null without a channel.</summary>
+    public UpdateTargetText? Target => Channel is { } channel
+        ? new UpdateTargetText(channel.Text, channel.Kind is AmiChannelKind.Custom or AmiChannelKind.Tag ? channel.Owner : null, null, null)
+        : null;
+
     public static AmiUpdateTags Read(IReadOnlyDictionary<string, string> tags)
     {
         ArgumentNullException.ThrowIfNull(tags);

@@ -33,5 +33,17 @@ public static class CloudTrailOrigin
         return null;
     }
 
+    /// <summary>
+    /// The account of a Lambda function ARN, <c>arn:&lt;partition&gt;:lambda:&lt;region&gt;:&lt;account&gt;:function:&lt;name&gt;[:&lt;qualifier&gt;]</c>
+    /// (what the Runtime API gives as Lambda-Runtime-Invoked-Function-Arn); null when it is not one.
+    /// </summary>
+    public static string? AccountOfFunctionArn(string? functionArn)
+    {
+        var parts = functionArn?.Split(':');
+        return parts is { Length: >= 7 } && parts[0] == "arn" && parts[2] == "lambda" && parts[5] == "function" && parts[4].Length == 12 && parts[4].All(char.IsAsciiDigit)
+            ? parts[4]
+            : null;
+    }
+
     private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

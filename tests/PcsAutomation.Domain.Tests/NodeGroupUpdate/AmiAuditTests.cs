@@ -11,13 +11,11 @@ public class AmiAuditTests
     private static AmiUpdateTags Tags(string mode = "apply", string channel = "custom:team-pcs*") =>
         AmiUpdateTags.Read(new Dictionary<string, string> { ["pcs-automation:ami-update"] = mode, ["pcs-automation:ami-channel"] = channel });
 
-    private static PlannedGroupUpdate BackToChannel() =>
-        All(Plan(Request(new UpdateTargetText("custom:team-pcs*", null, null, null)), Group("compute-a", OldAmi, running: 1))).Single();
-
+    // The group runs OldAmi; by default the channel gives it OldAmi too (no finding); NewAmi makes it off-channel.
     private static AmiAuditInput Input(
-        AmiUpdateTags? tags = null, PreflightFinding[]? incompatible = null, PlannedGroupUpdate? toChannel = null, PlanRefusal[]? refusals = null,
+        AmiUpdateTags? tags = null, PreflightFinding[]? incompatible = null, string? channelImage = OldAmi, PlanRefusal[]? refusals = null,
         string? holder = null, string? channelProblem = null) =>
-        new("pcs_compute-a", "compute-a", OldAmi, incompatible ?? [], tags ?? Tags(), channelProblem, toChannel, refusals ?? [], holder);
+        new("pcs_compute-a", "compute-a", OldAmi, incompatible ?? [], tags ?? Tags(), channelProblem, channelImage, refusals ?? [], holder);
 
     [Fact]
     public void Judge_OnTheChannelAndCompatible_NoFindingNoRemediation()
@@ -32,7 +30,7 @@ public class AmiAuditTests
     [Fact]
     public void Judge_OffChannelWithApply_FindingAndRemediationToTheChannelsImage()
     {
-        var result = AmiAudit.Judge(Input(toChannel: BackToChannel()));
+        var result = AmiAudit.Judge(Input(channelImage: NewAmi));
 
         var finding = Assert.Single(result.Findings);
         Assert.Equal(AmiAudit.OffChannel, finding.Rule);
@@ -44,7 +42,7 @@ public class AmiAuditTests
     [Fact]
     public void Judge_OffChannelWithNotify_FindingOnly()
     {
-        var result = AmiAudit.Judge(Input(Tags("notify"), toChannel: BackToChannel()));
+        var result = AmiAudit.Judge(Input(Tags("notify"), channelImage: NewAmi));
 
         Assert.True(result.HasFindings);
         Assert.False(result.Remediate);
@@ -54,7 +52,7 @@ public class AmiAuditTests
     [Fact] // guide L6559: an AMI more than two Slurm versions behind the cluster's is refused
     public void Judge_IncompatibleImage_FindingWithTheRuleAndGuideLine()
     {
-        var result = AmiAudit.Judge(Input(incompatible: [TooOld], toChannel: BackToChannel()));
+        var result = AmiAudit.Judge(Input(incompatible: [TooOld], channelImage: NewAmi));
 
         Assert.Equal([AmiAudit.OffChannel, AmiPreflight.SlurmCompatibility], result.Findings.Select(f => f.Rule));
         Assert.Equal("slurm-version (guide L6559): ami-0000000000000000a holds Slurm 24.05, 3 versions behind the cluster's 25.05", result.Findings[1].ToString());
@@ -74,7 +72,7 @@ public class AmiAuditTests
     [Fact] // one operation per cluster: a rotation or roll-out in progress is never joined by a remediation
     public void Judge_LeaseHeldByAnotherExecution_NoRemediationNamingIt()
     {
-        var result = AmiAudit.Judge(Input(toChannel: BackToChannel(), holder: "arn:aws:states:us-east-1:1:execution:x:rotate-1"));
+        var result = AmiAudit.Judge(Input(channelImage: NewAmi, holder: "arn:aws:states:us-east-1:1:execution:x:rotate-1"));
 
         Assert.False(result.Remediate);
         Assert.Equal("not remediated: execution arn:aws:states:us-east-1:1:execution:x:rotate-1 holds the cluster's lease (one operation per cluster)", result.Reason);
@@ -85,7 +83,7 @@ public class AmiAuditTests
     {
         var refusal = new PlanRefusal(PlanRules.NodeGroupStatus, "guide L1984-1989", "pcs_compute-a", "node group compute-a (pcs_compute-a) is UPDATING, not ACTIVE");
 
-        var result = AmiAudit.Judge(Input(toChannel: BackToChannel(), refusals: [refusal]));
+        var result = AmiAudit.Judge(Input(channelImage: NewAmi, refusals: [refusal]));
 
         Assert.False(result.Remediate);
         Assert.Contains("would be refused now: node-group-status (guide L1984-1989)", result.Reason, StringComparison.Ordinal);
@@ -94,7 +92,7 @@ public class AmiAuditTests
     [Fact]
     public void Judge_ChannelNotLookedUp_IncompatibilityStillFoundWithoutRemediation()
     {
-        var result = AmiAudit.Judge(Input(Tags(channel: "nonsense"), incompatible: [TooOld], channelProblem: "pcs-automation:ami-channel: bad"));
+        var result = AmiAudit.Judge(Input(Tags(channel: "nonsense"), incompatible: [TooOld], channelImage: null, channelProblem: "pcs-automation:ami-channel: bad"));
 
         Assert.Equal([AmiPreflight.SlurmCompatibility], result.Findings.Select(f => f.Rule));
         Assert.Equal("not remediated: pcs-automation:ami-channel: bad", result.Reason);

@@ -28,4 +28,14 @@ public class CloudTrailOriginTests
     public void Rejection_NoAccountAnywhere_CannotBeChecked() =>
         Assert.StartsWith("the event names no account (account and detail.recipientAccountId are missing)",
             CloudTrailOrigin.Rejection(null, "", Region, Region, Account, Region), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("arn:aws:lambda:us-east-1:111122223333:function:audit", "111122223333")]
+    [InlineData("arn:aws-cn:lambda:cn-north-1:111122223333:function:audit:live", "111122223333")]
+    [InlineData("arn:aws:lambda:us-east-1:1111:function:audit", null)]
+    [InlineData("arn:aws:states:us-east-1:111122223333:stateMachine:x", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void AccountOfFunctionArn_ReadsTheAccountOfALambdaArnOnly(string? arn, string? expected) =>
+        Assert.Equal(expected, CloudTrailOrigin.AccountOfFunctionArn(arn));
 }
