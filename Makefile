@@ -10,7 +10,8 @@ FUNCTIONS := DiagnosticsFunction \
 	PlanRotationFunction AcquireClusterLeaseFunction ScaleNodeGroupsToZeroFunction CheckClusterDrainedFunction \
 	RotateClusterSecretFunction CheckSecretRotationFunction RestoreNodeGroupsFunction CheckNodeGroupsRestoredFunction \
 	RefreshLoginNodesFunction CheckLoginNodesFunction ReleaseClusterLeaseFunction PrepareNotificationFunction RotationEventRouterFunction \
-	RotationReconcilerFunction
+	RotationReconcilerFunction \
+	PlanNodeGroupUpdateFunction UpdateNodeGroupFunction CheckNodeGroupUpdatedFunction RollbackNodeGroupsFunction
 
 ROOT := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
 BOOTSTRAP_DIR ?= $(ROOT)artifacts/bootstrap

@@ -52,4 +52,11 @@ public sealed record NodeGroupUpdatePlan(
     IReadOnlyList<IReadOnlyList<string>> Batches,
     IReadOnlyList<SkippedGroup> Skipped,
     IReadOnlyList<PlanRefusal> Refusals,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>
+    /// The ids of every group the roll-out updates, the canary first: the re-plan under the lease asks for exactly these
+    /// (the States Language has no intrinsic to concatenate arrays, so the plan carries the list).
+    /// </summary>
+    public IReadOnlyList<string> NodeGroupIds => Canary is { } canary ? [canary.NodeGroupId, .. Remaining.Select(g => g.NodeGroupId)] : [];
+}

@@ -77,6 +77,9 @@ public sealed class CheckNodeGroupUpdatedHandler
         var wait = PollingBackoff.NextWaitSeconds(attempt);
         string state;
         bool done;
+        if (status != "ACTIVE" && now >= replacement.Deadline)
+            throw new ReplacementNotVerified(
+                $"Node group {name} ({nodeGroupId}) of cluster {clusterId} is still {status} at {replacement.Deadline:O}, {maxWait.TotalMinutes:0} minutes after its update: PCS has not finished the update.");
         if (status != "ACTIVE")
             (state, done) = ("updating", false);
         else if (marked)

@@ -69,6 +69,24 @@ public class CheckNodeGroupUpdatedTests
     }
 
     [Fact]
+    public async Task CheckNodeGroupUpdated_StillUpdatingAtTheDeadline_IsReplacementNotVerified()
+    {
+        await using var h = await UpdatedAsync();
+        h.Aws.Clock.Advance(TimeSpan.FromMinutes(5));
+        lock (h.Aws.State.Gate)
+            h.Aws.State.FindCluster("demo")!.FindNodeGroup("compute-a")!.ForceStatus("UPDATING", h.Aws.Clock.GetUtcNow()); // an update PCS never finishes
+        var updating = await CheckAsync(h, "compute-a");
+        lock (h.Aws.State.Gate)
+            h.Aws.State.FindCluster("demo")!.FindNodeGroup("compute-a")!.ForceStatus("UPDATING", h.Aws.Clock.GetUtcNow());
+        h.Aws.Clock.Advance(TimeSpan.FromHours(2));
+
+        var e = await Assert.ThrowsAsync<ReplacementNotVerified>(() => CheckAsync(h, "compute-a"));
+
+        Assert.Equal((false, "updating"), (updating.Done, updating.Replacement));
+        Assert.Contains("is still UPDATING", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CheckNodeGroupUpdated_Marked_StopsAtActiveReportingTheOldNodes()
     {
         await using var h = await UpdatedAsync(busyFor: TimeSpan.FromHours(3));

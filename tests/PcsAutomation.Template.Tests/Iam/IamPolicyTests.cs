@@ -11,7 +11,7 @@ public class IamPolicyTests
     /// </summary>
     private static readonly HashSet<string> ResourceStarOnlyActions = new(StringComparer.Ordinal)
     {
-        "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
+        "ec2:DescribeInstances", "ec2:DescribeImages", "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
         "ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions", "ec2:DescribeInstanceTypes",
         "ec2:DescribeInstanceTypeOfferings", "pcs:ListClusters", "ssm:GetCommandInvocation",
         "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
@@ -99,9 +99,10 @@ public class IamPolicyTests
     [InlineData("states:SendTaskSuccess", "RotationEventRouterFunction")]
     [InlineData("ssm:SendCommand", "RefreshLoginNodesFunction")]
     [InlineData("secretsmanager:RotateSecret", "RotateClusterSecretFunction")]
-    [InlineData("pcs:UpdateComputeNodeGroup", "RestoreNodeGroupsFunction,ScaleNodeGroupsToZeroFunction")]
-    [InlineData("events:PutEvents", "ClusterSecretRotationStateMachine,RotationNoticeStateMachine")]
-    [InlineData("sns:Publish", "ClusterSecretRotationStateMachine,RotationNoticeStateMachine")]
+    [InlineData("pcs:UpdateComputeNodeGroup", "RestoreNodeGroupsFunction,RollbackNodeGroupsFunction,ScaleNodeGroupsToZeroFunction,UpdateNodeGroupFunction")]
+    [InlineData("ec2:CreateLaunchTemplateVersion", "UpdateNodeGroupFunction")]
+    [InlineData("events:PutEvents", "ClusterSecretRotationStateMachine,NodeGroupUpdateStateMachine,RotationNoticeStateMachine")]
+    [InlineData("sns:Publish", "ClusterSecretRotationStateMachine,NodeGroupUpdateStateMachine,RotationNoticeStateMachine")]
     public void Template_MutatingAction_IsGrantedOnlyToTheStepsThatNeedIt(string action, string owners) =>
         Assert.Equal(owners.Split(','), Statements().Where(s => s.Actions.Contains(action)).Select(s => s.Owner).Distinct().Order(StringComparer.Ordinal));
 

@@ -17,8 +17,8 @@ public class UpdateComputeNodeGroupPolicyTests
     ];
 
     [Fact]
-    public void Template_UpdateComputeNodeGroupCallers_AreTheTwoScalingFunctions() =>
-        Assert.Equal(["RestoreNodeGroupsFunction", "ScaleNodeGroupsToZeroFunction"], Callers(Statements()));
+    public void Template_UpdateComputeNodeGroupCallers_AreTheScalingAndRolloutFunctions() =>
+        Assert.Equal(["RestoreNodeGroupsFunction", "RollbackNodeGroupsFunction", "ScaleNodeGroupsToZeroFunction", "UpdateNodeGroupFunction"], Callers(Statements()));
 
     [Fact]
     public void Template_EachCaller_HoldsTheGuidesEc2MinimumOnResourceStarWithoutCondition()

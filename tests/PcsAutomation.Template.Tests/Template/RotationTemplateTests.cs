@@ -27,7 +27,7 @@ public class RotationTemplateTests
 
         Assert.Equal(handler, function.Handler);
         Assert.Equal("makefile", function.BuildMethod);
-        Assert.Equal("""{"Ref":"RotationLogGroup"}""", function.Properties["LoggingConfig"]?["LogGroup"]?.ToJsonString());
+        Assert.Equal("""{"Ref":"WorkflowLogGroup"}""", function.Properties["LoggingConfig"]?["LogGroup"]?.ToJsonString());
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using PcsAutomation.LocalAws.Faults;
 using PcsAutomation.LocalAws.Lambda;
 using PcsAutomation.LocalAws.World;
 using PcsAutomation.States.Runtime;
+using PcsAutomation.Workflows.Tests.Support;
 
 namespace PcsAutomation.Workflows.Tests.Rotation;
 
@@ -13,7 +14,7 @@ public class ClusterSecretRotationFaultTests
     public async Task Rotation_InstanceStillRunningWhenTheKeyChanges_SecretUnchangedCapacityRestoredFailureNotified()
     {
         // Fault: an instance of the cluster comes up (someone launched it by hand) right after RotateSecret.
-        RotationWorkflow? current = null;
+        DeployedStack? current = null;
         var wrap = new Dictionary<string, Func<FunctionCall, FunctionCall>>(StringComparer.Ordinal)
         {
             ["RotateClusterSecretFunction"] = inner => async (payload, token) =>
@@ -38,7 +39,7 @@ public class ClusterSecretRotationFaultTests
                 };
             }
         }
-        await using var workflow = current = await RotationWorkflow.StartAsync(RotationWorkflow.ManagedCluster("demo", 2), wrap);
+        await using var workflow = current = await DeployedStack.StartAsync(DeployedStack.ManagedCluster("demo", 2), wrap);
         var clusterId = workflow.ClusterId("demo");
         var scalingBefore = workflow.Scaling("demo");
         var (versionBefore, _, _) = workflow.SecretState("demo");
@@ -66,7 +67,7 @@ public class ClusterSecretRotationFaultTests
     [InlineData(0.0, 0.15)]
     public async Task Rotation_ThrottlingOr5xxOnEveryService_StillRotatesAndRestores(double throttleRate, double serverErrorRate)
     {
-        await using var workflow = await RotationWorkflow.StartAsync(RotationWorkflow.ManagedCluster("demo", 2));
+        await using var workflow = await DeployedStack.StartAsync(DeployedStack.ManagedCluster("demo", 2));
         var clusterId = workflow.ClusterId("demo");
         var scalingBefore = workflow.Scaling("demo");
         var (versionBefore, _, _) = workflow.SecretState("demo");
@@ -105,7 +106,7 @@ public class ClusterSecretRotationFaultTests
                 return response;
             },
         };
-        await using var workflow = await RotationWorkflow.StartAsync(RotationWorkflow.ManagedCluster("demo", 2), wrap);
+        await using var workflow = await DeployedStack.StartAsync(DeployedStack.ManagedCluster("demo", 2), wrap);
         var scalingBefore = workflow.Scaling("demo");
         var (versionBefore, _, _) = workflow.SecretState("demo");
 
@@ -123,7 +124,7 @@ public class ClusterSecretRotationFaultTests
     [Fact]
     public async Task Rotation_EventsNeverDelivered_FallbackPollFinishesTheRotation()
     {
-        await using var workflow = await RotationWorkflow.StartAsync(RotationWorkflow.ManagedCluster("demo", 2));
+        await using var workflow = await DeployedStack.StartAsync(DeployedStack.ManagedCluster("demo", 2));
         var routerRule = workflow.Aws.Template!.Rules.Single(r => r.Targets.Any(t => t.Arn.EndsWith(":function:RotationEventRouterFunction", StringComparison.Ordinal)));
         workflow.Aws.Call("events", "DisableRule", new JsonObject { ["Name"] = routerRule.Name });
         var scalingBefore = workflow.Scaling("demo");
@@ -141,7 +142,7 @@ public class ClusterSecretRotationFaultTests
         workflow.AssertNoSecretValueAnywhere();
     }
 
-    private static void AssertCapacityBack(RotationWorkflow workflow, IReadOnlyDictionary<string, (int Min, int Max, string Status)> before) =>
+    private static void AssertCapacityBack(DeployedStack workflow, IReadOnlyDictionary<string, (int Min, int Max, string Status)> before) =>
         Assert.Equal(
             before.ToDictionary(g => g.Key, g => (g.Value.Min, g.Value.Max, "ACTIVE")),
             workflow.Scaling("demo").ToDictionary(g => g.Key, g => g.Value));

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using PcsAutomation.States.Runtime;
 using PcsAutomation.LocalAws.Lambda;
+using PcsAutomation.States.Runtime;
+using PcsAutomation.Workflows.Tests.Support;
 
 namespace PcsAutomation.Workflows.Tests.Rotation;
 
@@ -33,7 +34,7 @@ public class ClusterSecretRotationLeaseTests
                 ? throw new LambdaFunctionErrorException("Runtime.ExitError", "RequestId: 1 Error: Runtime exited with error: signal: killed")
                 : inner(payload, token),
         };
-        await using var workflow = await RotationWorkflow.StartAsync(RotationWorkflow.ManagedCluster("demo", 2), wrap);
+        await using var workflow = await DeployedStack.StartAsync(DeployedStack.ManagedCluster("demo", 2), wrap);
         var clusterId = workflow.ClusterId("demo");
         var original = Notifications.MinMax(workflow.Scaling("demo"));
         var (versionBefore, _, _) = workflow.SecretState("demo");
@@ -92,7 +93,7 @@ public class ClusterSecretRotationLeaseTests
             ["RestoreNodeGroupsFunction"] = _ => (_, _) =>
                 throw new LambdaFunctionErrorException("Runtime.ExitError", "RequestId: 1 Error: Runtime exited with error: signal: killed"),
         };
-        await using var workflow = await RotationWorkflow.StartAsync(RotationWorkflow.ManagedCluster("demo", 2), wrap);
+        await using var workflow = await DeployedStack.StartAsync(DeployedStack.ManagedCluster("demo", 2), wrap);
         var clusterId = workflow.ClusterId("demo");
         var original = Notifications.MinMax(workflow.Scaling("demo"));
         Dictionary<string, string> ids;
@@ -125,7 +126,7 @@ public class ClusterSecretRotationLeaseTests
     }
 
     /// <summary>An item in the lease table whose TTL attribute (as the table declares it) expired an hour ago.</summary>
-    private static string PutExpiredCanary(RotationWorkflow workflow)
+    private static string PutExpiredCanary(DeployedStack workflow)
     {
         var ttl = workflow.Aws.Call("dynamodb", "DescribeTimeToLive", new JsonObject { ["TableName"] = workflow.LeaseTable });
         var attribute = (string)ttl["TimeToLiveDescription"]!["AttributeName"]!;

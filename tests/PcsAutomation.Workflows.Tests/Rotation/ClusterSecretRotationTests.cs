@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.States.Runtime;
+using PcsAutomation.Workflows.Tests.Support;
 
 namespace PcsAutomation.Workflows.Tests.Rotation;
 
@@ -16,7 +17,7 @@ public class ClusterSecretRotationTests
     [InlineData(9)]   // 10 node groups
     public async Task Rotation_ManagedCluster_NewKeyEverywhereAndCapacityExactlyBack(int computeGroups)
     {
-        await using var workflow = await RotationWorkflow.StartAsync(RotationWorkflow.ManagedCluster("demo", computeGroups));
+        await using var workflow = await DeployedStack.StartAsync(DeployedStack.ManagedCluster("demo", computeGroups));
         var clusterId = workflow.ClusterId("demo");
         var scalingBefore = workflow.Scaling("demo");
         var (versionBefore, _, _) = workflow.SecretState("demo");
@@ -57,7 +58,7 @@ public class ClusterSecretRotationTests
     [Fact]
     public async Task Rotation_DryRun_FullPlanAndNoMutatingCall()
     {
-        await using var workflow = await RotationWorkflow.StartAsync(RotationWorkflow.ManagedCluster("demo", 2));
+        await using var workflow = await DeployedStack.StartAsync(DeployedStack.ManagedCluster("demo", 2));
         await workflow.Aws.RunUntilIdleAsync(TimeSpan.FromMinutes(5));
         var before = workflow.WorldSnapshot();
         var callsBefore = workflow.MutatingCalls.Count;
@@ -89,7 +90,7 @@ public class ClusterSecretRotationTests
     [InlineData("SUSPENDED")]
     public async Task Rotation_ClusterInForbiddenState_RefusedNamingTheStatusAndNothingChanged(string status)
     {
-        await using var workflow = await RotationWorkflow.StartAsync(RotationWorkflow.ManagedCluster("demo", 2, status));
+        await using var workflow = await DeployedStack.StartAsync(DeployedStack.ManagedCluster("demo", 2, status));
         await workflow.Aws.RunUntilIdleAsync(TimeSpan.FromMinutes(5));
         var before = workflow.WorldSnapshot();
         var callsBefore = workflow.MutatingCalls.Count;
@@ -109,7 +110,7 @@ public class ClusterSecretRotationTests
     public async Task Rotation_UnmanagedCluster_NeverTouched()
     {
         var scenario = Scenario.Cluster("theirs").WithNodeGroup("compute-1", min: 1, max: 4);
-        await using var workflow = await RotationWorkflow.StartAsync(scenario);
+        await using var workflow = await DeployedStack.StartAsync(scenario);
         await workflow.Aws.RunUntilIdleAsync(TimeSpan.FromMinutes(5));
         var before = workflow.WorldSnapshot();
         var callsBefore = workflow.MutatingCalls.Count;
@@ -129,8 +130,8 @@ public class ClusterSecretRotationTests
     [Fact]
     public async Task Reconciler_DueClusterStartedTwice_OneExecution()
     {
-        var scenario = RotationWorkflow.ManagedCluster("demo", 1).WithTag("pcs-automation:rotation-max-age", "1h");
-        await using var workflow = await RotationWorkflow.StartAsync(scenario);
+        var scenario = DeployedStack.ManagedCluster("demo", 1).WithTag("pcs-automation:rotation-max-age", "1h");
+        await using var workflow = await DeployedStack.StartAsync(scenario);
 
         // the hourly schedule finds the secret older than 1h inside the window and starts the rotation
         Assert.True(await workflow.Aws.RunUntilAsync(() => workflow.Executions.Count > 0, TimeSpan.FromHours(3)), "the reconciler started nothing");
@@ -149,7 +150,7 @@ public class ClusterSecretRotationTests
     [Fact]
     public async Task Rotation_SecondStartWhileTheFirstRuns_RefusedByTheLeaseAndTheFirstUnharmed()
     {
-        await using var workflow = await RotationWorkflow.StartAsync(RotationWorkflow.ManagedCluster("demo", 1));
+        await using var workflow = await DeployedStack.StartAsync(DeployedStack.ManagedCluster("demo", 1));
         var clusterId = workflow.ClusterId("demo");
         var scalingBefore = workflow.Scaling("demo");
 
@@ -165,7 +166,7 @@ public class ClusterSecretRotationTests
         workflow.AssertNoSecretValueAnywhere();
     }
 
-    internal static string ByoLoginInstance(RotationWorkflow workflow, string clusterName)
+    internal static string ByoLoginInstance(DeployedStack workflow, string clusterName)
     {
         lock (workflow.Aws.State.Gate)
         {
@@ -174,7 +175,7 @@ public class ClusterSecretRotationTests
         }
     }
 
-    private static string ScheduledEvent(RotationWorkflow workflow) => new JsonObject
+    private static string ScheduledEvent(DeployedStack workflow) => new JsonObject
     {
         ["version"] = "0",
         ["id"] = "11111111-2222-3333-4444-555555555555",

@@ -1,5 +1,6 @@
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.States.Runtime;
+using PcsAutomation.Workflows.Tests.Support;
 
 namespace PcsAutomation.Workflows.Tests.Rotation;
 
@@ -13,7 +14,7 @@ public class ClusterSecretRotationVerificationTests
     [Fact]
     public async Task Rotation_ClusterKeepsReportingTheOldVersion_SucceedsAsNotConfirmedWithAWarning()
     {
-        await using var workflow = await StaleClusterAsync(RotationWorkflow.ManagedCluster("demo", 2));
+        await using var workflow = await StaleClusterAsync(DeployedStack.ManagedCluster("demo", 2));
         var clusterId = workflow.Workflow.ClusterId("demo");
         var scalingBefore = workflow.Workflow.Scaling("demo");
 
@@ -42,7 +43,7 @@ public class ClusterSecretRotationVerificationTests
     [InlineData("stack parameter")]
     public async Task Rotation_ClusterKeepsReportingTheOldVersionUnderStrictVerification_FailsNotVerifiedAndCapacityBack(string strictBy)
     {
-        var scenario = RotationWorkflow.ManagedCluster("demo", 2);
+        var scenario = DeployedStack.ManagedCluster("demo", 2);
         if (strictBy == "tag") scenario = scenario.WithTag("pcs-automation:strict-verification", "true");
         var parameters = strictBy == "tag"
             ? null
@@ -86,7 +87,7 @@ public class ClusterSecretRotationVerificationTests
                 return inner(payload, token);
             },
         };
-        stale.Workflow = await RotationWorkflow.StartAsync(scenario, wrap, parameters: parameters);
+        stale.Workflow = await DeployedStack.StartAsync(scenario, wrap, parameters: parameters);
         stale.VersionBefore = stale.Workflow.SecretState("demo").CurrentVersion;
         return stale;
     }
@@ -95,7 +96,7 @@ public class ClusterSecretRotationVerificationTests
     {
         public int StaleChecks;
 
-        public RotationWorkflow Workflow { get; set; } = null!;
+        public DeployedStack Workflow { get; set; } = null!;
 
         public string VersionBefore { get; set; } = "";
 

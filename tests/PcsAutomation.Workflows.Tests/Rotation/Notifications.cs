@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PcsAutomation.Workflows.Tests.Support;
 
 namespace PcsAutomation.Workflows.Tests.Rotation;
 
@@ -20,7 +21,7 @@ internal static class Notifications
     public static IReadOnlyDictionary<string, (int Min, int Max)> Scaling(JsonArray groups) =>
         groups.ToDictionary(g => (string)g!["nodeGroupName"]!, g => ((int)g!["minInstanceCount"]!, (int)g["maxInstanceCount"]!), StringComparer.Ordinal);
 
-    /// <summary>The world's scaling (<see cref="RotationWorkflow.Scaling"/>) without the status, to compare with a notification.</summary>
+    /// <summary>The world's scaling (<see cref="DeployedStack.Scaling"/>) without the status, to compare with a notification.</summary>
     public static IReadOnlyDictionary<string, (int Min, int Max)> MinMax(IReadOnlyDictionary<string, (int Min, int Max, string Status)> world) =>
         world.ToDictionary(g => g.Key, g => (g.Value.Min, g.Value.Max), StringComparer.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PcsAutomation.LocalAws.World;
 using PcsAutomation.States.Runtime;
+using PcsAutomation.Workflows.Tests.Support;
 using Xunit.Abstractions;
 
 namespace PcsAutomation.Workflows.Tests.Rotation;
@@ -23,8 +24,8 @@ public class RotationCostTests(ITestOutputHelper output)
     [InlineData(9)]   // 10 node groups
     public async Task Rotation_TenMinuteScaleDown_TransitionsAndInvocationsStayBounded(int computeGroups)
     {
-        await using var workflow = await RotationWorkflow.StartAsync(
-            RotationWorkflow.ManagedCluster("demo", computeGroups), durations: new Durations { InstanceShutdown = TimeSpan.FromMinutes(10) });
+        await using var workflow = await DeployedStack.StartAsync(
+            DeployedStack.ManagedCluster("demo", computeGroups), durations: new Durations { InstanceShutdown = TimeSpan.FromMinutes(10) });
 
         var execution = await workflow.RotateAsync("demo");
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PcsAutomation.States.Runtime;
+using PcsAutomation.Workflows.Tests.Support;
 
 namespace PcsAutomation.Workflows.Tests.Rotation;
 
@@ -27,15 +28,15 @@ public class RotationNoticeTests
             },
         };
         // Secret created at the start and due after an hour: due long before the window opens.
-        var scenario = RotationWorkflow.ManagedCluster("demo", 1).WithTag("pcs-automation:rotation-max-age", "1h");
-        await using var workflow = await RotationWorkflow.StartAsync(scenario, wrap, start: Saturday);
+        var scenario = DeployedStack.ManagedCluster("demo", 1).WithTag("pcs-automation:rotation-max-age", "1h");
+        await using var workflow = await DeployedStack.StartAsync(scenario, wrap, start: Saturday);
         var clusterId = workflow.ClusterId("demo");
 
         Assert.True(
             await workflow.Aws.RunUntilAsync(() => workflow.Executions is [{ IsComplete: true }], TimeSpan.FromHours(30)),
             "the schedule started no rotation in the window, or it did not finish");
 
-        var notice = Assert.Single(workflow.ExecutionsOf(RotationWorkflow.NoticeStateMachine));
+        var notice = Assert.Single(workflow.ExecutionsOf(DeployedStack.NoticeStateMachine));
         Assert.True(notice.Status == ExecutionStatus.Succeeded, $"{notice.Error}: {notice.Cause}");
         Assert.Equal(WindowOpens - TimeSpan.FromHours(24), notice.StartDate);
         var rotation = Assert.Single(workflow.Executions);

@@ -7,24 +7,25 @@ using PcsAutomation.LocalAws.World;
 using PcsAutomation.ProductHost;
 using PcsAutomation.States.Runtime;
 
-namespace PcsAutomation.Workflows.Tests.Rotation;
+namespace PcsAutomation.Workflows.Tests.Support;
 
 /// <summary>A function as the emulator runs it, to wrap: payload in, response out (an exception is the function error).</summary>
 internal delegate Task<string> FunctionCall(string payload, CancellationToken cancellationToken);
 
 /// <summary>
-/// The rotation workflow deployed in the local AWS: <c>template.yaml</c> loaded by the emulator (functions, state
+/// The stack deployed in the local AWS: <c>template.yaml</c> loaded by the emulator (functions, state
 /// machine, lease table, topic, rules, schedule), every function running the product's handler in process through
 /// <see cref="ProductFunctions"/>, everything on the virtual clock. A test may wrap a function (to crash it, or to
 /// change the world around a step) and reads the world, the notifications and the logs afterwards.
 /// </summary>
-internal sealed class RotationWorkflow : IAsyncDisposable
+internal sealed class DeployedStack : IAsyncDisposable
 {
     public const string StateMachine = "ClusterSecretRotationStateMachine";
     public const string NoticeStateMachine = "RotationNoticeStateMachine";
+    public const string NodeGroupUpdateStateMachine = "NodeGroupUpdateStateMachine";
     private const string CaptureRule = "capture-pcs-automation-events";
 
-    private RotationWorkflow(LocalAws.LocalAws aws, ProductFunctions functions)
+    private DeployedStack(LocalAws.LocalAws aws, ProductFunctions functions)
     {
         Aws = aws;
         Functions = functions;
@@ -45,7 +46,7 @@ internal sealed class RotationWorkflow : IAsyncDisposable
     /// a function's handler (by logical id) with one that calls the real one; <paramref name="parameters"/> are stack
     /// parameters as <c>sam deploy --parameter-overrides</c> gives them.
     /// </summary>
-    public static async Task<RotationWorkflow> StartAsync(
+    public static async Task<DeployedStack> StartAsync(
         Scenario scenario, IReadOnlyDictionary<string, Func<FunctionCall, FunctionCall>>? wrap = null, DateTimeOffset? start = null,
         Durations? durations = null, IReadOnlyDictionary<string, string>? parameters = null)
     {
@@ -66,7 +67,7 @@ internal sealed class RotationWorkflow : IAsyncDisposable
             Durations = durations ?? new Durations(),
             TemplateParameters = parameters ?? new Dictionary<string, string>(StringComparer.Ordinal),
         };
-        var workflow = new RotationWorkflow(await LocalAws.LocalAws.StartAsync(options), functions);
+        var workflow = new DeployedStack(await LocalAws.LocalAws.StartAsync(options), functions);
         workflow.CaptureNotificationEvents();
         return workflow;
     }
@@ -100,6 +101,14 @@ internal sealed class RotationWorkflow : IAsyncDisposable
         if (name is not null) request["name"] = name;
         return Aws.Call("states", "StartExecution", request)["executionArn"]!.GetValue<string>();
     }
+
+    /// <summary>StartExecution of the template's state machine <paramref name="logicalId"/> with <paramref name="input"/>; returns the execution ARN.</summary>
+    public string StartExecution(string logicalId, JsonObject input) =>
+        Aws.Call("states", "StartExecution", new JsonObject
+        {
+            ["stateMachineArn"] = Aws.Template!.StateMachineArns[logicalId],
+            ["input"] = input.ToJsonString(),
+        })["executionArn"]!.GetValue<string>();
 
     /// <summary>StopExecution, as a person in the console would: the execution ends where it is, no state after it runs.</summary>
     public void Stop(string executionArn) =>
