@@ -11,7 +11,8 @@ FUNCTIONS := DiagnosticsFunction \
 	RotateClusterSecretFunction CheckSecretRotationFunction RestoreNodeGroupsFunction CheckNodeGroupsRestoredFunction \
 	RefreshLoginNodesFunction CheckLoginNodesFunction ReleaseClusterLeaseFunction PrepareNotificationFunction RotationEventRouterFunction \
 	RotationReconcilerFunction \
-	PlanNodeGroupUpdateFunction UpdateNodeGroupFunction CheckNodeGroupUpdatedFunction RollbackNodeGroupsFunction
+	PlanNodeGroupUpdateFunction UpdateNodeGroupFunction CheckNodeGroupUpdatedFunction RollbackNodeGroupsFunction \
+	AmiUpdateReconcilerFunction NodeGroupAmiAuditFunction
 
 ROOT := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
 BOOTSTRAP_DIR ?= $(ROOT)artifacts/bootstrap
