@@ -40,29 +40,13 @@ internal sealed class AmiUpdateReconcilerHandler(
         ArgumentNullException.ThrowIfNull(context);
         var cancellation = context.CancellationToken;
         var now = time.GetUtcNow();
-        var started = new List<ReconcilerStart>();
-        var notices = new List<ReconcilerStart>();
-        var skipped = new List<ReconcilerSkip>();
-        var clusters = await ClusterSweep.ListClustersAsync(pcs, cancellation).ConfigureAwait(false);
-        foreach (var cluster in clusters)
-        {
-            using var scope = context.Logger.BeginScope("clusterId", cluster.Id);
-            var failure = await ClusterSweep.GuardAsync(cluster.Id, context, async () =>
-            {
-                var (start, notice, skip) = await ReconcileAsync(cluster, now, context, cancellation).ConfigureAwait(false);
-                if (start is not null) started.Add(start);
-                if (notice is not null) notices.Add(notice);
-                if (skip is not null) skipped.Add(new ReconcilerSkip(cluster.Id, skip));
-            }).ConfigureAwait(false);
-            if (failure is not null) skipped.Add(new ReconcilerSkip(cluster.Id, failure));
-        }
-
+        var run = await ClusterSweep.RunAsync(pcs, context, cluster => ReconcileAsync(cluster, now, context, cancellation)).ConfigureAwait(false);
         context.Logger.LogInformation(
-            $"Reconciled the AMIs of {clusters.Count} cluster(s): {started.Count} roll-out(s) started, {notices.Count} notice(s) sent, {skipped.Count} skipped");
-        return new AmiUpdateReconcilerOutput(started, notices, skipped);
+            $"Reconciled the AMIs of {run.Clusters} cluster(s): {run.Started.Count} roll-out(s) started, {run.Notices.Count} notice(s) sent, {run.Skipped.Count} skipped");
+        return new AmiUpdateReconcilerOutput(run.Started, run.Notices, run.Skipped);
     }
 
-    private async Task<(ReconcilerStart? Started, ReconcilerStart? Notice, string? Skipped)> ReconcileAsync(
+    private async Task<ReconcilerOutcome> ReconcileAsync(
         ClusterSummary summary, DateTimeOffset now, ILambdaContext context, CancellationToken cancellation)
     {
         var tags = await AwsCalls.RunAsync("PCS.ListTagsForResource", summary.Id, () => pcs.ListTagsForResourceAsync(
@@ -84,7 +68,7 @@ internal sealed class AmiUpdateReconcilerHandler(
         };
     }
 
-    private async Task<(ReconcilerStart?, ReconcilerStart?, string?)> NotifyAsync(
+    private async Task<ReconcilerOutcome> NotifyAsync(
         NodeGroupUpdatePlan plan, ClusterTagConfiguration config, AmiUpdateDecision decision, ILambdaContext context, CancellationToken cancellation)
     {
         var name = ExecutionNames.NoticeForImages(WorkflowKind.NodeGroupUpdate, plan.ClusterId, decision.Images!);
@@ -94,10 +78,10 @@ internal sealed class AmiUpdateReconcilerHandler(
         if (await starts.NoticeAsync(name, NodeGroupUpdateNotifications.ImageAvailable, plan.ClusterId, plan.ClusterName, facts, cancellation).ConfigureAwait(false) is not { } arn)
             return Skip(context, plan.ClusterId, $"notice already sent for these images ({name})");
         context.Logger.LogInformation($"AMI notice for cluster {plan.ClusterId} sent as {name}: {decision.Reason}");
-        return (null, new ReconcilerStart(plan.ClusterId, name, arn), null);
+        return new(null, new ReconcilerStart(plan.ClusterId, name, arn), null);
     }
 
-    private async Task<(ReconcilerStart?, ReconcilerStart?, string?)> ApplyAsync(
+    private async Task<ReconcilerOutcome> ApplyAsync(
         NodeGroupUpdatePlan plan, AmiUpdateTags amiTags, AmiUpdateDecision decision, ILambdaContext context, CancellationToken cancellation)
     {
         // A rotation or roll-out holding the cluster would refuse this one at its lease step, and the window's name would be spent.
@@ -107,12 +91,12 @@ internal sealed class AmiUpdateReconcilerHandler(
         if (await starts.RolloutAsync(name, plan.ClusterId, amiTags.Target!, null, cancellation).ConfigureAwait(false) is not { } arn)
             return Skip(context, plan.ClusterId, $"roll-out to these images already started in this window ({name})");
         context.Logger.LogInformation($"AMI roll-out of cluster {plan.ClusterId} started as {name}: {decision.Reason}");
-        return (new ReconcilerStart(plan.ClusterId, name, arn), null, null);
+        return new(new ReconcilerStart(plan.ClusterId, name, arn), null, null);
     }
 
-    private static (ReconcilerStart?, ReconcilerStart?, string?) Skip(ILambdaContext context, string clusterId, string reason)
+    private static ReconcilerOutcome Skip(ILambdaContext context, string clusterId, string reason)
     {
         context.Logger.LogInformation($"Cluster {clusterId}: no AMI action: {reason}");
-        return (null, null, reason);
+        return new(null, null, reason);
     }
 }

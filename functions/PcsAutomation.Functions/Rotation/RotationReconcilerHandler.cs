@@ -54,26 +54,15 @@ internal sealed class RotationReconcilerHandler(
         ArgumentNullException.ThrowIfNull(context);
         var cancellationToken = context.CancellationToken;
         var now = time.GetUtcNow();
-        var started = new List<ReconcilerStart>();
-        var notices = new List<ReconcilerStart>();
-        var skipped = new List<ReconcilerSkip>();
-        var clusters = await ClusterSweep.ListClustersAsync(pcs, cancellationToken).ConfigureAwait(false);
-        foreach (var cluster in clusters)
+        var run = await ClusterSweep.RunAsync(pcs, context, async cluster =>
         {
-            using var scope = context.Logger.BeginScope("clusterId", cluster.Id);
-            var failure = await ClusterSweep.GuardAsync(cluster.Id, context, async () =>
-            {
-                var (start, notice, skip) = await ReconcileAsync(cluster, now, context, cancellationToken).ConfigureAwait(false);
-                if (start is not null) started.Add(start);
-                if (notice is not null) notices.Add(notice);
-                if (skip is not null) skipped.Add(new ReconcilerSkip(cluster.Id, skip));
-            }).ConfigureAwait(false);
-            if (failure is not null) skipped.Add(new ReconcilerSkip(cluster.Id, failure));
-        }
+            var (start, notice, skip) = await ReconcileAsync(cluster, now, context, cancellationToken).ConfigureAwait(false);
+            return new ReconcilerOutcome(start, notice, skip);
+        }).ConfigureAwait(false);
 
         context.Logger.LogInformation(
-            $"Reconciled {clusters.Count} cluster(s): {started.Count} rotation(s) started, {notices.Count} advance notice(s) sent, {skipped.Count} skipped");
-        return new RotationReconcilerOutput(started, notices, skipped);
+            $"Reconciled {run.Clusters} cluster(s): {run.Started.Count} rotation(s) started, {run.Notices.Count} advance notice(s) sent, {run.Skipped.Count} skipped");
+        return new RotationReconcilerOutput(run.Started, run.Notices, run.Skipped);
     }
 
     private async Task<(ReconcilerStart? Started, ReconcilerStart? Notice, string? Skipped)> ReconcileAsync(

@@ -12,6 +12,12 @@ internal sealed record ReconcilerStart(string ClusterId, string ExecutionName, s
 /// <summary>A cluster a reconciler left alone this time, and why (unmanaged, invalid tag, nothing due, window closed, already started...).</summary>
 internal sealed record ReconcilerSkip(string ClusterId, string Reason);
 
+/// <summary>What a reconciler did for one cluster: started a workflow, sent a notice, or skipped it (with why).</summary>
+internal sealed record ReconcilerOutcome(ReconcilerStart? Started, ReconcilerStart? Notice, string? Skipped);
+
+/// <summary>One reconciler run over every cluster: how many, and every cluster's outcome.</summary>
+internal sealed record SweepResult(int Clusters, IReadOnlyList<ReconcilerStart> Started, IReadOnlyList<ReconcilerStart> Notices, IReadOnlyList<ReconcilerSkip> Skipped);
+
 /// <summary>
 /// What every scheduled reconciler does around its own decision: list every cluster of the account and Region, and
 /// reconcile each on its own, so one cluster's bad tag, refused step or AWS error never stops the others: it becomes
@@ -29,6 +35,28 @@ internal static class ClusterSweep
                 all.Add(cluster);
             return all;
         }, cancellationToken);
+    }
+
+    /// <summary>Lists every cluster and reconciles each in its own log scope (<see cref="GuardAsync"/>), collecting the outcomes.</summary>
+    public static async Task<SweepResult> RunAsync(IAmazonPCS pcs, ILambdaContext context, Func<ClusterSummary, Task<ReconcilerOutcome>> reconcile)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(reconcile);
+        var (started, notices, skipped) = (new List<ReconcilerStart>(), new List<ReconcilerStart>(), new List<ReconcilerSkip>());
+        var clusters = await ListClustersAsync(pcs, context.CancellationToken).ConfigureAwait(false);
+        foreach (var cluster in clusters)
+        {
+            using var scope = context.Logger.BeginScope("clusterId", cluster.Id);
+            var failure = await GuardAsync(cluster.Id, context, async () =>
+            {
+                var outcome = await reconcile(cluster).ConfigureAwait(false);
+                if (outcome.Started is not null) started.Add(outcome.Started);
+                if (outcome.Notice is not null) notices.Add(outcome.Notice);
+                if (outcome.Skipped is not null) skipped.Add(new ReconcilerSkip(cluster.Id, outcome.Skipped));
+            }).ConfigureAwait(false);
+            if (failure is not null) skipped.Add(new ReconcilerSkip(cluster.Id, failure));
+        }
+        return new SweepResult(clusters.Count, started, notices, skipped);
     }
 
     /// <summary>Runs <paramref name="reconcile"/> for one cluster; null when it ran, else why the cluster was skipped.</summary>
