@@ -11,7 +11,8 @@ FUNCTIONS := DiagnosticsFunction \
 	RotateClusterSecretFunction CheckSecretRotationFunction RestoreNodeGroupsFunction CheckNodeGroupsRestoredFunction \
 	RefreshLoginNodesFunction CheckLoginNodesFunction ReleaseClusterLeaseFunction PrepareNotificationFunction RotationEventRouterFunction \
 	RotationReconcilerFunction \
-	PlanNodeGroupUpdateFunction UpdateNodeGroupFunction CheckNodeGroupUpdatedFunction RollbackNodeGroupsFunction
+	PlanNodeGroupUpdateFunction UpdateNodeGroupFunction CheckNodeGroupUpdatedFunction RollbackNodeGroupsFunction \
+	AmiUpdateReconcilerFunction NodeGroupAmiAuditFunction
 # The Custom::AMILookup provider (docs/custom-resource-ami-lookup.md)
 FUNCTIONS += AmiLookupCustomResourceFunction
 

@@ -34,6 +34,8 @@ public static class HandlerRegistry
         ["CheckNodeGroupUpdated"] = CheckNodeGroupUpdatedHandler.Create,
         ["RollbackNodeGroups"] = RollbackNodeGroupsHandler.Create,
         ["AmiLookupCustomResource"] = AmiLookupCustomResourceHandler.Create,
+        ["AmiUpdateReconciler"] = AmiUpdateReconcilerHandler.Create,
+        ["NodeGroupAmiAudit"] = NodeGroupAmiAuditHandler.Create,
     };
 
     /// <summary>Every handler name; template checks assert each function's <c>Handler</c> is one of these.</summary>

@@ -36,6 +36,24 @@ public class ExpanderTests
     }
 
     [Fact]
+    public void Expand_DefaultNamingAnotherParameter_TakesThatParametersValueUnlessGiven()
+    {
+        var labelled = Fragments.Of("labelled", """
+            { "Comment": "c", "Parameters": {
+                "name": { "Comment": "the state" }, "event": { "Comment": "the suffix" },
+                "sent": { "Comment": "what is sent", "Default": "{{event}}" } },
+              "Fragment": { "{{name}}": { "Type": "Pass", "Result": "{{sent}}", "Next": "After{{event}}" } } }
+            """);
+        var library = Fragments.Library(labelled);
+
+        var byDefault = Expand("""{ "S": { "$fragment": "labelled", "event": "Started" } }""", library)!;
+        var given = Expand("""{ "S": { "$fragment": "labelled", "event": "Notice", "sent": { "path": "$.event" } } }""", library)!;
+
+        Assert.Equal(("Started", "AfterStarted"), ((string?)byDefault["S"]!["Result"], (string?)byDefault["S"]!["Next"]));
+        Assert.Equal(("""{"path":"$.event"}""", "AfterNotice"), (given["S"]!["Result"]!.ToJsonString(), (string?)given["S"]!["Next"]));
+    }
+
+    [Fact]
     public void Expand_ArrayElementReference_IsReplacedByTheFragment()
     {
         var result = Expand("""{ "Retry": [ { "$fragment": "retry" }, { "ErrorEquals": ["Other"] } ] }""")!;

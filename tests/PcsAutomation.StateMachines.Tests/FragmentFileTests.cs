@@ -35,6 +35,10 @@ public class FragmentFileTests
     [InlineData("""{ "Comment": "c", "Parameters": { "next": "the next state" }, "Fragment": "{{next}}" }""", "declare a parameter as")]
     [InlineData("""{ "Comment": "c", "Parameters": { "next": { "Comment": "c", "Defualt": 1 } }, "Fragment": "{{next}}" }""", "unknown key 'Defualt'")]
     [InlineData("""{ "Comment": "c", "Parameters": { "next-state": { "Comment": "c" } }, "Fragment": {} }""", "a parameter name is letters and digits")]
+    [InlineData("""{ "Comment": "c", "Parameters": { "a": { "Comment": "c", "Default": "{{b}}" } }, "Fragment": "{{a}}" }""", "{{b}} is not another parameter of the fragment")]
+    [InlineData("""{ "Comment": "c", "Parameters": { "a": { "Comment": "c", "Default": "{{a}}" } }, "Fragment": "{{a}}" }""", "{{a}} is not another parameter of the fragment")]
+    [InlineData("""{ "Comment": "c", "Parameters": { "a": { "Comment": "c", "Default": "x{{b}}" }, "b": { "Comment": "c" } }, "Fragment": ["{{a}}", "{{b}}"] }""", "a Default with a placeholder must be exactly one")]
+    [InlineData("""{ "Comment": "c", "Parameters": { "a": { "Comment": "c", "Default": "{{b}}" }, "b": { "Comment": "c", "Default": "{{c}}" }, "c": { "Comment": "c" } }, "Fragment": ["{{a}}", "{{b}}", "{{c}}"] }""", "{{b}} has a parameter as its default too")]
     [InlineData("""{ "Comment": "c", "Fragment": { "A": 1, "A": 2 } }""", "not valid JSON")]
     [InlineData("""[1, 2]""", "a fragment file is an object")]
     public void Parse_BadFragment_FailsNamingTheFileAndTheProblem(string json, string expected)

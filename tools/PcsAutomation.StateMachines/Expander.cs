@@ -130,12 +130,16 @@ public sealed class Expander(FragmentLibrary library)
                 throw new FragmentException($"{where}: fragment '{fragment.Name}' takes no name, so it cannot stand for members: use it as an array element");
             arguments[Fragment.NameParameter] = JsonValue.Create(name);
         }
-        foreach (var parameter in fragment.Parameters.Values.Where(p => !arguments.ContainsKey(p.Name)))
+        var left = fragment.Parameters.Values.Where(p => !arguments.ContainsKey(p.Name)).ToList();
+        foreach (var parameter in left.Where(p => p.DefaultOf is null))
         {
             arguments[parameter.Name] = parameter.HasDefault
                 ? parameter.Default?.DeepClone()
                 : throw new FragmentException($"{where}: fragment '{fragment.Name}' needs \"{parameter.Name}\": {parameter.Comment}");
         }
+        // Then the defaults that are another parameter's value (FragmentFile allows no chains, so one pass is enough).
+        foreach (var parameter in left.Where(p => p.DefaultOf is not null))
+            arguments[parameter.Name] = arguments[parameter.DefaultOf!]?.DeepClone();
         return arguments;
     }
 

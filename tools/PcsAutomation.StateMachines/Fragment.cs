@@ -27,4 +27,8 @@ public sealed record Fragment(
 /// <param name="Comment">What the value means, shown when a reference leaves out a required parameter.</param>
 /// <param name="Default">The value when a reference leaves it out (meaningful only with <paramref name="HasDefault"/>).</param>
 /// <param name="HasDefault">False: every reference must give it (a JSON null default is still a default).</param>
-public sealed record FragmentParameter(string Name, string Comment, JsonNode? Default, bool HasDefault);
+/// <param name="DefaultOf">
+/// Set when the default is another parameter, written <c>"Default": "{{event}}"</c>: a reference that leaves this one
+/// out gives it the value it gives (or defaults) that parameter. <see cref="Default"/> is null then.
+/// </param>
+public sealed record FragmentParameter(string Name, string Comment, JsonNode? Default, bool HasDefault, string? DefaultOf = null);

@@ -11,7 +11,8 @@ namespace PcsAutomation.StateMachines;
 ///   "Parameters": { "next": { "Comment": "the state after it" }, "maxChecks": { "Comment": "...", "Default": 20 } },
 ///   "Fragment": { "{{name}}": { "Type": "Task", ..., "Next": "{{next}}" } } }
 /// </code>
-/// Every placeholder in the body is declared and every declared parameter is used, so a typo fails here, once.
+/// Every placeholder in the body is declared and every declared parameter is used, so a typo fails here, once. A
+/// parameter's <c>Default</c> may be another parameter, <c>"{{event}}"</c>: left out, it takes that parameter's value.
 /// </summary>
 public static partial class FragmentFile
 {
@@ -43,6 +44,7 @@ public static partial class FragmentFile
             _ => throw new FragmentException($"{origin}: Parameters must be an object of {{ \"name\": {{ \"Comment\": \"...\" }} }}"),
         };
 
+        CheckDefaultsOfParameters(parameters, origin);
         var used = Placeholders.Names(body, $"{origin}: Fragment");
         foreach (var undeclared in used.Where(n => !parameters.ContainsKey(n)).Order(StringComparer.Ordinal))
             throw new FragmentException($"{origin}: {{{{{undeclared}}}}} is used in Fragment but not declared in Parameters");
@@ -58,7 +60,30 @@ public static partial class FragmentFile
         if (node is not JsonObject declared)
             throw new FragmentException($"{where}: declare a parameter as {{ \"Comment\": \"what it means\" }}, with \"Default\" when it may be left out");
         Unknown(declared, ParameterKeys, where);
-        return new FragmentParameter(name, RequiredText(declared, "Comment", where), declared["Default"]?.DeepClone(), declared.ContainsKey("Default"));
+        var comment = RequiredText(declared, "Comment", where);
+        var value = declared["Default"];
+        if (value is JsonValue text && text.GetValueKind() == JsonValueKind.String && text.GetValue<string>().Contains(Placeholders.Opening, StringComparison.Ordinal))
+        {
+            var other = Placeholders.Names(value, $"{where}.Default");
+            var whole = other.Count == 1 && text.GetValue<string>() == $"{{{{{other.First()}}}}}";
+            return whole
+                ? new FragmentParameter(name, comment, null, HasDefault: true, DefaultOf: other.First())
+                : throw new FragmentException($"{where}: a Default with a placeholder must be exactly one, \"{{{{parameter}}}}\" (another parameter's value), not '{text.GetValue<string>()}'");
+        }
+        return new FragmentParameter(name, comment, value?.DeepClone(), declared.ContainsKey("Default"));
+    }
+
+    /// <summary>A default naming another parameter names a declared one whose own default is a value (no chains, no cycles).</summary>
+    private static void CheckDefaultsOfParameters(Dictionary<string, FragmentParameter> parameters, string origin)
+    {
+        foreach (var parameter in parameters.Values.Where(p => p.DefaultOf is not null))
+        {
+            var where = $"{origin}: Parameters.{parameter.Name}.Default";
+            if (!parameters.TryGetValue(parameter.DefaultOf!, out var other) || other.Name == parameter.Name)
+                throw new FragmentException($"{where}: {{{{{parameter.DefaultOf}}}}} is not another parameter of the fragment");
+            if (other.DefaultOf is not null)
+                throw new FragmentException($"{where}: {{{{{other.Name}}}}} has a parameter as its default too; name one whose value is given or a plain default");
+        }
     }
 
     private static string RequiredText(JsonObject obj, string key, string where) =>

@@ -14,4 +14,5 @@ public static class EnvironmentVariables
     public const string StrictRotationVerification = "PCS_AUTOMATION_STRICT_ROTATION_VERIFICATION";
     public const string RotationNoticeLeadTime = "PCS_AUTOMATION_ROTATION_NOTICE_LEAD_TIME";
     public const string NoticeStateMachineArn = "PCS_AUTOMATION_NOTICE_STATE_MACHINE_ARN";
+    public const string NodeGroupUpdateStateMachineArn = "PCS_AUTOMATION_NODE_GROUP_UPDATE_STATE_MACHINE_ARN";
 }

@@ -16,6 +16,15 @@ public static class TagKeys
     /// <summary>Cluster tag: <c>true</c> makes a rotation succeed only when the cluster reports the new secret version.</summary>
     public const string StrictVerification = "pcs-automation:strict-verification";
 
+    /// <summary>Cluster tag: the AMI channel its node groups follow, in the lookup's syntax (sample, custom:, tag:, ssm:).</summary>
+    public const string AmiChannel = "pcs-automation:ami-channel";
+
+    /// <summary>Cluster tag: the owner of a custom: or tag: channel's images (self, amazon or an account id; default self).</summary>
+    public const string AmiOwner = "pcs-automation:ami-owner";
+
+    /// <summary>Cluster tag: <c>notify</c> (tell people a newer image is available) or <c>apply</c> (roll it out in the window).</summary>
+    public const string AmiUpdate = "pcs-automation:ami-update";
+
     /// <summary>EC2 tag key used for BYO login instances when neither the cluster nor the stack names one.</summary>
     public const string DefaultByoLoginTagKey = "pcs-automation:byo-login-for";
 

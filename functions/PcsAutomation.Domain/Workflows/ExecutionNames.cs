@@ -34,6 +34,46 @@ public static class ExecutionNames
     public static string NoticeForWindow(WorkflowKind workflow, string clusterId, DateTimeOffset windowOpensAt) =>
         $"{Start(workflow)}-{SafeId(workflow, clusterId)}-notice-{Minute(windowOpensAt)}";
 
+    /// <summary>Budgets of the parts of the image-keyed names below (the longest, a remediation, stays within 80 with a 6-letter prefix).</summary>
+    private const int ClusterIdBudget = 20;
+    private const int NodeGroupIdBudget = 16;
+    private const int ImagesBudget = 21; // an AMI id: ami- and 17 hex digits
+    private const int EventIdBudget = 36; // a CloudTrail eventID is a UUID
+
+    /// <summary>
+    /// The target images of a roll-out as one name part: the AMI id when there is one (<c>ami-0123456789abcdef0</c>),
+    /// <c>images-&lt;10 hex of SHA-256&gt;</c> of the sorted ids when groups of several architectures get several.
+    /// </summary>
+    public static string ImagesKey(IEnumerable<string> imageIds)
+    {
+        ArgumentNullException.ThrowIfNull(imageIds);
+        var ids = imageIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0)
+            throw new ArgumentException("a roll-out has at least one target image", nameof(imageIds));
+        return ids.Count == 1
+            ? Safe(ids[0], ImagesBudget)
+            : $"images-{Hash(string.Join(",", ids))}";
+    }
+
+    /// <summary>"update-pcs_abc-ami-0123…-20260111T0200": the scheduled roll-out to those images in that window occurrence.</summary>
+    public static string ForImagesInWindow(WorkflowKind workflow, string clusterId, string imagesKey, DateTimeOffset windowOpenedAt) =>
+        $"{Start(workflow)}-{Safe(clusterId, ClusterIdBudget)}-{Safe(imagesKey, ImagesBudget)}-{Minute(windowOpenedAt)}";
+
+    /// <summary>"update-pcs_abc-notice-ami-0123…": the notice that the channel gives those images, sent once.</summary>
+    public static string NoticeForImages(WorkflowKind workflow, string clusterId, string imagesKey) =>
+        $"{Start(workflow)}-{Safe(clusterId, ClusterIdBudget)}-notice-{Safe(imagesKey, ImagesBudget)}";
+
+    /// <summary>
+    /// "update-pcs_abc-fix-pcs_ng1-ami-0123…": the roll-out of one node group back to the channel's images after a
+    /// finding, once per group and images: a failed remediation whose rollback sets the old image again cannot start another.
+    /// </summary>
+    public static string RemediationForImages(WorkflowKind workflow, string clusterId, string nodeGroupId, string imagesKey) =>
+        $"{Start(workflow)}-{Safe(clusterId, ClusterIdBudget)}-fix-{Safe(nodeGroupId, NodeGroupIdBudget)}-{Safe(imagesKey, ImagesBudget)}";
+
+    /// <summary>"update-pcs_abc-finding-&lt;CloudTrail eventID&gt;": one finding notice per audited call, whatever EventBridge redelivers.</summary>
+    public static string FindingForEvent(WorkflowKind workflow, string clusterId, string eventId) =>
+        $"{Start(workflow)}-{Safe(clusterId, ClusterIdBudget)}-finding-{Safe(eventId, EventIdBudget)}";
+
     /// <summary>
     /// The cluster id as used in names. A PCS id (<c>pcs_</c> + 10 alphanumerics) is kept as is; an id with other
     /// characters or longer than the budget left by the prefix gets them replaced by '-', is cut, and ends with a hash
@@ -42,14 +82,20 @@ public static class ExecutionNames
     public static string SafeId(WorkflowKind workflow, string clusterId)
     {
         ArgumentException.ThrowIfNullOrEmpty(clusterId);
-        var budget = MaxLength - Start(workflow).Length - FixedLength;
-        if (clusterId.Length <= budget && clusterId.All(IsNameChar))
-            return clusterId;
-
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clusterId)))[..HashHexLength];
-        var readable = new string(clusterId.Select(c => IsNameChar(c) ? c : '-').Take(budget - HashHexLength - 1).ToArray());
-        return $"{readable}-{hash}";
+        return Safe(clusterId, MaxLength - Start(workflow).Length - FixedLength);
     }
+
+    /// <summary><paramref name="text"/> when it fits <paramref name="budget"/> in name characters; else a readable cut ending in -&lt;hash of the original&gt;.</summary>
+    private static string Safe(string text, int budget)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        if (text.Length <= budget && text.All(IsNameChar))
+            return text;
+        var readable = new string(text.Select(c => IsNameChar(c) ? c : '-').Take(budget - HashHexLength - 1).ToArray());
+        return $"{readable}-{Hash(text)}";
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..HashHexLength];
 
     private static string Start(WorkflowKind workflow)
     {

@@ -19,7 +19,8 @@ namespace PcsAutomation.Functions.NodeGroupUpdate;
 /// </summary>
 public sealed class RollbackNodeGroupsHandler
 {
-    private const string Step = "rollback";
+    // The audit of CloudTrail events recognises this step's calls by their token (RolloutCalls).
+    private const string Step = RolloutCalls.RollbackStep;
 
     private readonly ClusterReader reader;
     private readonly IAmazonPCS pcs;

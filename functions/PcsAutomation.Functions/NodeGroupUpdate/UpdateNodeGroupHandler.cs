@@ -22,7 +22,8 @@ namespace PcsAutomation.Functions.NodeGroupUpdate;
 /// </summary>
 public sealed class UpdateNodeGroupHandler
 {
-    private const string UpdateStep = "update-node-group";
+    // The audit of CloudTrail events recognises this step's calls by their token (RolloutCalls).
+    private const string UpdateStep = RolloutCalls.UpdateStep;
     private const string VersionStep = "launch-template-version";
 
     private readonly ClusterReader reader;

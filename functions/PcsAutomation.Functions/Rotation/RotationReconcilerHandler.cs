@@ -15,27 +15,21 @@ using PcsAutomation.Lambda.Serialization;
 
 namespace PcsAutomation.Functions.Rotation;
 
-/// <summary>A rotation or advance notice the reconciler started: the execution's name is the idempotency key for the window.</summary>
-internal sealed record ReconcilerStart(string ClusterId, string ExecutionName, string ExecutionArn);
-
-/// <summary>A cluster left alone this time, and why (unmanaged, invalid tag, not due, window closed, already started...).</summary>
-internal sealed record ReconcilerSkip(string ClusterId, string Reason);
-
 /// <summary>What one reconciler run did: rotations started, advance notices sent, clusters skipped.</summary>
 internal sealed record RotationReconcilerOutput(IReadOnlyList<ReconcilerStart> Started, IReadOnlyList<ReconcilerStart> Notices, IReadOnlyList<ReconcilerSkip> Skipped);
 
 /// <summary>The rotation state machine's input.</summary>
 internal sealed record RotationExecutionInput(string ClusterId, bool DryRun);
 
-/// <summary>The notice state machine's input: it prepares and publishes the <c>AdvanceNotice</c> notification.</summary>
-internal sealed record AdvanceNoticeInput(string Workflow, string ClusterId, string ClusterName, RotationNotificationFacts Facts);
+/// <summary>The notice state machine's input: it prepares and publishes the workflow's <c>event</c> notification (here <c>AdvanceNotice</c>).</summary>
+internal sealed record AdvanceNoticeInput(string Workflow, string Event, string ClusterId, string ClusterName, RotationNotificationFacts Facts);
 
 /// <summary>
 /// <c>RotationReconciler</c> (scheduled): for every managed cluster whose secret is older than its maximum age while its
 /// maintenance window is open, starts the rotation workflow once per window (<see cref="ExecutionNames.ForWindow"/>);
 /// for one whose secret will be due by a window opening within the notice lead time, sends the advance notice once per
 /// window (<see cref="AdvanceNotice"/>, <see cref="ExecutionNames.NoticeForWindow"/> on the notice state machine).
-/// One cluster's bad tag or error never stops the others: it is listed in <c>skipped</c> with the reason.
+/// One cluster's bad tag or error never stops the others (<see cref="ClusterSweep"/>): it is listed in <c>skipped</c> with the reason.
 /// </summary>
 internal sealed class RotationReconcilerHandler(
     IAmazonPCS pcs, IAmazonSecretsManager secrets, ExecutionStarter starter, AutomationDefaults defaults, ReconcilerTargets targets, TimeProvider time)
@@ -60,44 +54,15 @@ internal sealed class RotationReconcilerHandler(
         ArgumentNullException.ThrowIfNull(context);
         var cancellationToken = context.CancellationToken;
         var now = time.GetUtcNow();
-        var started = new List<ReconcilerStart>();
-        var notices = new List<ReconcilerStart>();
-        var skipped = new List<ReconcilerSkip>();
-        var clusters = await AwsCalls.RunAsync("PCS.ListClusters", "all clusters", async () =>
+        var run = await ClusterSweep.RunAsync(pcs, context, async cluster =>
         {
-            var all = new List<ClusterSummary>();
-            await foreach (var cluster in pcs.Paginators.ListClusters(new ListClustersRequest()).Clusters.WithCancellation(cancellationToken).ConfigureAwait(false))
-                all.Add(cluster);
-            return all;
-        }, cancellationToken).ConfigureAwait(false);
-
-        foreach (var cluster in clusters)
-        {
-            using var scope = context.Logger.BeginScope("clusterId", cluster.Id);
-            try
-            {
-                var (start, notice, skip) = await ReconcileAsync(cluster, now, context, cancellationToken).ConfigureAwait(false);
-                if (start is not null) started.Add(start);
-                if (notice is not null) notices.Add(notice);
-                if (skip is not null) skipped.Add(new ReconcilerSkip(cluster.Id, skip));
-            }
-            catch (TagConfigurationException e)
-            {
-                context.Logger.LogWarning($"Cluster {cluster.Id} skipped: invalid tag {e.TagKey}: {e.Message}");
-                skipped.Add(new ReconcilerSkip(cluster.Id, $"invalid tag {e.TagKey}: {e.Message}"));
-            }
-            catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or TransientAwsError)
-            {
-                // Another cluster's state must not wait for this one: the next scheduled run tries it again.
-                var code = e is Amazon.Runtime.AmazonServiceException service ? service.ErrorCode : e.Message;
-                context.Logger.LogWarning($"Cluster {cluster.Id} skipped after an AWS error: {code}");
-                skipped.Add(new ReconcilerSkip(cluster.Id, $"AWS error: {code}"));
-            }
-        }
+            var (start, notice, skip) = await ReconcileAsync(cluster, now, context, cancellationToken).ConfigureAwait(false);
+            return new ReconcilerOutcome(start, notice, skip);
+        }).ConfigureAwait(false);
 
         context.Logger.LogInformation(
-            $"Reconciled {clusters.Count} cluster(s): {started.Count} rotation(s) started, {notices.Count} advance notice(s) sent, {skipped.Count} skipped");
-        return new RotationReconcilerOutput(started, notices, skipped);
+            $"Reconciled {run.Clusters} cluster(s): {run.Started.Count} rotation(s) started, {run.Notices.Count} advance notice(s) sent, {run.Skipped.Count} skipped");
+        return new RotationReconcilerOutput(run.Started, run.Notices, run.Skipped);
     }
 
     private async Task<(ReconcilerStart? Started, ReconcilerStart? Notice, string? Skipped)> ReconcileAsync(
@@ -147,7 +112,8 @@ internal sealed class RotationReconcilerHandler(
             MaintenanceWindow: config.MaintenanceWindow.ToString(), WindowOpensAt: opensAt,
             Warnings: rotationSchedule ? [RotationPlan.RotationScheduleWarning] : null);
         var input = JsonSerializer.Serialize(
-            new AdvanceNoticeInput(WorkflowKind.ClusterSecretRotation.Name, summary.Id, summary.Name, facts), RotationJsonContext.Default.AdvanceNoticeInput);
+            new AdvanceNoticeInput(WorkflowKind.ClusterSecretRotation.Name, NotificationEvents.AdvanceNotice, summary.Id, summary.Name, facts),
+            RotationJsonContext.Default.AdvanceNoticeInput);
         if (await starter.StartOnceAsync(targets.Notice, name, input, summary.Id, cancellationToken).ConfigureAwait(false) is not { } arn)
             return (null, null, $"advance notice already sent for this window ({name})");
         context.Logger.LogInformation($"Advance notice for cluster {summary.Id} sent as {name}: {reason}");

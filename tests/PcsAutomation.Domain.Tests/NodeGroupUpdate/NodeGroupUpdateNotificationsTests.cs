@@ -52,4 +52,39 @@ public class NodeGroupUpdateNotificationsTests
     {
         Assert.Throws<ArgumentException>(() => Compose(NotificationEvents.AdvanceNotice, new()));
     }
+
+    [Fact]
+    public void Compose_ImageAvailable_ListsEachGroupsChangeAndHowToApply()
+    {
+        var facts = new NodeGroupUpdateNotificationFacts(
+            Target: "channel sample", MaintenanceWindow: "sun:02:00-sun:06:00",
+            Updates: [new ImageUpdateFact("pcs_a", "compute-a", OldAmi, NewAmi, "2 running instance(s) replaced once idle")]);
+
+        var n = Compose(NodeGroupUpdateNotifications.ImageAvailable, facts, []);
+
+        Assert.Equal(("PCS AMI update available: demo", "PCS Node Group Update Available"), (n.Subject, n.DetailType));
+        Assert.Contains($"channel sample gives newer images than these node groups run: compute-a {OldAmi} -> {NewAmi} (2 running instance(s) replaced once idle). Nothing was changed.", n.Message, StringComparison.Ordinal);
+        Assert.Contains("pcs-automation:ami-update=apply to roll them out in its maintenance window sun:02:00-sun:06:00", n.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_Finding_NamesTheCallTheFindingsAndTheRemediation()
+    {
+        var finding = new AmiFindingFact("pcs_a", "compute-a", OldAmi, ["slurm-version (guide L6559): too old"], "UpdateComputeNodeGroup", "ev-1",
+            "2026-03-01T12:00:00Z", "arn:aws:sts::111122223333:assumed-role/Admin/alice", NewAmi, "remediation: node group compute-a back to " + NewAmi, "arn:exec");
+
+        var n = Compose(NodeGroupUpdateNotifications.Finding, new(Finding: finding), []);
+
+        Assert.Equal(("PCS node group AMI finding: demo", "PCS Node Group Update Finding"), (n.Subject, n.DetailType));
+        Assert.Contains($"node group compute-a (pcs_a) runs image {OldAmi} after UpdateComputeNodeGroup by arn:aws:sts::111122223333:assumed-role/Admin/alice at 2026-03-01T12:00:00Z (CloudTrail event ev-1): slurm-version (guide L6559): too old.", n.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"remediation: node group compute-a back to {NewAmi} Execution: arn:exec", n.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_UnknownEvent_ListsTheNotices()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Compose("AdvanceNotice", new(), []));
+
+        Assert.Contains("ImageAvailable, Finding", error.Message, StringComparison.Ordinal);
+    }
 }

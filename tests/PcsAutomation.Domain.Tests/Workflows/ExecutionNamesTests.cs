@@ -104,4 +104,54 @@ public partial class ExecutionNamesTests
         Gen.Select(Gen.String, Instants).Where(t => t.Item1.Length > 0).Sample((id, at) =>
             StepFunctionsName().IsMatch(ExecutionNames.OnDemand(LongPrefix, id, at)) && StepFunctionsName().IsMatch(ExecutionNames.NoticeForWindow(LongPrefix, id, at)));
     }
+
+    private static readonly WorkflowKind Update = WorkflowKind.NodeGroupUpdate;
+    private const string Ami = "ami-0123456789abcdef0";
+
+    [Fact]
+    public void ImagesKey_OneImage_TheAmiIdItself() => Assert.Equal(Ami, ExecutionNames.ImagesKey([Ami, Ami]));
+
+    [Fact]
+    public void ImagesKey_SeveralImages_OneHashWhateverTheOrder()
+    {
+        var key = ExecutionNames.ImagesKey([Ami, "ami-0fedcba9876543210"]);
+
+        Assert.Matches("^images-[0-9a-f]{10}$", key);
+        Assert.Equal(key, ExecutionNames.ImagesKey(["ami-0fedcba9876543210", Ami]));
+        Assert.NotEqual(key, ExecutionNames.ImagesKey([Ami, "ami-0fedcba9876543211"]));
+    }
+
+    [Fact]
+    public void ImagesKey_NoImage_Throws() => Assert.Throws<ArgumentException>(() => ExecutionNames.ImagesKey([]));
+
+    [Fact]
+    public void ImageNames_PcsIds_ReadableAndDistinctPerKind()
+    {
+        var window = ExecutionNames.ForImagesInWindow(Update, "pcs_123456abcd", Ami, Opened);
+        var notice = ExecutionNames.NoticeForImages(Update, "pcs_123456abcd", Ami);
+        var fix = ExecutionNames.RemediationForImages(Update, "pcs_123456abcd", "pcs_ng0123456a", Ami);
+        var finding = ExecutionNames.FindingForEvent(Update, "pcs_123456abcd", "24ba271e-d595-4e66-a7fd-9c16cbf8abae");
+
+        Assert.Equal("update-pcs_123456abcd-ami-0123456789abcdef0-20260111T0200", window);
+        Assert.Equal("update-pcs_123456abcd-notice-ami-0123456789abcdef0", notice);
+        Assert.Equal("update-pcs_123456abcd-fix-pcs_ng0123456a-ami-0123456789abcdef0", fix);
+        Assert.Equal("update-pcs_123456abcd-finding-24ba271e-d595-4e66-a7fd-9c16cbf8abae", finding);
+    }
+
+    [Fact]
+    public void ImageNames_NextWindowOrAnotherImage_AnotherName()
+    {
+        Assert.NotEqual(ExecutionNames.ForImagesInWindow(Update, "pcs_abc", Ami, Opened), ExecutionNames.ForImagesInWindow(Update, "pcs_abc", Ami, Opened.AddDays(7)));
+        Assert.NotEqual(ExecutionNames.NoticeForImages(Update, "pcs_abc", Ami), ExecutionNames.NoticeForImages(Update, "pcs_abc", "ami-0123456789abcdef1"));
+    }
+
+    [Fact]
+    public void ImageNames_LongPrefixAndAnyParts_ValidStepFunctionsNames()
+    {
+        Gen.Select(Gen.String, Gen.String, Gen.String, Instants).Where(t => t.Item1.Length > 0 && t.Item2.Length > 0 && t.Item3.Length > 0).Sample((id, group, other, at) =>
+            StepFunctionsName().IsMatch(ExecutionNames.ForImagesInWindow(LongPrefix, id, other, at))
+            && StepFunctionsName().IsMatch(ExecutionNames.NoticeForImages(LongPrefix, id, other))
+            && StepFunctionsName().IsMatch(ExecutionNames.RemediationForImages(LongPrefix, id, group, other))
+            && StepFunctionsName().IsMatch(ExecutionNames.FindingForEvent(LongPrefix, id, other)));
+    }
 }

@@ -42,6 +42,7 @@ internal sealed class HandlerHarness : IAsyncDisposable
             ["PCS_AUTOMATION_LEASE_TABLE"] = LeaseTable,
             ["PCS_AUTOMATION_ROTATION_STATE_MACHINE_ARN"] = $"arn:aws:states:{aws.Options.Region}:{aws.Options.AccountId}:stateMachine:ClusterSecretRotationStateMachine",
             ["PCS_AUTOMATION_NOTICE_STATE_MACHINE_ARN"] = $"arn:aws:states:{aws.Options.Region}:{aws.Options.AccountId}:stateMachine:RotationNoticeStateMachine",
+            ["PCS_AUTOMATION_NODE_GROUP_UPDATE_STATE_MACHINE_ARN"] = $"arn:aws:states:{aws.Options.Region}:{aws.Options.AccountId}:stateMachine:NodeGroupUpdateStateMachine",
         };
         foreach (var (key, value) in variables ?? new Dictionary<string, string>())
             environment[key] = value;
@@ -119,7 +120,11 @@ internal sealed class HandlerHarness : IAsyncDisposable
     /// <summary>Invokes the handler registered as <paramref name="handler"/> with a JSON payload; a handler error is rethrown as-is.</summary>
     public async Task<string> InvokeRawAsync(string handler, string payload)
     {
-        var context = new TestLambdaContext(Aws.Clock) { FunctionName = handler };
+        // The function's ARN names the emulator's account and Region, as Lambda's would name the deployment's.
+        var context = new TestLambdaContext(Aws.Clock)
+        {
+            FunctionName = handler, InvokedFunctionArn = $"arn:aws:lambda:{Aws.Options.Region}:{Aws.Options.AccountId}:function:{handler}",
+        };
         try
         {
             var function = HandlerRegistry.Create(handler, Services(handler));

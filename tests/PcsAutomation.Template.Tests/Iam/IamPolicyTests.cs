@@ -23,6 +23,7 @@ public class IamPolicyTests
     [
         """{"Ref":"ClusterSecretRotationStateMachine"}""",
         """{"Ref":"RotationNoticeStateMachine"}""",
+        """{"Ref":"NodeGroupUpdateStateMachine"}""",
         """{"Fn::Sub":"arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${AWS::StackName}-cluster-secret-rotation"}""",
     ];
 
@@ -95,7 +96,7 @@ public class IamPolicyTests
     }
 
     [Theory]
-    [InlineData("states:StartExecution", "RotationReconcilerFunction")]
+    [InlineData("states:StartExecution", "AmiUpdateReconcilerFunction,NodeGroupAmiAuditFunction,RotationReconcilerFunction")]
     [InlineData("states:SendTaskSuccess", "RotationEventRouterFunction")]
     [InlineData("ssm:SendCommand", "RefreshLoginNodesFunction")]
     [InlineData("secretsmanager:RotateSecret", "RotateClusterSecretFunction")]
