@@ -65,6 +65,54 @@ public sealed class LocalAwsTimeTests
         Assert.Equal(TimeSpan.FromMinutes(5), aws.Clock.GetUtcNow() - start);
     }
 
+    [Fact] // the fleet benchmark's "keeps finding work due ... without moving on": engine timers read the clock mid-jump
+    public async Task RunUntilAsync_FunctionAsleepWhileAnotherBranchStillRuns_ClockHoldsUntilTheBranchParks()
+    {
+        await using var aws = TemplateLoaderTests.Fixture(factory: function => async (_, cancellationToken) =>
+        {
+            await Task.Delay(TimeSpan.FromMinutes(10), function.Clock, cancellationToken); // a retry back-off
+            return "{}";
+        });
+        var machine = aws.Call("states", "CreateStateMachine", new JsonObject
+        {
+            ["name"] = "sleeper-and-busy-branch",
+            ["roleArn"] = "arn:aws:iam::123456789012:role/fixture",
+            ["definition"] = SleeperAndBusyBranch(aws.Template!.Functions.Single(f => f.LogicalId == "EchoFunction").Arn),
+        })["stateMachineArn"]!.GetValue<string>();
+        var start = aws.Clock.GetUtcNow();
+
+        var arn = aws.Call("states", "StartExecution", new JsonObject { ["stateMachineArn"] = machine })["executionArn"]!.GetValue<string>();
+        var execution = await aws.StepFunctions.RunExecutionToCompletionAsync(arn, TimeSpan.FromHours(1));
+
+        Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
+        var wait = execution.History.Where(h => h.Type is "WaitStateEntered" or "WaitStateExited").Select(h => h.Timestamp - start).ToList();
+        // The busy branch runs no timer before its Wait: it enters the Wait at the start, not when the sleeper wakes.
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(60)], wait);
+        Assert.Equal(TimeSpan.FromMinutes(10), execution.StopDate - start);
+    }
+
+    /// <summary>Two branches: one Lambda task that sleeps 10 virtual minutes; one loop of 400 Pass/Choice states, then a 60 s Wait.</summary>
+    private static string SleeperAndBusyBranch(string functionArn) => $$"""
+        {
+          "StartAt": "Both",
+          "States": {
+            "Both": {
+              "Type": "Parallel",
+              "End": true,
+              "Branches": [
+                { "StartAt": "Sleep", "States": { "Sleep": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                    "Parameters": { "FunctionName": "{{functionArn}}", "Payload": {} }, "End": true } } },
+                { "StartAt": "Zero", "States": {
+                    "Zero": { "Type": "Pass", "Result": 0, "ResultPath": "$.n", "Next": "Count" },
+                    "Count": { "Type": "Pass", "Parameters": { "n.$": "States.MathAdd($.n, 1)" }, "Next": "Enough" },
+                    "Enough": { "Type": "Choice", "Choices": [ { "Variable": "$.n", "NumericLessThan": 200, "Next": "Count" } ], "Default": "Pause" },
+                    "Pause": { "Type": "Wait", "Seconds": 60, "End": true } } }
+              ]
+            }
+          }
+        }
+        """;
+
     [Fact]
     public async Task RunUntilAsync_ConditionNeverHolds_FalseAtTheLimit()
     {

@@ -6,8 +6,9 @@ namespace PcsAutomation.LocalAws;
 /// work (<see cref="Clock.VirtualClock.Schedule"/>: PCS transitions, rotations, scenario timelines), a timer on the
 /// clock (States engine Wait/retry/timeout/heartbeat timers, EventBridge schedules, Lambda deadlines, function
 /// back-offs). "Nothing runs" is: no EventBridge delivery pending, the States engine idle
-/// (<see cref="States.Runtime.StatesEngine.WhenIdleAsync"/>), and every Lambda invocation in flight either finished or
-/// asleep on the virtual clock (an AWS client's retry back-off through <see cref="Clock.VirtualClock.Functions"/>).
+/// (<see cref="States.Runtime.StatesEngine.WhenIdleAsync"/>) but for threads waiting on Lambda invocations, and every
+/// Lambda invocation in flight either finished or asleep on the virtual clock (an AWS client's retry back-off through
+/// <see cref="Clock.VirtualClock.Functions"/>).
 /// The synchronous <see cref="Clock.VirtualClock.RunUntilIdle"/> only sees scheduled work; these see everything.
 /// </summary>
 public sealed partial class LocalAws
@@ -92,8 +93,17 @@ public sealed partial class LocalAws
                 await Task.WhenAny(engineIdle, changed).ConfigureAwait(false);
                 continue;
             }
-            // Every invocation in flight sleeps on virtual time: only moving the clock wakes them.
-            if (busy <= Clock.SleepingFunctionTimers) return;
+            // Every invocation in flight sleeps on virtual time: only moving the clock wakes them, unless the States engine
+            // still runs a step of its own. Its threads that wait for those invocations count as running in the engine; any
+            // other running thread (a branch between two tasks, about to read the clock for a Wait or a retry) must park
+            // first, or its timer would be due from a time the clock already left (LocalAwsTimeTests, the fleet benchmark).
+            if (busy <= Clock.SleepingFunctionTimers)
+            {
+                var engineChanged = StepFunctions.Engine.RunningThreadsChanged();
+                if (StepFunctions.Engine.RunningThreads <= Activity.AwaitedByEngine) return;
+                await Task.WhenAny(changed, engineChanged).ConfigureAwait(false);
+                continue;
+            }
             await changed.ConfigureAwait(false);
         }
     }

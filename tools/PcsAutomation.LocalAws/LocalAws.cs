@@ -42,11 +42,12 @@ public sealed partial class LocalAws : IAsyncDisposable
         State = new AwsWorld(options.AccountId, options.Region, Clock, options.Seed, options.Durations);
         Pcs = new PcsService(State);
         SecretsManager = new SecretsManagerService(State);
-        Faults = new FaultInjector(options.Seed);
+        Faults = new FaultInjector(options.Seed, Clock);
         Scenarios = new ScenarioActions(State, Pcs.Fleet);
         Services.Add(new JsonServiceRegistration(PcsService.TargetPrefix, PcsService.SigningName, "1.0", "pcs.amazonaws.com", Pcs.Invoke)
         {
             ThrottlingStatus = 429,
+            RetryAfterMember = "retryAfterSeconds",
             InternalErrorCode = "InternalServerException",
         });
         Services.Add(new JsonServiceRegistration(SecretsManagerService.TargetPrefix, SecretsManagerService.SigningName, "1.1",

@@ -39,6 +39,34 @@ public class QueryProtocolTests
         Assert.Equal(503, Assert.Single(account.Aws.Calls.Of("ec2", operation)).Status);
     }
 
+    [Fact] // https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html: each API its own bucket, RequestLimitExceeded
+    public async Task Ec2Request_DocumentedRateLimit_101stDescribeInstancesAtOneInstantRequestLimitExceededOtherActionsPass()
+    {
+        await using var account = await SdkAccount.StartAsync();
+        account.Aws.Faults.Limit(RateLimits.Ec2Documented);
+        var filter = new DescribeInstancesRequest { Filters = [new Filter("instance-state-name", ["running"])] };
+        for (var i = 0; i < 100; i++) await account.Ec2.DescribeInstancesAsync(filter);
+
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => account.Ec2.DescribeInstancesAsync(filter));
+        await account.Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"] });
+        account.Advance(TimeSpan.FromSeconds(1)); // 20 tokens a second
+        var afterOneSecond = 0;
+        for (var i = 0; i < 25; i++)
+        {
+            try
+            {
+                await account.Ec2.DescribeInstancesAsync(filter);
+                afterOneSecond++;
+            }
+            catch (AmazonEC2Exception e) when (e.ErrorCode == "RequestLimitExceeded")
+            {
+            }
+        }
+
+        Assert.Equal(("RequestLimitExceeded", HttpStatusCode.ServiceUnavailable), (error.ErrorCode, error.StatusCode));
+        Assert.Equal(20, afterOneSecond);
+    }
+
     [Fact]
     public async Task UnsignedForm_UnknownAction_InvalidActionXmlError()
     {

@@ -19,6 +19,29 @@ public class HttpFaultAndTrailTests(ServerFixture server) : IClassFixture<Server
         Assert.Equal(200, second);
     }
 
+    [Fact] // ../shared/reference/botocore/pcs.service-2.json: ThrottlingException {message, retryAfterSeconds}
+    public async Task RateLimit_OverHttp_ThrottlingExceptionWithRetryAfterSeconds()
+    {
+        using var client = new SignedClient(server.Aws.Endpoint);
+        server.Aws.Faults.Limit(new RateLimitRule("pcs", Capacity: 1, RefillPerSecond: 0.5) { Operation = "GetQueue" });
+
+        try
+        {
+            var (first, _, _) = await client.SendAsync("AWSParallelComputingService.GetQueue", """{"clusterIdentifier":"http-demo","queueIdentifier":"demo"}""", "pcs");
+            var (second, body, response) = await client.SendAsync("AWSParallelComputingService.GetQueue", """{"clusterIdentifier":"http-demo","queueIdentifier":"demo"}""", "pcs");
+
+            Assert.Equal((200, 429), (first, second));
+            Assert.Equal("ThrottlingException", body!["__type"]!.GetValue<string>());
+            Assert.Equal("ThrottlingException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+            Assert.Equal("Rate exceeded", body["message"]!.GetValue<string>());
+            Assert.Equal(2, body["retryAfterSeconds"]!.GetValue<int>());
+        }
+        finally
+        {
+            server.Aws.Faults.Clear();
+        }
+    }
+
     [Fact] // guide L10765-10843: the CloudTrail record names the caller's access key and the request id
     public async Task TagResource_OverHttp_CloudTrailRecordsCallerAndRequestId()
     {

@@ -151,6 +151,22 @@ public class NodeGroupUpdateWorkflowTests
         Assert.Null(stack.Lease(stack.ClusterId("demo")));
     }
 
+    [Fact] // benchmarks/Rollout: a batch larger than the PCS write rate lets through must wait its turn, not roll the cluster back
+    public async Task Rollout_PcsWritesRateLimitedBelowTheBatch_EachUpdateWaitsItsTurnAndTheRolloutCompletes()
+    {
+        await using var stack = await StartAsync(Cluster());
+        // One PCS write every 45 s: after the canary, the other four groups start at once and need 135 s for their turns.
+        stack.Aws.Faults.Limit(new RateLimitRule("pcs", Capacity: 1, RefillPerSecond: 1.0 / 45) { Class = OperationClass.Mutating });
+
+        var execution = await stack.RunAsync(Start(stack, batchSize: 4));
+
+        AssertSucceeded(execution);
+        Assert.All(Groups(stack).Where(g => g.Key != "compute-b"), g => Assert.Equal((NewAmi, "ACTIVE"), (g.Value.AmiId, g.Value.Status)));
+        Assert.True(stack.Aws.Calls.Of("pcs", "UpdateComputeNodeGroup").Count(c => c.ErrorCode == "ThrottlingException") >= 3, "the writes were not throttled");
+        Assert.Equal(["PCS Node Group Update Started", "PCS Node Group Update Succeeded"], stack.NotificationTypes);
+        Assert.Null(stack.Lease(stack.ClusterId("demo")));
+    }
+
     [Fact]
     public async Task Rollout_RotationStartedMeanwhile_IsRefusedByTheLeaseAndTheRolloutCompletes()
     {

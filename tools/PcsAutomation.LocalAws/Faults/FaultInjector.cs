@@ -2,12 +2,17 @@ using PcsAutomation.LocalAws.Host;
 
 namespace PcsAutomation.LocalAws.Faults;
 
-/// <summary>Decides, per call, whether an injected fault applies; deterministic for a given seed and call order.</summary>
-public sealed class FaultInjector(int seed)
+/// <summary>
+/// Decides, per call, whether an injected fault or a request-rate limit applies. Faults are deterministic for a given
+/// seed and call order; rate limits for given virtual times of the calls (<paramref name="clock"/>).
+/// </summary>
+public sealed class FaultInjector(int seed, TimeProvider clock)
 {
     private readonly Random random = new(seed);
     private readonly List<FaultRule> rules = [];
     private readonly Dictionary<FaultRule, int> counts = [];
+    private readonly List<RateLimitRule> limits = [];
+    private readonly Dictionary<(RateLimitRule Rule, string? Operation), TokenBucket> buckets = [];
     private readonly Lock gate = new();
 
     public void Add(FaultRule rule)
@@ -16,12 +21,33 @@ public sealed class FaultInjector(int seed)
         lock (gate) rules.Add(rule);
     }
 
+    /// <summary>Adds request-rate limits (after those already there: the first matching limit decides); each bucket starts full.</summary>
+    public void Limit(params IEnumerable<RateLimitRule> rateLimits)
+    {
+        ArgumentNullException.ThrowIfNull(rateLimits);
+        var added = rateLimits.ToList();
+        foreach (var limit in added)
+        {
+            ArgumentNullException.ThrowIfNull(limit, nameof(rateLimits));
+            limit.Validate();
+        }
+        lock (gate) limits.AddRange(added);
+    }
+
+    /// <summary>The rate limits in force, in the order they are tried.</summary>
+    public IReadOnlyList<RateLimitRule> Limits
+    {
+        get { lock (gate) return [.. limits]; }
+    }
+
     public void Clear()
     {
         lock (gate)
         {
             rules.Clear();
             counts.Clear();
+            limits.Clear();
+            buckets.Clear();
         }
     }
 
@@ -41,11 +67,23 @@ public sealed class FaultInjector(int seed)
                 if (rule.FailOnNthCall == n)
                     error = new AwsServiceException(rule.ForcedErrorCode, rule.ForcedErrorMessage, rule.ForcedErrorStatus);
                 else if (rule.ThrottleRate > 0 && random.NextDouble() < rule.ThrottleRate)
-                    error = new AwsServiceException("ThrottlingException", "Rate exceeded", service.ThrottlingStatus);
+                    error = service.Throttling(retryAfter: null);
                 else if (rule.ServerErrorRate > 0 && random.NextDouble() < rule.ServerErrorRate)
                     error = new AwsServiceException(service.InternalErrorCode, "Injected internal error.", 500);
             }
-            return (latency, error);
+            return (latency, error ?? OverRateLimit(service, operation));
         }
+    }
+
+    /// <summary>The first matching limit takes a token from its bucket (created full on first use), or throttles the call.</summary>
+    private AwsServiceException? OverRateLimit(JsonServiceRegistration service, string operation)
+    {
+        var limit = limits.FirstOrDefault(l => l.Matches(service.SigningName, operation, service.IsReadOnly(operation)));
+        if (limit is null) return null;
+        var now = clock.GetUtcNow();
+        var key = (limit, limit.BucketPerOperation ? operation : null);
+        if (!buckets.TryGetValue(key, out var bucket))
+            buckets[key] = bucket = new TokenBucket(limit.Capacity, limit.RefillPerSecond, now);
+        return bucket.TryTake(now, out var untilNextToken) ? null : service.Throttling(untilNextToken);
     }
 }

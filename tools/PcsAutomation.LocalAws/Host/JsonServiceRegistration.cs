@@ -27,6 +27,13 @@ public sealed record JsonServiceRegistration(
     /// <summary>Error for injected throttling; PCS models ThrottlingException as HTTP 429.</summary>
     public int ThrottlingStatus { get; init; } = 400;
 
+    /// <summary>
+    /// The member of the throttling error that says when to retry, in whole seconds: PCS's ThrottlingException has
+    /// <c>retryAfterSeconds</c> ("The number of seconds to wait before retrying the request",
+    /// ../shared/reference/botocore/pcs.service-2.json). Null: the service's error has none.
+    /// </summary>
+    public string? RetryAfterMember { get; init; }
+
     /// <summary>Error code for injected 5xx faults (PCS InternalServerException, Secrets Manager InternalServiceError).</summary>
     public string InternalErrorCode { get; init; } = "InternalFailure";
 
@@ -39,6 +46,18 @@ public sealed record JsonServiceRegistration(
     /// <summary>How CloudTrail spells this service's request and response members (SNS: camelCase, where the wire
     /// protocol is PascalCase); identity by default.</summary>
     public Func<JsonNode?, JsonNode?> CloudTrailMembers { get; init; } = node => node;
+
+    /// <summary>
+    /// The service's throttling error: <c>ThrottlingException</c> with <see cref="ThrottlingStatus"/> (EC2's query
+    /// endpoint renders it as <c>RequestLimitExceeded</c>), and <see cref="RetryAfterMember"/> rounded up to a whole
+    /// second (at least 1) when the wait is known.
+    /// </summary>
+    public AwsServiceException Throttling(TimeSpan? retryAfter) => new("ThrottlingException", "Rate exceeded", ThrottlingStatus)
+    {
+        Members = RetryAfterMember is { } member && retryAfter is { } wait
+            ? new JsonObject { [member] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) }
+            : null,
+    };
 
     public string ContentType => $"application/x-amz-json-{JsonVersion}";
 

@@ -45,6 +45,13 @@ public sealed class LambdaHost(LocalAws aws, TimeProvider deadlines) : IAsyncDis
     public Task<LambdaInvocationResult> InvokeAsync(string functionName, string payloadJson, CancellationToken cancellationToken = default) =>
         InvokeAsync(functionName, payloadJson, null, cancellationToken);
 
+    /// <summary>
+    /// An invocation for a Task state: a States engine thread waits for it (<see cref="Clock.EmulatorActivity.AwaitedByEngine"/>),
+    /// so running the clock knows that thread is not doing work of its own while the invocation runs.
+    /// </summary>
+    internal Task<LambdaInvocationResult> InvokeForEngineAsync(string functionName, string payloadJson, CancellationToken cancellationToken) =>
+        InvokeAsync(functionName, payloadJson, null, cancellationToken, awaitedByEngine: true);
+
     /// <param name="functionName">The function.</param>
     /// <param name="payloadJson">The event.</param>
     /// <param name="completed">
@@ -52,12 +59,13 @@ public sealed class LambdaHost(LocalAws aws, TimeProvider deadlines) : IAsyncDis
     /// the outcome does so before <see cref="LocalAws.SettleAsync"/> can see the emulator idle.
     /// </param>
     /// <param name="cancellationToken">Stops waiting.</param>
+    /// <param name="awaitedByEngine">A States engine thread waits for this invocation (a Task state).</param>
     internal async Task<LambdaInvocationResult> InvokeAsync(string functionName, string payloadJson,
-        Action<LambdaInvocationResult?, Exception?>? completed, CancellationToken cancellationToken)
+        Action<LambdaInvocationResult?, Exception?>? completed, CancellationToken cancellationToken, bool awaitedByEngine = false)
     {
         ArgumentNullException.ThrowIfNull(payloadJson);
         // Entered before the first await: whoever starts an invocation sees it counted when the call returns its task.
-        using var working = aws.Activity.Enter();
+        using var working = awaitedByEngine ? aws.Activity.EnterAwaitedByEngine() : aws.Activity.Enter();
         LambdaInvocationResult result;
         try
         {

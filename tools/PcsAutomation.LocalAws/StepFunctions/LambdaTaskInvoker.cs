@@ -36,7 +36,7 @@ public sealed class LambdaTaskInvoker(Func<Lambda.LambdaHost> lambda) : ITaskInv
         Lambda.LambdaInvocationResult result;
         try
         {
-            result = await lambda().InvokeAsync(FunctionName(function), payload?.ToJsonString() ?? "{}", cancellationToken).ConfigureAwait(false);
+            result = await lambda().InvokeForEngineAsync(FunctionName(function), payload?.ToJsonString() ?? "{}", cancellationToken).ConfigureAwait(false);
         }
         catch (AwsServiceException error)
         {

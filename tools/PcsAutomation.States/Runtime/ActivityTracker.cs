@@ -10,7 +10,8 @@ internal sealed class ActivityTracker(TimeProvider time)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<long, DateTimeOffset> timers = [];
-    private TaskCompletionSource idle = NewIdle();
+    private TaskCompletionSource idle = NewSignal();
+    private TaskCompletionSource changed = NewSignal();
     private int running;
     private long nextTimerId;
 
@@ -36,25 +37,46 @@ internal sealed class ActivityTracker(TimeProvider time)
 
     public void Enter(int count = 1)
     {
+        TaskCompletionSource signal;
         lock (gate)
         {
             if (running == 0 && idle.Task.IsCompleted)
-                idle = NewIdle();
+                idle = NewSignal();
             running += count;
+            signal = TakeChanged();
         }
+
+        signal.TrySetResult();
     }
 
     public void Exit()
     {
         TaskCompletionSource? signal = null;
+        TaskCompletionSource change;
         lock (gate)
         {
             running--;
             if (running == 0)
                 signal = idle;
+            change = TakeChanged();
         }
 
         signal?.TrySetResult();
+        change.TrySetResult();
+    }
+
+    /// <summary>Completes at the next change of <see cref="Running"/>; take it before reading the count.</summary>
+    public Task NextChange()
+    {
+        lock (gate)
+            return changed.Task;
+    }
+
+    private TaskCompletionSource TakeChanged()
+    {
+        var signal = changed;
+        changed = NewSignal();
+        return signal;
     }
 
     /// <summary>Completes when no logical thread is runnable (all parked on timers or callbacks, or none left).</summary>
@@ -106,7 +128,7 @@ internal sealed class ActivityTracker(TimeProvider time)
             return timers.Remove(id);
     }
 
-    private static TaskCompletionSource NewIdle() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private sealed class TimerHandle(ActivityTracker owner, long id, ITimer timer) : IDisposable
     {

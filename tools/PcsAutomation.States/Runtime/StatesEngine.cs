@@ -49,6 +49,16 @@ public sealed class StatesEngine
     public Task WhenIdleAsync() => Activity.WhenIdleAsync();
 
     /// <summary>
+    /// Logical threads (executions, branches, Map iterations) not parked on a timer or a task token: running a step, or
+    /// waiting for a task resource to answer. A host that knows how many of them wait on its resources (the emulator's
+    /// Lambda invocations) can tell whether the engine itself still has work to do.
+    /// </summary>
+    public int RunningThreads => Activity.Running;
+
+    /// <summary>Completes at the next change of <see cref="RunningThreads"/>; take it before reading the count.</summary>
+    public Task RunningThreadsChanged() => Activity.NextChange();
+
+    /// <summary>
     /// Starts an execution. A reused name with the same input while it runs returns the running execution (AWS is
     /// idempotent there); any other reuse is <c>ExecutionAlreadyExists</c>.
     /// </summary>
