@@ -151,19 +151,7 @@ internal static class Report
     }
 
     /// <summary>Replaces the section between the markers, else appends it; the rest of the file is kept as is.</summary>
-    public static string Merge(string? existing, string section)
-    {
-        if (string.IsNullOrEmpty(existing)) return section;
-        var start = existing.IndexOf(SectionStart, StringComparison.Ordinal);
-        var end = existing.IndexOf(SectionEnd, StringComparison.Ordinal);
-        if (start >= 0 && end > start)
-        {
-            var after = end + SectionEnd.Length;
-            if (after < existing.Length && existing[after] == '\n') after++;
-            return existing[..start] + section + existing[after..];
-        }
-        return existing.TrimEnd('\n') + "\n\n" + section;
-    }
+    public static string Merge(string? existing, string section) => MarkdownSection.Merge(existing, section, SectionStart, SectionEnd);
 
     private static string N(int value) => value.ToString("N0", Invariant);
 
