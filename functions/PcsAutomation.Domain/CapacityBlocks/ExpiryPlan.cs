@@ -16,6 +16,9 @@ public static class ExpirySteps
 
     /// <summary>min 0 max 0: PCS terminates the instances and Slurm requeues their jobs, before EC2 does it (guide L2668, L3480).</summary>
     public const string ScaleToZero = "scale-to-zero";
+
+    /// <summary>A parked group's saved min and max set back exactly (guide L2433).</summary>
+    public const string RestoreScaling = "restore-scaling";
 }
 
 /// <summary>The launch template change of a successor-block action: a new version of <see cref="LaunchTemplateId"/> made from <see cref="FromVersion"/> with <see cref="ToReservationId"/>.</summary>
