@@ -1,3 +1,5 @@
+using PcsAutomation.Domain.NodeGroups;
+
 namespace PcsAutomation.Domain.CapacityBlocks;
 
 /// <summary>
@@ -164,7 +166,7 @@ public static class ExpiryPlanner
 
     private static GroupExpiryAction Action(
         CapacityNodeGroupFacts group, string action, string reason, string? successor, string? replacementId, string? replacementName,
-        LaunchTemplateSwitch? template, Domain.NodeGroups.NodeGroupScaling? saved, IReadOnlyList<string> remaining, IReadOnlyList<string> done) =>
+        LaunchTemplateSwitch? template, NodeGroupScaling? saved, IReadOnlyList<string> remaining, IReadOnlyList<string> done) =>
         new(group.ClusterId, group.NodeGroupId, group.NodeGroupName, action, reason, successor, replacementId, replacementName, template, saved, remaining, done);
 
     private static GroupExpiryAction Action(
