@@ -25,11 +25,29 @@ public static class TagKeys
     /// <summary>Cluster tag: <c>notify</c> (tell people a newer image is available) or <c>apply</c> (roll it out in the window).</summary>
     public const string AmiUpdate = "pcs-automation:ami-update";
 
+    /// <summary>
+    /// Compute node group tag: the Capacity Reservation id (<c>cr-</c>...) of the Capacity Block that takes over when the
+    /// group's block expires; the group gets a new launch template version naming it (guide L3427, L3480).
+    /// </summary>
+    public const string SuccessorBlock = "pcs-automation:successor-block";
+
+    /// <summary>
+    /// Compute node group tag: the name or id of a prepared node group (on a new block) attached to the expiring group's
+    /// queues in its place, as the guide recommends for a new block (L3486-3488).
+    /// </summary>
+    public const string SuccessorNodeGroup = "pcs-automation:successor-node-group";
+
+    /// <summary>Compute node group tag: the name or id of the group the expiring group's queues fail over to (not on the same block).</summary>
+    public const string FallbackNodeGroup = "pcs-automation:fallback-node-group";
+
     /// <summary>EC2 tag key used for BYO login instances when neither the cluster nor the stack names one.</summary>
     public const string DefaultByoLoginTagKey = "pcs-automation:byo-login-for";
 
     /// <summary>Set by PCS on the cluster secret (guide L2253) and on the cluster's EC2 instances (guide L3534).</summary>
     public const string PcsClusterId = "aws:pcs:cluster-id";
+
+    /// <summary>Set by PCS on the cluster's EC2 instances: the id of the node group that launched them (guide L3532-3536).</summary>
+    public const string PcsComputeNodeGroupId = "aws:pcs:compute-node-group-id";
 
     /// <summary>EC2 and PCS tag keys are at most 128 characters.</summary>
     internal const int MaxKeyLength = 128;

@@ -74,6 +74,17 @@ public static class ExecutionNames
     public static string FindingForEvent(WorkflowKind workflow, string clusterId, string eventId) =>
         $"{Start(workflow)}-{Safe(clusterId, ClusterIdBudget)}-finding-{Safe(eventId, EventIdBudget)}";
 
+    private const int ReservationIdBudget = 24; // cr- and 17 hex digits, with room
+    private const string SecondFormat = "yyyyMMdd'T'HHmmss";
+
+    /// <summary>
+    /// "expire-cr-1234567890abcdef1-20260302T113000": the expiry of that reservation at that end date (UTC, to the
+    /// second), started once whoever starts it (the reconciler or an event). An extension moves the end date only once
+    /// paid (guide L3472-3476), which gives a new name: the run for the new end starts, the old one finds itself superseded.
+    /// </summary>
+    public static string ForCapacityBlock(WorkflowKind workflow, string reservationId, DateTimeOffset endDate) =>
+        $"{Start(workflow)}-{Safe(reservationId, ReservationIdBudget)}-{endDate.UtcDateTime.ToString(SecondFormat, CultureInfo.InvariantCulture)}";
+
     /// <summary>
     /// The cluster id as used in names. A PCS id (<c>pcs_</c> + 10 alphanumerics) is kept as is; an id with other
     /// characters or longer than the budget left by the prefix gets them replaced by '-', is cut, and ends with a hash

@@ -154,4 +154,38 @@ public partial class ExecutionNamesTests
             && StepFunctionsName().IsMatch(ExecutionNames.RemediationForImages(LongPrefix, id, group, other))
             && StepFunctionsName().IsMatch(ExecutionNames.FindingForEvent(LongPrefix, id, other)));
     }
+
+    private static readonly WorkflowKind Expiry = WorkflowKind.CapacityBlockExpiry;
+    private static readonly DateTimeOffset BlockEnd = new(2026, 3, 2, 11, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void ForCapacityBlock_ReservationAndEnd_ReadableNameToTheSecond()
+    {
+        Assert.Equal("expire-cr-1234567890abcdef1-20260302T113000", ExecutionNames.ForCapacityBlock(Expiry, "cr-1234567890abcdef1", BlockEnd));
+        Assert.Equal(ExecutionNames.ForCapacityBlock(Expiry, "cr-1234567890abcdef1", BlockEnd), ExecutionNames.ForCapacityBlock(Expiry, "cr-1234567890abcdef1", BlockEnd.ToOffset(TimeSpan.FromHours(-5))));
+    }
+
+    [Fact]
+    public void ForCapacityBlock_ExtendedEndOrAnotherBlock_AnotherName()
+    {
+        var name = ExecutionNames.ForCapacityBlock(Expiry, "cr-1234567890abcdef1", BlockEnd);
+        Assert.NotEqual(name, ExecutionNames.ForCapacityBlock(Expiry, "cr-1234567890abcdef1", BlockEnd.AddDays(1)));
+        Assert.NotEqual(name, ExecutionNames.ForCapacityBlock(Expiry, "cr-1234567890abcdef1", BlockEnd.AddSeconds(1)));
+        Assert.NotEqual(name, ExecutionNames.ForCapacityBlock(Expiry, "cr-1234567890abcdef2", BlockEnd));
+    }
+
+    [Fact]
+    public void ForCapacityBlock_AnyReservationText_ValidStepFunctionsName()
+    {
+        Gen.Select(Gen.String, Instants).Where(t => t.Item1.Length > 0).Sample((id, at) =>
+            StepFunctionsName().IsMatch(ExecutionNames.ForCapacityBlock(Expiry, id, at)) && StepFunctionsName().IsMatch(ExecutionNames.ForCapacityBlock(LongPrefix, id, at)));
+    }
+
+    [Fact]
+    public void WorkflowKind_CapacityBlockExpiry_KnownByNameWithItsPrefix()
+    {
+        Assert.Same(WorkflowKind.CapacityBlockExpiry, WorkflowKind.Find("capacity-block-expiry"));
+        Assert.Equal("expire", WorkflowKind.CapacityBlockExpiry.ExecutionPrefix);
+        Assert.Equal(WorkflowKind.All.Count, WorkflowKind.All.Select(w => w.ExecutionPrefix).Distinct().Count());
+    }
 }

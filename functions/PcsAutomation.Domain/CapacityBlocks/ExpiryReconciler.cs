@@ -1,0 +1,54 @@
+using PcsAutomation.Domain.Workflows;
+
+namespace PcsAutomation.Domain.CapacityBlocks;
+
+/// <summary>An expiry execution to start: its name (one per reservation and end date) and what it covers.</summary>
+public sealed record ExpiryStart(string ReservationId, DateTimeOffset EndDate, string ExecutionName, IReadOnlyList<string> ClusterIds, IReadOnlyList<string> NodeGroupIds);
+
+/// <summary>A reservation the reconciler leaves alone, and why.</summary>
+public sealed record ReservationSkip(string ReservationId, string Reason);
+
+public sealed record ExpiryReconcileDecision(IReadOnlyList<ExpiryStart> Start, IReadOnlyList<ReservationSkip> Skipped);
+
+/// <summary>
+/// The scheduled reconciler's decision, the trigger that never misses (EC2's events are best effort,
+/// https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/capacity-blocks-monitor.html): from every Capacity Reservation
+/// (DescribeCapacityReservations), the usage map and now, start the expiry workflow for each Capacity Block in use by
+/// a CAPACITY_BLOCK group and ending within the horizon. The execution name comes from the reservation id and its end
+/// date, so the same block and end start once however often the schedule runs, and an extension gives a new name.
+/// Skipped, with a reason: other reservation types, no end date, already expired, unused, beyond the horizon.
+/// </summary>
+public static class ExpiryReconciler
+{
+    public static ExpiryReconcileDecision Decide(
+        IReadOnlyList<CapacityReservationFacts> reservations, CapacityUsage usage, DateTimeOffset now, CapacityBlockExpiryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(reservations);
+        ArgumentNullException.ThrowIfNull(usage);
+        ArgumentNullException.ThrowIfNull(options);
+        var start = new List<ExpiryStart>();
+        var skipped = new List<ReservationSkip>();
+        foreach (var reservation in reservations.OrderBy(r => r.ReservationId, StringComparer.Ordinal))
+        {
+            var id = reservation.ReservationId;
+            var users = usage.GroupsOf(id).Where(u => u.Kind == UsageKinds.CapacityBlock).ToList();
+            if (!reservation.IsCapacityBlock())
+                skipped.Add(new(id, $"reservation type {reservation.ReservationType}, not capacity-block"));
+            else if (reservation.EndDate is not { } end)
+                skipped.Add(new(id, "no end date"));
+            else if (CapacityReservationStates.IsOver(reservation.State) || end <= now)
+                skipped.Add(new(id, $"already over ({reservation.State}, end {Times.Format(end)})"));
+            else if (users.Count == 0)
+                skipped.Add(new(id, "no CAPACITY_BLOCK node group uses it"));
+            else if (end - now > options.Horizon)
+                skipped.Add(new(id, $"ends at {Times.Format(end)}, beyond the {Times.Format(options.Horizon)} horizon: started from {Times.Format(end - options.Horizon)}"));
+            else
+            {
+                start.Add(new(id, end, ExecutionNames.ForCapacityBlock(WorkflowKind.CapacityBlockExpiry, id, end),
+                    users.Select(u => u.ClusterId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                    users.Select(u => u.NodeGroupId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()));
+            }
+        }
+        return new ExpiryReconcileDecision(start, skipped);
+    }
+}
