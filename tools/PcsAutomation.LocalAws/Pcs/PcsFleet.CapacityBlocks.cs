@@ -29,6 +29,51 @@ public sealed partial class PcsFleet
     }
 
     /// <summary>
+    /// What Slurm would show when the group's launch template no longer exists (deleted under PCS): EC2's error code for a
+    /// missing template in the guide's reason format (L3557-3558); the combination is inferred (README).
+    /// </summary>
+    public const string LaunchTemplateNotFound = "Failed to launch backing instance (Error Code: InvalidLaunchTemplateId.NotFound)";
+
+    private readonly HashSet<(string GroupId, DateTimeOffset At)> looks = [];
+
+    /// <summary>
+    /// After an extension of <paramref name="block"/> was paid: every group that points at it or still has instances in
+    /// it (a group moved to a successor block keeps its old instances until EC2 ends them) is looked at again at the new
+    /// termination time.
+    /// </summary>
+    public void WatchBlockUsers(CapacityBlock block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        foreach (var cluster in world.Clusters.Values.ToList())
+        {
+            foreach (var group in cluster.NodeGroups.Values.ToList())
+            {
+                var inBlock = world.InstancesOfNodeGroup(group.Id).Any(i => i.IsUp && i.CapacityReservationId == block.CapacityReservationId);
+                if (inBlock || CapacityBlockOf(group) == block) LookOnceAt(cluster, group, block.TerminationStart);
+            }
+        }
+    }
+
+    /// <summary>The instance runs in a Capacity Block that no longer lets instances run (EC2 ends it, end - 30/60 min).</summary>
+    private bool InEndedBlock(Ec2Instance instance, DateTimeOffset now) =>
+        instance.CapacityReservationId is { } reservation &&
+        world.CapacityBlocks.TryGetValue(reservation, out var block) && !block.AllowsInstancesAt(now);
+
+    /// <summary>The group's launch template was deleted (scenario action <c>deleteLaunchTemplate</c>).</summary>
+    private bool TemplateDeleted(ComputeNodeGroup group) => world.DeletedLaunchTemplates.Contains(group.LaunchTemplateId);
+
+    /// <summary>One look at the group at that time, however many instances ask for it.</summary>
+    private void LookOnceAt(PcsCluster cluster, ComputeNodeGroup group, DateTimeOffset when)
+    {
+        if (when <= world.Now || !looks.Add((group.Id, when))) return;
+        world.After(when - world.Now, $"reconcile {group.Id}", () =>
+        {
+            looks.Remove((group.Id, when));
+            if (cluster.NodeGroups.ContainsKey(group.Id)) Reconcile(cluster, group);
+        });
+    }
+
+    /// <summary>
     /// How many of <paramref name="wanted"/> instances can be launched now. A Capacity Block holds a fixed number of
     /// instances, whichever cluster or service launches them (guide L3492: a block split between clusters); past that,
     /// EC2 refuses the launch with ReservationCapacityExceeded and Slurm shows it on the group's nodes (guide L3538-3558),
@@ -36,6 +81,11 @@ public sealed partial class PcsFleet
     /// </summary>
     private int Launchable(ComputeNodeGroup group, int wanted, DateTimeOffset now)
     {
+        if (wanted > 0 && TemplateDeleted(group))
+        {
+            if (group.LaunchFailure != LaunchTemplateNotFound) (group.LaunchFailure, group.LaunchFailedAt) = (LaunchTemplateNotFound, now);
+            return 0;
+        }
         if (wanted <= 0 || CapacityBlockOf(group) is not { } block) return wanted;
         var used = world.Instances.Values.Count(i => i.CapacityReservationId == block.CapacityReservationId && i.IsNotStopped);
         var free = Math.Max(0, block.InstanceCount - used);

@@ -36,6 +36,14 @@ public sealed partial class PcsFleet(AwsWorld world)
             }
         }
 
+        // EC2, not PCS: a Capacity Block's instances end at its termination time, whatever the group's template says now
+        // (it may point at a successor block already).
+        foreach (var ended in up.Where(i => InEndedBlock(i, now)).ToList())
+        {
+            Terminate(ended, CapacityBlockEnded);
+            up.Remove(ended);
+        }
+
         var (target, ceiling, reason) = Desired(cluster, group, now);
 
         // guide L2668: above max (or when capacity must go), nodes go at once even when busy; idle ones first.
@@ -120,7 +128,7 @@ public sealed partial class PcsFleet(AwsWorld world)
             return (0, 0, "Compute node group deleted");
         if (cluster.Status is PcsStatus.Suspending or PcsStatus.Suspended or PcsStatus.Deleting)
             return (0, 0, "Cluster suspended"); // guide L6569-6579
-        if (group.PurchaseOption == "CAPACITY_BLOCK" && CapacityBlockOf(group)?.AllowsInstancesAt(now) != true)
+        if (group.PurchaseOption == "CAPACITY_BLOCK" && !TemplateDeleted(group) && CapacityBlockOf(group)?.AllowsInstancesAt(now) != true)
             return (0, 0, CapacityBlockEnded); // guide L3419-3427, EC2 ends instances 30/60 min early
         // The scenario's demand (setDemand) and the nodes Slurm's jobs want from this group (PcsFleet.Jobs.cs).
         var target = Math.Min(group.MaxInstanceCount, Math.Max(group.MinInstanceCount, group.Demand + JobDemand(cluster, group, now)));
@@ -158,7 +166,7 @@ public sealed partial class PcsFleet(AwsWorld world)
             PrivateIpAddress = world.Ids.PrivateIp(),
             LaunchTemplateId = group.LaunchTemplateId,
             LaunchTemplateVersion = group.LaunchTemplateVersion,
-            CapacityReservationId = block?.CapacityReservationId,
+            CapacityReservationId = block?.CapacityReservationId, // EC2 ends it with this block (InEndedBlock)
             InstanceLifecycle = block is not null ? "capacity-block" : group.PurchaseOption == "SPOT" ? "spot" : null,
             Tags =
             {
@@ -168,6 +176,7 @@ public sealed partial class PcsFleet(AwsWorld world)
             },
         };
         world.Instances[instance.InstanceId] = instance;
+        if (block is not null) LookOnceAt(cluster, group, block.TerminationStart);
         Boot(cluster, group, instance);
     }
 

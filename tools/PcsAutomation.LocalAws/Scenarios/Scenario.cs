@@ -99,13 +99,13 @@ public sealed class Scenario
 
     public Scenario At(string at, string action, string? cluster = null, string? nodeGroup = null, int? count = null,
         string? duration = null, string? status = null, string? message = null, string? queue = null, string? capacityBlock = null,
-        string? end = null, string? paymentDelay = null, string? payment = null)
+        string? end = null, string? paymentDelay = null, string? payment = null, string? launchTemplate = null)
     {
         definition.Timeline.Add(new TimelineEvent
         {
             At = at, Action = action, Cluster = cluster, NodeGroup = nodeGroup, Count = count, Duration = duration,
             Status = status, Message = message, Queue = queue, CapacityBlock = capacityBlock, End = end,
-            PaymentDelay = paymentDelay, Payment = payment,
+            PaymentDelay = paymentDelay, Payment = payment, LaunchTemplate = launchTemplate,
         });
         return this;
     }

@@ -73,9 +73,7 @@ public sealed partial class ScenarioActions
         extension.Succeed();
         block.EndDate = extension.EndDate;
         world.CapacityBlockEvents.WatchEnd(block); // the warnings for the old end stay silent
-        foreach (var cluster in world.Clusters.Values)
-            foreach (var group in cluster.NodeGroups.Values.Where(g => fleet.CapacityBlockOf(g) == block))
-                fleet.WatchCapacityBlock(cluster, group);
+        fleet.WatchBlockUsers(block);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

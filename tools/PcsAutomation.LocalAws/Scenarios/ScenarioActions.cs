@@ -8,7 +8,7 @@ public sealed partial class ScenarioActions(AwsWorld world, PcsFleet fleet)
 {
     /// <summary>The timeline actions <see cref="Run"/> knows.</summary>
     public static readonly IReadOnlyList<string> Names =
-        ["setDemand", "setBusy", "setStatus", "failNextUpdate", "suspendCluster", "extendCapacityBlock", "submitJobs"];
+        ["setDemand", "setBusy", "setStatus", "failNextUpdate", "suspendCluster", "extendCapacityBlock", "submitJobs", "deleteLaunchTemplate"];
 
     public void Run(TimelineEvent entry)
     {
@@ -35,6 +35,9 @@ public sealed partial class ScenarioActions(AwsWorld world, PcsFleet fleet)
             case "extendCapacityBlock":
                 ExtendCapacityBlock(entry.CapacityBlock ?? "", ScenarioTime.Resolve(entry.End ?? "+1d", world.Now),
                     entry.PaymentDelay is null ? null : ScenarioTime.Span(entry.PaymentDelay), entry.Payment == PaymentFailed);
+                break;
+            case "deleteLaunchTemplate":
+                DeleteLaunchTemplate(entry.LaunchTemplate ?? "");
                 break;
             case "submitJobs":
                 SubmitJobs(Cluster(entry), Queue(entry), entry.Count ?? 1, ScenarioTime.Span(entry.Duration ?? "+1h"));
@@ -74,6 +77,23 @@ public sealed partial class ScenarioActions(AwsWorld world, PcsFleet fleet)
             {
                 if (cluster.NodeGroups.ContainsKey(group.Id)) fleet.Reconcile(cluster, group);
             });
+        }
+    }
+
+    /// <summary>
+    /// Someone deletes a launch template outside the product (EC2's DeleteLaunchTemplate, not emulated as an API): reads
+    /// of it answer <c>InvalidLaunchTemplateId.NotFound</c>; groups using it keep their instances and cannot launch more
+    /// (<see cref="PcsFleet.LaunchTemplateNotFound"/>).
+    /// </summary>
+    public void DeleteLaunchTemplate(string nameOrId)
+    {
+        lock (world.Gate)
+        {
+            var template = world.LaunchTemplates.GetValueOrDefault(nameOrId)
+                           ?? world.LaunchTemplates.Values.FirstOrDefault(t => t.LaunchTemplateName == nameOrId)
+                           ?? throw new InvalidOperationException($"No launch template {nameOrId}.");
+            world.LaunchTemplates.Remove(template.LaunchTemplateId);
+            world.DeletedLaunchTemplates.Add(template.LaunchTemplateId);
         }
     }
 

@@ -122,7 +122,8 @@ public sealed class InstanceDefinition
 /// Something that happens at a time: <c>setDemand</c> (count, duration), <c>setBusy</c> (duration, optional count: jobs
 /// keep a group's nodes, or the first count of them, busy until at + duration), <c>setStatus</c> (status), <c>failNextUpdate</c> (message),
 /// <c>extendCapacityBlock</c> (capacityBlock, end, optional paymentDelay and payment: <c>succeeded</c> or <c>failed</c>),
-/// <c>suspendCluster</c>, <c>submitJobs</c> (cluster, queue, count, duration: one-node Slurm jobs).
+/// <c>suspendCluster</c>, <c>submitJobs</c> (cluster, queue, count, duration: one-node Slurm jobs), <c>deleteLaunchTemplate</c>
+/// (launchTemplate).
 /// </summary>
 public sealed class TimelineEvent
 {
@@ -137,6 +138,9 @@ public sealed class TimelineEvent
     public string? Message { get; set; }
     public string? End { get; set; }
     public string? Queue { get; set; }
+
+    /// <summary>deleteLaunchTemplate: the template's name or id.</summary>
+    public string? LaunchTemplate { get; set; }
 
     /// <summary>extendCapacityBlock: how long the extension stays payment-pending (default: paid at once).</summary>
     public string? PaymentDelay { get; set; }

@@ -109,6 +109,8 @@ public static class ScenarioValidator
                 : $"count {count}: a number of nodes is not negative."));
         if (entry.Action == "extendCapacityBlock") Extension(entry, path, item, problems);
         if (entry.Action == "submitJobs") Submission(scenario, entry, path, item, problems);
+        if (entry.Action == "deleteLaunchTemplate" && scenario.LaunchTemplates.All(t => t.Name != entry.LaunchTemplate && t.Id != entry.LaunchTemplate))
+            problems.Add(new ScenarioProblem($"{path}.launchTemplate", item, $"no launch template '{entry.LaunchTemplate}' in the scenario."));
     }
 
     private static void Extension(TimelineEvent entry, string path, string item, List<ScenarioProblem> problems)
