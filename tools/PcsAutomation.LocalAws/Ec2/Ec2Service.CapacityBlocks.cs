@@ -62,51 +62,31 @@ public sealed partial class Ec2Service
         }, _ => new Dictionary<string, string>());
 
     /// <summary>Capacity Blocks for ML as capacity reservations: state from the dates on the virtual clock (guide L3416, L3468-3470).</summary>
-    private JsonObject DescribeCapacityReservations(QueryRequest query)
-    {
-        var blocks = ByReservationIds(query);
-        var list = ReservationFilters.Apply(blocks, query.Filters()).ToList();
-        var (page, next) = Paging.Page(list, query.Number("MaxResults", 1, 1000), query.Text("NextToken"));
-        return new JsonObject
-        {
-            ["capacityReservationSet"] = new JsonArray(page.Select(b => (JsonNode)Ec2Json.CapacityReservation(b, world)).ToArray()),
-            ["nextToken"] = next,
-        };
-    }
+    private JsonObject DescribeCapacityReservations(QueryRequest query) =>
+        Listing(query, ReservationFilters, ByReservationIds(query), "capacityReservationSet", b => Ec2Json.CapacityReservation(b, world));
 
-    private JsonObject DescribeCapacityBlocks(QueryRequest query)
-    {
-        var list = BlockFilters.Apply(ByBlockIds(query), query.Filters()).ToList();
-        var (page, next) = Paging.Page(list, query.Number("MaxResults", 1, 1000), query.Text("NextToken"));
-        return new JsonObject
-        {
-            ["capacityBlockSet"] = new JsonArray(page.Select(b => (JsonNode)Ec2Json.CapacityBlock(b, world)).ToArray()),
-            ["nextToken"] = next,
-        };
-    }
+    private JsonObject DescribeCapacityBlocks(QueryRequest query) =>
+        Listing(query, BlockFilters, ByBlockIds(query), "capacityBlockSet", b => Ec2Json.CapacityBlock(b, world));
 
     /// <summary>"Describes the availability of capacity for the specified Capacity blocks, or all of your Capacity Blocks."</summary>
-    private JsonObject DescribeCapacityBlockStatus(QueryRequest query)
-    {
-        var list = StatusFilters.Apply(ByBlockIds(query), query.Filters()).ToList();
-        var (page, next) = Paging.Page(list, query.Number("MaxResults", 1, 1000), query.Text("NextToken"));
-        return new JsonObject
-        {
-            ["capacityBlockStatusSet"] = new JsonArray(page.Select(b => (JsonNode)Ec2Json.CapacityBlockStatus(b, world)).ToArray()),
-            ["nextToken"] = next,
-        };
-    }
+    private JsonObject DescribeCapacityBlockStatus(QueryRequest query) =>
+        Listing(query, StatusFilters, ByBlockIds(query), "capacityBlockStatusSet", b => Ec2Json.CapacityBlockStatus(b, world));
 
     /// <summary>Every extension bought, oldest first, with its payment status (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/capacity-blocks-extend.html).</summary>
-    private JsonObject DescribeCapacityBlockExtensionHistory(QueryRequest query)
+    private JsonObject DescribeCapacityBlockExtensionHistory(QueryRequest query) =>
+        Listing(query, ExtensionFilters,
+            ByReservationIds(query).SelectMany(b => b.Extensions.Select(e => (Block: b, Extension: e)))
+                .OrderBy(e => e.Extension.PurchaseDate).ThenBy(e => e.Block.CapacityReservationId, StringComparer.Ordinal),
+            "capacityBlockExtensionSet", e => Ec2Json.CapacityBlockExtension(e.Block, e.Extension));
+
+    /// <summary>The filtered items, one MaxResults (1-1000) page of them under <paramref name="setName"/>, and the next token.</summary>
+    private static JsonObject Listing<T>(QueryRequest query, FilterSet<T> filters, IEnumerable<T> items, string setName, Func<T, JsonObject> render)
     {
-        var extensions = ByReservationIds(query).SelectMany(b => b.Extensions.Select(e => (Block: b, Extension: e)))
-            .OrderBy(e => e.Extension.PurchaseDate).ThenBy(e => e.Block.CapacityReservationId, StringComparer.Ordinal);
-        var list = ExtensionFilters.Apply(extensions, query.Filters()).ToList();
+        var list = filters.Apply(items, query.Filters()).ToList();
         var (page, next) = Paging.Page(list, query.Number("MaxResults", 1, 1000), query.Text("NextToken"));
         return new JsonObject
         {
-            ["capacityBlockExtensionSet"] = new JsonArray(page.Select(e => (JsonNode)Ec2Json.CapacityBlockExtension(e.Block, e.Extension)).ToArray()),
+            [setName] = new JsonArray(page.Select(item => (JsonNode)render(item)).ToArray()),
             ["nextToken"] = next,
         };
     }

@@ -91,18 +91,7 @@ public static class ScenarioValidator
             problems.Add(new ScenarioProblem($"{path}.action", item, $"unknown action; one of {string.Join(", ", ScenarioActions.Names)}."));
         Time(entry.At, $"{path}.at", item, problems);
         if (entry.End is { } end) Time(end, $"{path}.end", item, problems);
-        if (entry.Duration is { } duration)
-        {
-            try
-            {
-                if (ScenarioTime.Span(duration) < TimeSpan.Zero)
-                    problems.Add(new ScenarioProblem($"{path}.duration", item, $"'{duration}' is negative; a duration is e.g. 30m, 2h."));
-            }
-            catch (FormatException e)
-            {
-                problems.Add(new ScenarioProblem($"{path}.duration", item, e.Message));
-            }
-        }
+        if (entry.Duration is { } duration) Duration(duration, $"{path}.duration", item, problems);
         if (entry.Count is { } count && count < (entry.Action == "setBusy" ? 1 : 0))
             problems.Add(new ScenarioProblem($"{path}.count", item, entry.Action == "setBusy"
                 ? $"count {count}: the number of nodes kept busy is at least 1 (leave it out for every node)."
@@ -115,18 +104,7 @@ public static class ScenarioValidator
 
     private static void Extension(TimelineEvent entry, string path, string item, List<ScenarioProblem> problems)
     {
-        if (entry.PaymentDelay is { } delay)
-        {
-            try
-            {
-                if (ScenarioTime.Span(delay) < TimeSpan.Zero)
-                    problems.Add(new ScenarioProblem($"{path}.paymentDelay", item, $"'{delay}' is negative; a delay is e.g. 10m, 2h."));
-            }
-            catch (FormatException e)
-            {
-                problems.Add(new ScenarioProblem($"{path}.paymentDelay", item, e.Message));
-            }
-        }
+        if (entry.PaymentDelay is { } delay) Duration(delay, $"{path}.paymentDelay", item, problems);
         if (entry.Payment is { } payment && payment is not ("succeeded" or ScenarioActions.PaymentFailed))
             problems.Add(new ScenarioProblem($"{path}.payment", item, $"'{payment}': an extension's payment is succeeded or failed."));
     }
@@ -140,6 +118,20 @@ public static class ScenarioValidator
         if (entry.Count is 0) problems.Add(new ScenarioProblem($"{path}.count", item, "count 0: submit at least one job (leave it out for one)."));
         if (entry.Duration is { } duration && TrySpan(duration) == TimeSpan.Zero)
             problems.Add(new ScenarioProblem($"{path}.duration", item, "a job runs for some time, e.g. 30m."));
+    }
+
+    /// <summary>A readable duration that is not negative.</summary>
+    private static void Duration(string text, string path, string item, List<ScenarioProblem> problems)
+    {
+        try
+        {
+            if (ScenarioTime.Span(text) < TimeSpan.Zero)
+                problems.Add(new ScenarioProblem(path, item, $"'{text}' is negative; a duration is e.g. 30m, 2h."));
+        }
+        catch (FormatException e)
+        {
+            problems.Add(new ScenarioProblem(path, item, e.Message));
+        }
     }
 
     private static TimeSpan? TrySpan(string text)
