@@ -44,6 +44,7 @@ public sealed partial class LocalAws : IAsyncDisposable
         SecretsManager = new SecretsManagerService(State);
         Faults = new FaultInjector(options.Seed, Clock);
         Scenarios = new ScenarioActions(State, Pcs.Fleet);
+        Slurm = new SlurmView(State, Pcs.Fleet);
         Services.Add(new JsonServiceRegistration(PcsService.TargetPrefix, PcsService.SigningName, "1.0", "pcs.amazonaws.com", Pcs.Invoke)
         {
             ThrottlingStatus = 429,
@@ -91,8 +92,9 @@ public sealed partial class LocalAws : IAsyncDisposable
             CloudTrailMembers = SnsService.CloudTrailMembers,
         });
         // CloudTrail reaches EventBridge rules as it does in AWS when a trail exists (API calls and service events).
-        State.CloudTrail.Recorded += envelope => Events.Publish(envelope);
-        State.CapacityBlockEvents.Emitted += envelope => Events.Publish(envelope);
+        // Both through the event faults (lost, late, duplicated deliveries: LocalAws.ServiceEvents.cs).
+        State.CloudTrail.Recorded += PublishServiceEvent;
+        State.CapacityBlockEvents.Emitted += PublishServiceEvent;
         Clock.SleepersChanged += Activity.Pulse;
         StepFunctions.RunUntil = RunUntilAsync;
     }
@@ -141,6 +143,9 @@ public sealed partial class LocalAws : IAsyncDisposable
 
     /// <summary>What jobs and AWS do outside the API (demand, busy nodes, suspension, block extension).</summary>
     public ScenarioActions Scenarios { get; }
+
+    /// <summary>The Slurm side of the clusters (jobs, queues holding jobs, node reservations): no AWS API shows it.</summary>
+    public SlurmView Slurm { get; }
 
     /// <summary>The environment a client needs: endpoint, Region and the test credentials.</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables => new Dictionary<string, string>(StringComparer.Ordinal)

@@ -166,7 +166,7 @@ public class ScenarioFileTests
         var error = Fails("timeline:\n  - at: +1h\n    action: setDemnad\n");
 
         Assert.Equal("bad.yaml:3:13: timeline entry 'setDemnad': unknown action; one of setDemand, setBusy, setStatus, failNextUpdate, "
-            + "suspendCluster, extendCapacityBlock.", error.Message);
+            + "suspendCluster, extendCapacityBlock, submitJobs, deleteLaunchTemplate.", error.Message);
     }
 
     [Fact]

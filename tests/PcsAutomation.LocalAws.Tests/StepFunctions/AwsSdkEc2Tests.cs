@@ -120,4 +120,21 @@ public sealed class AwsSdkEc2Tests
         Assert.Equal("hpc", spec["Tags"]![0]!["Value"]!.GetValue<string>());
         Assert.Equal("sfn", template.Versions[^1].Description);
     }
+
+    [Fact] // the SDK's member names for the Capacity Block reads (botocore EC2 model: CapacityBlockStatuses, CapacityReservationStatuses)
+    public async Task AwsSdkEc2_CapacityBlocksAndStatus_PascalCaseMembers()
+    {
+        await using var sfn = await StepFunctionsClients.StartAsync(
+            Scenario.Empty().WithCapacityBlock("block", "p5.48xlarge", 4, "-1h", "+3h", id: "cr-0a000000000000001"));
+
+        var blocks = await RunAsync(sfn, "arn:aws:states:::aws-sdk:ec2:describeCapacityBlocks", """{ "CapacityBlockIds": ["cb-0a000000000000001"] }""");
+        var statuses = await RunAsync(sfn, "arn:aws:states:::aws-sdk:ec2:describeCapacityBlockStatus", """{ "MaxResults": 10 }""");
+
+        var block = Assert.Single(Output(blocks)["result"]!["CapacityBlocks"]!.AsArray())!;
+        Assert.Equal("cr-0a000000000000001", block["CapacityReservationIds"]![0]!.GetValue<string>());
+        Assert.Equal("active", block["State"]!.GetValue<string>());
+        var status = Assert.Single(Output(statuses)["result"]!["CapacityBlockStatuses"]!.AsArray())!;
+        Assert.Equal(4, status["TotalAvailableCapacity"]!.GetValue<int>());
+        Assert.Equal(4, Assert.Single(status["CapacityReservationStatuses"]!.AsArray())!["TotalCapacity"]!.GetValue<int>());
+    }
 }

@@ -11,14 +11,28 @@ namespace PcsAutomation.LocalAws.Ec2;
 /// <see cref="Emitted"/> events to the default bus; tests read <see cref="Events"/>.
 /// </summary>
 /// <remarks>
-/// The detail-types are the current EC2 guide and EventBridge reference names; older copies and the PCS guide's FAQ say
-/// "Capacity Block Reservation Delivered" / "Capacity Block Reservation Expiration Warning" (rules should match both).
+/// By default the detail-types are the current EC2 guide and EventBridge reference names; older copies and the PCS guide's
+/// FAQ say "Capacity Block Reservation Delivered" / "Capacity Block Reservation Expiration Warning" (guide L3506-3507;
+/// shared/reference/README.md: rules should match both). <see cref="Names"/> (scenario key <c>capacityBlockEventNames</c>)
+/// picks the spelling EC2 sends.
 /// </remarks>
 public sealed class CapacityBlockEvents(AwsWorld world)
 {
     public const string DeliveredDetailType = "Capacity Block Delivered";
     public const string ExpirationWarningDetailType = "Capacity Block Expiration Warning";
+    public const string ReservationDeliveredDetailType = "Capacity Block Reservation Delivered";
+    public const string ReservationExpirationWarningDetailType = "Capacity Block Reservation Expiration Warning";
     public const string InterruptionWarningDetailType = "EC2 Capacity Reservation Instance Interruption Warning";
+
+    /// <summary>Which spelling of the delivered and expiration warning events EC2 sends; default <see cref="CapacityBlockEventNames.Ec2Guide"/>.</summary>
+    public CapacityBlockEventNames Names { get; set; } = CapacityBlockEventNames.Ec2Guide;
+
+    /// <summary>The delivered event's detail-type under <see cref="Names"/>.</summary>
+    public string Delivered => Names == CapacityBlockEventNames.PcsGuide ? ReservationDeliveredDetailType : DeliveredDetailType;
+
+    /// <summary>The expiration warning's detail-type under <see cref="Names"/>.</summary>
+    public string ExpirationWarning =>
+        Names == CapacityBlockEventNames.PcsGuide ? ReservationExpirationWarningDetailType : ExpirationWarningDetailType;
 
     /// <summary>The docs: the expiration warning comes 40 minutes before the end.</summary>
     public static readonly TimeSpan ExpirationWarningLead = TimeSpan.FromMinutes(40);
@@ -48,7 +62,7 @@ public sealed class CapacityBlockEvents(AwsWorld world)
         {
             world.After(block.StartDate - world.Now, $"capacity block delivered {block.CapacityReservationId}", () =>
             {
-                if (block.StateAt(world.Now) == "active") Emit(block, DeliveredDetailType, BlockDetail(block));
+                if (block.StateAt(world.Now) == "active") Emit(block, Delivered, BlockDetail(block));
             });
         }
         WatchEnd(block);
@@ -64,7 +78,7 @@ public sealed class CapacityBlockEvents(AwsWorld world)
         var end = block.EndDate;
         At(end - ExpirationWarningLead, $"capacity block expiration warning {block.CapacityReservationId}", () =>
         {
-            if (block.EndDate == end && block.ForcedState is null or "active") Emit(block, ExpirationWarningDetailType, BlockDetail(block));
+            if (block.EndDate == end && block.ForcedState is null or "active") Emit(block, ExpirationWarning, BlockDetail(block));
         });
         // TerminationStart is PcsFleet's rule (30 min, 60 for UltraServers), the moment its reconcile ends the instances.
         At(block.TerminationStart - InterruptionWarningLead, $"capacity block interruption warnings {block.CapacityReservationId}", () =>
@@ -102,13 +116,9 @@ public sealed class CapacityBlockEvents(AwsWorld world)
         ["instance-id"] = instance.InstanceId,
         ["instance-action"] = "terminate",
         ["instance-termination-time"] = Timestamp(block.TerminationStart),
-        ["availability-zone-id"] = AvailabilityZoneId(block.AvailabilityZone),
+        ["availability-zone-id"] = AvailabilityZones.IdOf(block.AvailabilityZone),
         ["instance-lifecycle"] = "capacity-block",
     };
-
-    /// <summary>The same zone id as DescribeCapacityReservations answers (us-east-1a → use1-az1).</summary>
-    private static string AvailabilityZoneId(string zone) =>
-        "use1-az" + (zone.Length > 0 ? (zone[^1] - 'a' + 1).ToString(CultureInfo.InvariantCulture) : "1");
 
     private void Emit(CapacityBlock block, string detailType, JsonObject detail)
     {
@@ -130,4 +140,14 @@ public sealed class CapacityBlockEvents(AwsWorld world)
 
     private static string Timestamp(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The two spellings AWS documents for the Capacity Block delivered and expiration warning events.</summary>
+public enum CapacityBlockEventNames
+{
+    /// <summary>"Capacity Block Delivered", "Capacity Block Expiration Warning": the current EC2 guide and EventBridge reference.</summary>
+    Ec2Guide,
+
+    /// <summary>"Capacity Block Reservation Delivered", "Capacity Block Reservation Expiration Warning": the PCS guide (L3506-3507) and older EC2 copies.</summary>
+    PcsGuide,
 }

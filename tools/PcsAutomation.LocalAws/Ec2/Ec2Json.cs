@@ -5,7 +5,7 @@ using PcsAutomation.LocalAws.World;
 namespace PcsAutomation.LocalAws.Ec2;
 
 /// <summary>Resources rendered with the EC2 model's XML element names (see <see cref="Ec2Xml"/>).</summary>
-internal static class Ec2Json
+internal static partial class Ec2Json
 {
     public static JsonObject Image(Ec2Image image) => new()
     {
@@ -81,36 +81,6 @@ internal static class Ec2Json
         ["platformDetails"] = "Linux/UNIX",
         ["usageOperation"] = "RunInstances",
     };
-
-    public static JsonObject CapacityReservation(CapacityBlock block, AwsWorld world)
-    {
-        var state = block.StateAt(world.Now);
-        var used = world.Instances.Values.Count(i => i.CapacityReservationId == block.CapacityReservationId && i.IsNotStopped);
-        var available = state is "active" or "scheduled" or "payment-pending" ? Math.Max(0, block.InstanceCount - used) : 0;
-        return new JsonObject
-        {
-            ["capacityReservationId"] = block.CapacityReservationId,
-            ["ownerId"] = world.AccountId,
-            ["capacityReservationArn"] = $"arn:aws:ec2:{world.Region}:{world.AccountId}:capacity-reservation/{block.CapacityReservationId}",
-            ["availabilityZoneId"] = "use1-az" + (block.AvailabilityZone.Length > 0 ? (block.AvailabilityZone[^1] - 'a' + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "1"),
-            ["instanceType"] = block.InstanceType,
-            ["instancePlatform"] = "Linux/UNIX",
-            ["availabilityZone"] = block.AvailabilityZone,
-            ["tenancy"] = "default",
-            ["totalInstanceCount"] = block.InstanceCount,
-            ["availableInstanceCount"] = available,
-            ["ebsOptimized"] = true,
-            ["ephemeralStorage"] = false,
-            ["state"] = state,
-            ["startDate"] = AwsTimestamp.Iso8601(block.StartDate),
-            ["endDate"] = AwsTimestamp.Iso8601(block.EndDate),
-            ["endDateType"] = "limited",
-            ["instanceMatchCriteria"] = "targeted",
-            ["createDate"] = AwsTimestamp.Iso8601(block.StartDate.AddDays(-1) < world.Now ? block.StartDate.AddDays(-1) : world.Now),
-            ["tagSet"] = new JsonArray(),
-            ["reservationType"] = "capacity-block",
-        };
-    }
 
     public static JsonObject LaunchTemplate(LaunchTemplate template, string createdBy) => new()
     {

@@ -59,36 +59,4 @@ public sealed partial class Ec2Service
         instance.CapacityReservationId is { } id && world.CapacityBlocks.TryGetValue(id, out var block)
             ? block.AvailabilityZone
             : world.Region + "a";
-
-    private FilterSet<CapacityBlock> CapacityFilters => new(new Dictionary<string, Func<CapacityBlock, IEnumerable<string?>>>
-    {
-        ["instance-type"] = b => [b.InstanceType],
-        ["availability-zone"] = b => [b.AvailabilityZone],
-        ["state"] = b => [b.StateAt(world.Now)],
-        ["owner-id"] = _ => [world.AccountId],
-        ["instance-platform"] = _ => ["Linux/UNIX"],
-        ["tenancy"] = _ => ["default"],
-        ["end-date-type"] = _ => ["limited"],
-        ["instance-match-criteria"] = _ => ["targeted"],
-        ["reservation-type"] = _ => ["capacity-block"],
-    }, _ => new Dictionary<string, string>());
-
-    /// <summary>Capacity Blocks for ML as capacity reservations: state from the dates on the virtual clock (guide L3416, L3468-3470).</summary>
-    private JsonObject DescribeCapacityReservations(QueryRequest query)
-    {
-        var ids = query.List("CapacityReservationId");
-        var missing = ids.Where(id => !world.CapacityBlocks.ContainsKey(id)).ToList();
-        if (missing.Count > 0)
-            throw Ec2Errors.Error("InvalidCapacityReservationId.NotFound",
-                $"The capacity reservation ID '{Ec2Errors.Clip(string.Join(", ", missing))}' does not exist");
-        var blocks = world.CapacityBlocks.Values.Where(b => ids.Count == 0 || ids.Contains(b.CapacityReservationId));
-        var list = CapacityFilters.Apply(blocks, query.Filters())
-            .OrderBy(b => b.StartDate).ThenBy(b => b.CapacityReservationId, StringComparer.Ordinal).ToList();
-        var (page, next) = Paging.Page(list, query.Number("MaxResults", 1, 1000), query.Text("NextToken"));
-        return new JsonObject
-        {
-            ["capacityReservationSet"] = new JsonArray(page.Select(b => (JsonNode)Ec2Json.CapacityReservation(b, world)).ToArray()),
-            ["nextToken"] = next,
-        };
-    }
 }

@@ -6,7 +6,7 @@ namespace PcsAutomation.LocalAws.Ec2;
 
 /// <summary>
 /// Amazon EC2 (API 2016-11-15), the operations PCS automation reads and one it writes: images, instances,
-/// capacity reservations (Capacity Blocks), launch templates and instance types. Requests are the flat query
+/// capacity reservations and Capacity Blocks (<c>Ec2Service.CapacityBlocks.cs</c>), launch templates and instance types. Requests are the flat query
 /// parameters (see <see cref="QueryRequest"/>); results are rendered by <see cref="Ec2Xml"/>.
 /// Call <see cref="Invoke"/> under the world's gate (the HTTP layer does).
 /// </summary>
@@ -35,6 +35,9 @@ public sealed partial class Ec2Service
             "DescribeImages" => DescribeImages(query),
             "DescribeInstances" => DescribeInstances(query),
             "DescribeCapacityReservations" => DescribeCapacityReservations(query),
+            "DescribeCapacityBlocks" => DescribeCapacityBlocks(query),
+            "DescribeCapacityBlockStatus" => DescribeCapacityBlockStatus(query),
+            "DescribeCapacityBlockExtensionHistory" => DescribeCapacityBlockExtensionHistory(query),
             "DescribeLaunchTemplates" => DescribeLaunchTemplates(query),
             "DescribeLaunchTemplateVersions" => DescribeLaunchTemplateVersions(query),
             "CreateLaunchTemplateVersion" => CreateLaunchTemplateVersion(query),

@@ -13,6 +13,9 @@ public sealed class FaultInjector(int seed, TimeProvider clock)
     private readonly Dictionary<FaultRule, int> counts = [];
     private readonly List<RateLimitRule> limits = [];
     private readonly Dictionary<(RateLimitRule Rule, string? Operation), TokenBucket> buckets = [];
+    private readonly List<EventFaultRule> eventRules = [];
+    private readonly Dictionary<EventFaultRule, int> eventCounts = [];
+    private readonly List<EventFaultRecord> eventRecords = [];
     private readonly Lock gate = new();
 
     public void Add(FaultRule rule)
@@ -40,6 +43,20 @@ public sealed class FaultInjector(int seed, TimeProvider clock)
         get { lock (gate) return [.. limits]; }
     }
 
+    /// <summary>Adds a fault in the delivery of service events (lost, late, duplicated); see <see cref="EventFaultRule"/>.</summary>
+    public void Add(EventFaultRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        rule.Validate();
+        lock (gate) eventRules.Add(rule);
+    }
+
+    /// <summary>Every event an <see cref="EventFaultRule"/> matched, in order, with its fate.</summary>
+    public IReadOnlyList<EventFaultRecord> EventFaults
+    {
+        get { lock (gate) return [.. eventRecords]; }
+    }
+
     public void Clear()
     {
         lock (gate)
@@ -48,6 +65,34 @@ public sealed class FaultInjector(int seed, TimeProvider clock)
             counts.Clear();
             limits.Clear();
             buckets.Clear();
+            eventRules.Clear();
+            eventCounts.Clear();
+            eventRecords.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The fate of a service event: lost when a matching rule says so, else delivered once plus the duplicates of every
+    /// matching rule, after their delays added up (the largest gap between copies).
+    /// </summary>
+    public EventFate EvaluateEvent(string source, string detailType, string eventId)
+    {
+        lock (gate)
+        {
+            var matching = eventRules.Where(r => r.Matches(source, detailType)).ToList();
+            if (matching.Count == 0) return EventFate.Delivered;
+            var lost = false;
+            foreach (var rule in matching)
+            {
+                var n = eventCounts[rule] = eventCounts.GetValueOrDefault(rule) + 1;
+                lost |= rule.Lose || rule.LoseNth == n || (rule.LossRate > 0 && random.NextDouble() < rule.LossRate);
+            }
+            var fate = new EventFate(lost,
+                TimeSpan.FromTicks(matching.Sum(r => r.Delay.Ticks)),
+                lost ? 0 : 1 + matching.Sum(r => r.Duplicates),
+                matching.Max(r => r.DuplicateGap));
+            eventRecords.Add(new EventFaultRecord(clock.GetUtcNow(), source, detailType, eventId, fate));
+            return fate;
         }
     }
 

@@ -20,6 +20,14 @@ public static class StateSnapshot
                 ["tags"] = Tags(c.Tags),
                 ["computeNodeGroups"] = new JsonArray(c.NodeGroups.Values.OrderBy(g => g.Sequence).Select(g => (JsonNode)PcsJson.NodeGroup(g)).ToArray()),
                 ["queues"] = new JsonArray(c.Queues.Values.OrderBy(q => q.Sequence).Select(q => (JsonNode)PcsJson.Queue(q)).ToArray()),
+                ["jobs"] = new JsonArray(c.Jobs.Select(j => (JsonNode)new JsonObject
+                {
+                    ["jobId"] = j.JobId,
+                    ["queueId"] = j.QueueId,
+                    ["state"] = j.State,
+                    ["instanceId"] = j.InstanceId,
+                    ["requeues"] = j.Requeues,
+                }).ToArray()),
             }).ToArray()),
             ["instances"] = new JsonArray(world.Instances.Values.OrderBy(i => i.LaunchTime).ThenBy(i => i.InstanceId, StringComparer.Ordinal)
                 .Select(i => (JsonNode)new JsonObject
@@ -40,6 +48,12 @@ public static class StateSnapshot
                 ["state"] = b.StateAt(world.Now),
                 ["startDate"] = Protocol.AwsTimestamp.Iso8601(b.StartDate),
                 ["endDate"] = Protocol.AwsTimestamp.Iso8601(b.EndDate),
+                ["tags"] = Tags(b.Tags),
+                ["extensions"] = new JsonArray(b.Extensions.Select(e => (JsonNode)new JsonObject
+                {
+                    ["status"] = e.Status,
+                    ["endDate"] = Protocol.AwsTimestamp.Iso8601(e.EndDate),
+                }).ToArray()),
             }).ToArray()),
         };
     }

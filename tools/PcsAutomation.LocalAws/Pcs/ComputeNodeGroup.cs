@@ -33,6 +33,15 @@ public sealed class ComputeNodeGroup : PcsResource
     /// <summary>How many nodes the scenario's jobs ask for (dynamic nodes launch for them, up to max).</summary>
     public int Demand { get; set; }
 
+    /// <summary>
+    /// Why PCS could not launch all the instances the group wants, as Slurm reports it on the group's nodes (guide
+    /// L3557-3558: "Failed to launch backing instance (Error Code: ReservationCapacityExceeded)"), and since when; null
+    /// once launches succeed again. Slurm-side: no PCS API shows it (<see cref="SlurmView"/>).
+    /// </summary>
+    public string? LaunchFailure { get; set; }
+
+    public DateTimeOffset? LaunchFailedAt { get; set; }
+
     /// <summary>Scenario hook: the next update of this group ends in UPDATE_FAILED with this message.</summary>
     public string? FailNextUpdate { get; set; }
 

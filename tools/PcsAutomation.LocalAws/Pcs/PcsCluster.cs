@@ -24,6 +24,12 @@ public sealed class PcsCluster : PcsResource
     public Dictionary<string, ComputeNodeGroup> NodeGroups { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, PcsQueue> Queues { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Slurm's jobs, in submission order (<see cref="SlurmJob"/>; the scenario submits them, no PCS API shows them).</summary>
+    public List<SlurmJob> Jobs { get; } = [];
+
+    /// <summary>Slurm numbers jobs from 1 in each cluster.</summary>
+    public long NextJobId() => Jobs.Count + 1;
+
     public void CompleteCreation(DateTimeOffset now) => Move(PcsStatus.Active, now, PcsStatus.Creating);
 
     public void FailCreation(DateTimeOffset now) => Move(PcsStatus.CreateFailed, now, PcsStatus.Creating);

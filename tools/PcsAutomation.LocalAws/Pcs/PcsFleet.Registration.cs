@@ -18,6 +18,7 @@ public sealed partial class PcsFleet
             if (instance.State != Ec2Instance.Pending) return;
             instance.State = Ec2Instance.Running;
             if (instance.NeverRegisters) WatchRegistration(cluster, group, instance);
+            else StartPendingJobs(cluster); // registered and joined: Slurm can allocate it (guide L11028-11031)
         });
     }
 

@@ -5,7 +5,8 @@ namespace PcsAutomation.LocalAws.Pcs;
 /// <summary>
 /// What PCS does with EC2 for a node group: keeps the number of up instances at what the scaling
 /// configuration, the jobs' demand and the capacity block allow, and replaces marked instances once idle.
-/// How an instance boots and registers (or never does, on a broken AMI) is in <c>PcsFleet.Registration.cs</c>.
+/// How an instance boots and registers (or never does, on a broken AMI) is in <c>PcsFleet.Registration.cs</c>, Capacity
+/// Blocks in <c>PcsFleet.CapacityBlocks.cs</c>, Slurm's jobs in <c>PcsFleet.Jobs.cs</c>.
 /// </summary>
 public sealed partial class PcsFleet(AwsWorld world)
 {
@@ -35,6 +36,14 @@ public sealed partial class PcsFleet(AwsWorld world)
             }
         }
 
+        // EC2, not PCS: a Capacity Block's instances end at its termination time, whatever the group's template says now
+        // (it may point at a successor block already).
+        foreach (var ended in up.Where(i => InEndedBlock(i, now)).ToList())
+        {
+            Terminate(ended, CapacityBlockEnded);
+            up.Remove(ended);
+        }
+
         var (target, ceiling, reason) = Desired(cluster, group, now);
 
         // guide L2668: above max (or when capacity must go), nodes go at once even when busy; idle ones first.
@@ -52,7 +61,7 @@ public sealed partial class PcsFleet(AwsWorld world)
             up.Remove(victim);
         }
 
-        for (var missing = target - up.Count; missing > 0; missing--) Launch(cluster, group);
+        for (var missing = Launchable(group, target - up.Count, now); missing > 0; missing--) Launch(cluster, group);
     }
 
     public void ReconcileCluster(PcsCluster cluster)
@@ -85,23 +94,6 @@ public sealed partial class PcsFleet(AwsWorld world)
         return group.AmiId ?? TemplateVersion(group)?.ImageId ?? DefaultImageId;
     }
 
-    public CapacityBlock? CapacityBlockOf(ComputeNodeGroup group)
-    {
-        ArgumentNullException.ThrowIfNull(group);
-        if (group.PurchaseOption != "CAPACITY_BLOCK") return null;
-        var reservation = TemplateVersion(group)?.CapacityReservationId;
-        return reservation is null ? null : world.CapacityBlocks.GetValueOrDefault(reservation);
-    }
-
-    /// <summary>Looks at a capacity-block group again at the block's start and when EC2 begins terminating.</summary>
-    public void WatchCapacityBlock(PcsCluster cluster, ComputeNodeGroup group)
-    {
-        ArgumentNullException.ThrowIfNull(group);
-        if (CapacityBlockOf(group) is not { } block) return;
-        LookAgainAt(cluster, group, block.StartDate);
-        LookAgainAt(cluster, group, block.TerminationStart);
-    }
-
     /// <summary>
     /// PCS terminates the instance through the EC2 API: EC2's state reason <c>Client.UserInitiatedShutdown</c> ("The
     /// instance was shut down using the Amazon EC2 API", https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_StateReason.html);
@@ -121,9 +113,12 @@ public sealed partial class PcsFleet(AwsWorld world)
         instance.State = Ec2Instance.ShuttingDown;
         instance.StateTransitionReason = transitionReason;
         instance.StateReason = stateReason;
+        RequeueJobOf(instance); // guide L3480: active jobs are requeued by default
         world.After(world.Durations.InstanceShutdown, $"terminate {instance.InstanceId}", () =>
         {
-            if (instance.State == Ec2Instance.ShuttingDown) instance.State = Ec2Instance.Terminated;
+            if (instance.State != Ec2Instance.ShuttingDown) return;
+            instance.State = Ec2Instance.Terminated;
+            if (instance.CapacityReservationId is { } reservation) RetryLaunchesInto(reservation);
         });
     }
 
@@ -133,9 +128,10 @@ public sealed partial class PcsFleet(AwsWorld world)
             return (0, 0, "Compute node group deleted");
         if (cluster.Status is PcsStatus.Suspending or PcsStatus.Suspended or PcsStatus.Deleting)
             return (0, 0, "Cluster suspended"); // guide L6569-6579
-        if (group.PurchaseOption == "CAPACITY_BLOCK" && CapacityBlockOf(group)?.AllowsInstancesAt(now) != true)
+        if (group.PurchaseOption == "CAPACITY_BLOCK" && !TemplateDeleted(group) && CapacityBlockOf(group)?.AllowsInstancesAt(now) != true)
             return (0, 0, CapacityBlockEnded); // guide L3419-3427, EC2 ends instances 30/60 min early
-        var target = Math.Min(group.MaxInstanceCount, Math.Max(group.MinInstanceCount, group.Demand));
+        // The scenario's demand (setDemand) and the nodes Slurm's jobs want from this group (PcsFleet.Jobs.cs).
+        var target = Math.Min(group.MaxInstanceCount, Math.Max(group.MinInstanceCount, group.Demand + JobDemand(cluster, group, now)));
         return (target, group.MaxInstanceCount, "Scaled down to maxInstanceCount");
     }
 
@@ -170,7 +166,7 @@ public sealed partial class PcsFleet(AwsWorld world)
             PrivateIpAddress = world.Ids.PrivateIp(),
             LaunchTemplateId = group.LaunchTemplateId,
             LaunchTemplateVersion = group.LaunchTemplateVersion,
-            CapacityReservationId = block?.CapacityReservationId,
+            CapacityReservationId = block?.CapacityReservationId, // EC2 ends it with this block (InEndedBlock)
             InstanceLifecycle = block is not null ? "capacity-block" : group.PurchaseOption == "SPOT" ? "spot" : null,
             Tags =
             {
@@ -180,6 +176,7 @@ public sealed partial class PcsFleet(AwsWorld world)
             },
         };
         world.Instances[instance.InstanceId] = instance;
+        if (block is not null) LookOnceAt(cluster, group, block.TerminationStart);
         Boot(cluster, group, instance);
     }
 

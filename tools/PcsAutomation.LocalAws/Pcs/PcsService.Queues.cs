@@ -55,6 +55,8 @@ public sealed partial class PcsService
         queue.BeginUpdate(world.Now);
         if (groupIds is not null) queue.ComputeNodeGroupIds = groupIds; // guide L3758-3781: the full new set
         if (slurm is not null) queue.SlurmConfiguration = (JsonObject)slurm.Json.DeepClone();
+        // Running jobs are untouched (guide L3725); pending ones can now go to the groups the queue has.
+        if (groupIds is not null) Fleet.ScheduleJobs(cluster);
         world.After(world.Durations.QueueUpdate, $"update queue {queue.Id}", () =>
         {
             if (queue.Status == PcsStatus.Updating) queue.CompleteUpdate(world.Now);

@@ -42,6 +42,14 @@ public sealed class Scenario
         return this;
     }
 
+    /// <summary>A tag on the last node group added (e.g. <c>pcs-automation:fallback-node-group</c>).</summary>
+    public Scenario WithNodeGroupTag(string key, string value)
+    {
+        var group = LastCluster.NodeGroups.LastOrDefault() ?? throw new InvalidOperationException("Add a node group first: WithNodeGroup(...).");
+        group.Tags[key] = value;
+        return this;
+    }
+
     public Scenario WithScaleDownIdleTime(int seconds)
     {
         LastCluster.ScaleDownIdleTimeInSeconds = seconds;
@@ -54,13 +62,26 @@ public sealed class Scenario
         return this;
     }
 
-    /// <summary>A capacity block, times relative to the scenario start ("+1h", "+1d").</summary>
-    public Scenario WithCapacityBlock(string name, string instanceType, int count, string start, string end)
+    /// <summary>
+    /// A capacity block, times relative to the scenario start ("+1h", "+1d"); <paramref name="id"/> a fixed reservation
+    /// id (<c>cr-</c> and 17 hex digits), else a drawn one.
+    /// </summary>
+    public Scenario WithCapacityBlock(string name, string instanceType, int count, string start, string end, string? id = null,
+        string availabilityZone = "us-east-1a", IReadOnlyDictionary<string, string>? tags = null)
     {
         definition.CapacityBlocks.Add(new CapacityBlockDefinition
         {
-            Name = name, InstanceType = instanceType, InstanceCount = count, Start = start, End = end,
+            Name = name, InstanceType = instanceType, InstanceCount = count, Start = start, End = end, Id = id,
+            AvailabilityZone = availabilityZone,
+            Tags = tags is null ? [] : new Dictionary<string, string>(tags, StringComparer.Ordinal),
         });
+        return this;
+    }
+
+    /// <summary>How EC2 spells the Capacity Block events: "ec2-guide" (default) or "pcs-guide".</summary>
+    public Scenario WithCapacityBlockEventNames(string names)
+    {
+        definition.CapacityBlockEventNames = names;
         return this;
     }
 
@@ -77,12 +98,14 @@ public sealed class Scenario
     }
 
     public Scenario At(string at, string action, string? cluster = null, string? nodeGroup = null, int? count = null,
-        string? duration = null, string? status = null, string? message = null)
+        string? duration = null, string? status = null, string? message = null, string? queue = null, string? capacityBlock = null,
+        string? end = null, string? paymentDelay = null, string? payment = null, string? launchTemplate = null)
     {
         definition.Timeline.Add(new TimelineEvent
         {
             At = at, Action = action, Cluster = cluster, NodeGroup = nodeGroup, Count = count, Duration = duration,
-            Status = status, Message = message,
+            Status = status, Message = message, Queue = queue, CapacityBlock = capacityBlock, End = end,
+            PaymentDelay = paymentDelay, Payment = payment, LaunchTemplate = launchTemplate,
         });
         return this;
     }

@@ -4,10 +4,11 @@ using PcsAutomation.LocalAws.World;
 namespace PcsAutomation.LocalAws.Scenarios;
 
 /// <summary>What a timeline entry (or a test) can do to the world: the things AWS users and jobs do outside the API.</summary>
-public sealed class ScenarioActions(AwsWorld world, PcsFleet fleet)
+public sealed partial class ScenarioActions(AwsWorld world, PcsFleet fleet)
 {
     /// <summary>The timeline actions <see cref="Run"/> knows.</summary>
-    public static readonly IReadOnlyList<string> Names = ["setDemand", "setBusy", "setStatus", "failNextUpdate", "suspendCluster", "extendCapacityBlock"];
+    public static readonly IReadOnlyList<string> Names =
+        ["setDemand", "setBusy", "setStatus", "failNextUpdate", "suspendCluster", "extendCapacityBlock", "submitJobs", "deleteLaunchTemplate"];
 
     public void Run(TimelineEvent entry)
     {
@@ -32,7 +33,14 @@ public sealed class ScenarioActions(AwsWorld world, PcsFleet fleet)
                 SuspendCluster(Cluster(entry));
                 break;
             case "extendCapacityBlock":
-                ExtendCapacityBlock(entry.CapacityBlock ?? "", ScenarioTime.Resolve(entry.End ?? "+1d", world.Now));
+                ExtendCapacityBlock(entry.CapacityBlock ?? "", ScenarioTime.Resolve(entry.End ?? "+1d", world.Now),
+                    entry.PaymentDelay is null ? null : ScenarioTime.Span(entry.PaymentDelay), entry.Payment == PaymentFailed);
+                break;
+            case "deleteLaunchTemplate":
+                DeleteLaunchTemplate(entry.LaunchTemplate ?? "");
+                break;
+            case "submitJobs":
+                SubmitJobs(Cluster(entry), Queue(entry), entry.Count ?? 1, ScenarioTime.Span(entry.Duration ?? "+1h"));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown scenario action '{entry.Action}'.");
@@ -72,6 +80,23 @@ public sealed class ScenarioActions(AwsWorld world, PcsFleet fleet)
         }
     }
 
+    /// <summary>
+    /// Someone deletes a launch template outside the product (EC2's DeleteLaunchTemplate, not emulated as an API): reads
+    /// of it answer <c>InvalidLaunchTemplateId.NotFound</c>; groups using it keep their instances and cannot launch more
+    /// (<see cref="PcsFleet.LaunchTemplateNotFound"/>).
+    /// </summary>
+    public void DeleteLaunchTemplate(string nameOrId)
+    {
+        lock (world.Gate)
+        {
+            var template = world.LaunchTemplates.GetValueOrDefault(nameOrId)
+                           ?? world.LaunchTemplates.Values.FirstOrDefault(t => t.LaunchTemplateName == nameOrId)
+                           ?? throw new InvalidOperationException($"No launch template {nameOrId}.");
+            world.LaunchTemplates.Remove(template.LaunchTemplateId);
+            world.DeletedLaunchTemplates.Add(template.LaunchTemplateId);
+        }
+    }
+
     /// <summary>Guide L6569-6579: PCS deletes the controller, node groups' instances; the cluster stays readable.</summary>
     public void SuspendCluster(PcsCluster cluster)
     {
@@ -87,22 +112,11 @@ public sealed class ScenarioActions(AwsWorld world, PcsFleet fleet)
         }
     }
 
-    /// <summary>Guide L3472-3476: a paid extension moves the end date; the node group keeps working until then.</summary>
-    public void ExtendCapacityBlock(string idOrType, DateTimeOffset newEnd)
-    {
-        lock (world.Gate)
-        {
-            var block = world.CapacityBlocks.GetValueOrDefault(idOrType) ?? throw new InvalidOperationException($"No capacity block {idOrType}.");
-            block.EndDate = newEnd;
-            world.CapacityBlockEvents.WatchEnd(block); // the warnings for the old end stay silent
-            foreach (var cluster in world.Clusters.Values)
-                foreach (var group in cluster.NodeGroups.Values.Where(g => fleet.CapacityBlockOf(g) == block))
-                    fleet.WatchCapacityBlock(cluster, group);
-        }
-    }
-
     private PcsCluster Cluster(TimelineEvent entry) =>
         world.FindCluster(entry.Cluster ?? "") ?? throw new InvalidOperationException($"No cluster {entry.Cluster}.");
+
+    private PcsQueue Queue(TimelineEvent entry) =>
+        Cluster(entry).FindQueue(entry.Queue ?? "") ?? throw new InvalidOperationException($"No queue {entry.Queue}.");
 
     private ComputeNodeGroup Group(TimelineEvent entry) =>
         Cluster(entry).FindNodeGroup(entry.NodeGroup ?? "") ?? throw new InvalidOperationException($"No node group {entry.NodeGroup}.");

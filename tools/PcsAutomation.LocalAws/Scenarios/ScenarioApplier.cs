@@ -16,6 +16,7 @@ public sealed class ScenarioApplier(AwsWorld world, PcsFleet fleet)
         {
             var start = world.Now;
             SsmScenario.Apply(world, scenario, start); // images, parameters, SSM agents
+            if (scenario.CapacityBlockEventNames is { } names) world.CapacityBlockEvents.Names = ScenarioValidator.EventNames(names);
             foreach (var block in scenario.CapacityBlocks) AddCapacityBlock(block, start);
             foreach (var template in scenario.LaunchTemplates) AddLaunchTemplate(template);
             foreach (var cluster in scenario.Clusters) AddCluster(cluster);
@@ -27,15 +28,22 @@ public sealed class ScenarioApplier(AwsWorld world, PcsFleet fleet)
 
     private void AddCapacityBlock(CapacityBlockDefinition definition, DateTimeOffset start)
     {
+        var startDate = ScenarioTime.Resolve(definition.Start, start);
         var block = new CapacityBlock
         {
             CapacityReservationId = definition.Id ?? world.Ids.CapacityReservationId(),
             InstanceType = definition.InstanceType,
             AvailabilityZone = definition.AvailabilityZone,
             InstanceCount = definition.InstanceCount,
-            StartDate = ScenarioTime.Resolve(definition.Start, start),
+            StartDate = startDate,
             EndDate = ScenarioTime.Resolve(definition.End, start),
+            // bought a day before it starts, or now for a block that starts sooner (no AWS figure: README, "Inferred")
+            CreateDate = startDate.AddDays(-1) < world.Now ? startDate.AddDays(-1) : world.Now,
             ForcedState = definition.State,
+            Tags = new Dictionary<string, string>(definition.Tags, StringComparer.Ordinal)
+            {
+                [CapacityBlock.RequestedQuantityTag] = definition.InstanceCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
         };
         world.CapacityBlocks[block.CapacityReservationId] = block;
         world.CapacityBlockEvents.Watch(block);

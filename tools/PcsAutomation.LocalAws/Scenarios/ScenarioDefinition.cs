@@ -26,6 +26,12 @@ public sealed class ScenarioDefinition
 
     /// <summary>SSM agent behaviour per instance (see <see cref="SsmAgentDefinition"/>).</summary>
     public List<SsmAgentDefinition> SsmAgents { get; set; } = [];
+
+    /// <summary>
+    /// How EC2 spells the Capacity Block delivered and expiration warning events: <c>ec2-guide</c> (default: "Capacity Block
+    /// Delivered") or <c>pcs-guide</c> ("Capacity Block Reservation Delivered", guide L3506-3507).
+    /// </summary>
+    public string? CapacityBlockEventNames { get; set; }
 }
 
 public sealed class LaunchTemplateDefinition
@@ -54,6 +60,7 @@ public sealed class CapacityBlockDefinition
     public string Start { get; set; } = "+0m";
     public string End { get; set; } = "+1d";
     public string? State { get; set; }
+    public Dictionary<string, string> Tags { get; set; } = [];
 }
 
 public sealed class ClusterDefinition
@@ -113,8 +120,10 @@ public sealed class InstanceDefinition
 
 /// <summary>
 /// Something that happens at a time: <c>setDemand</c> (count, duration), <c>setBusy</c> (duration, optional count: jobs
-/// keep a group's nodes, or the first count of them, busy until at + duration), <c>setStatus</c> (status), <c>failNextUpdate</c> (message), <c>extendCapacityBlock</c>
-/// (end), <c>suspendCluster</c>.
+/// keep a group's nodes, or the first count of them, busy until at + duration), <c>setStatus</c> (status), <c>failNextUpdate</c> (message),
+/// <c>extendCapacityBlock</c> (capacityBlock, end, optional paymentDelay and payment: <c>succeeded</c> or <c>failed</c>),
+/// <c>suspendCluster</c>, <c>submitJobs</c> (cluster, queue, count, duration: one-node Slurm jobs), <c>deleteLaunchTemplate</c>
+/// (launchTemplate).
 /// </summary>
 public sealed class TimelineEvent
 {
@@ -128,4 +137,14 @@ public sealed class TimelineEvent
     public string? Status { get; set; }
     public string? Message { get; set; }
     public string? End { get; set; }
+    public string? Queue { get; set; }
+
+    /// <summary>deleteLaunchTemplate: the template's name or id.</summary>
+    public string? LaunchTemplate { get; set; }
+
+    /// <summary>extendCapacityBlock: how long the extension stays payment-pending (default: paid at once).</summary>
+    public string? PaymentDelay { get; set; }
+
+    /// <summary>extendCapacityBlock: <c>succeeded</c> (default) or <c>failed</c>.</summary>
+    public string? Payment { get; set; }
 }

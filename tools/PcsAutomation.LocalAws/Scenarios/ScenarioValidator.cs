@@ -21,10 +21,25 @@ public static class ScenarioValidator
         ArgumentNullException.ThrowIfNull(scenario);
         var problems = new List<ScenarioProblem>();
         for (var i = 0; i < scenario.Clusters.Count; i++) Cluster(scenario.Clusters, i, problems);
-        for (var i = 0; i < scenario.Timeline.Count; i++) Timeline(scenario.Timeline[i], $"timeline[{i}]", problems);
+        for (var i = 0; i < scenario.Timeline.Count; i++) Timeline(scenario, scenario.Timeline[i], $"timeline[{i}]", problems);
         ScenarioImages.Check(scenario, problems);
+        if (scenario.CapacityBlockEventNames is { } names && !EventNameValues.ContainsKey(names))
+            problems.Add(new ScenarioProblem("capacityBlockEventNames", "the scenario",
+                $"'{names}' is not a spelling of the Capacity Block events; one of {string.Join(", ", EventNameValues.Keys)}."));
         return problems.FirstOrDefault();
     }
+
+    private static readonly Dictionary<string, Ec2.CapacityBlockEventNames> EventNameValues = new(StringComparer.Ordinal)
+    {
+        ["ec2-guide"] = Ec2.CapacityBlockEventNames.Ec2Guide,
+        ["pcs-guide"] = Ec2.CapacityBlockEventNames.PcsGuide,
+    };
+
+    /// <summary>The <c>capacityBlockEventNames</c> value (checked by <see cref="FirstProblem"/>).</summary>
+    public static Ec2.CapacityBlockEventNames EventNames(string value) =>
+        EventNameValues.TryGetValue(value, out var names)
+            ? names
+            : throw new InvalidOperationException($"capacityBlockEventNames '{value}': one of {string.Join(", ", EventNameValues.Keys)}.");
 
     private static void Cluster(List<ClusterDefinition> clusters, int index, List<ScenarioProblem> problems)
     {
@@ -69,29 +84,66 @@ public static class ScenarioValidator
             Check(problems, $"{path}.nodeGroups", item, () => throw PcsErrors.NotFound("computeNodeGroup", name));
     }
 
-    private static void Timeline(TimelineEvent entry, string path, List<ScenarioProblem> problems)
+    private static void Timeline(ScenarioDefinition scenario, TimelineEvent entry, string path, List<ScenarioProblem> problems)
     {
         var item = $"timeline entry '{entry.Action}'";
         if (!ScenarioActions.Names.Contains(entry.Action))
             problems.Add(new ScenarioProblem($"{path}.action", item, $"unknown action; one of {string.Join(", ", ScenarioActions.Names)}."));
         Time(entry.At, $"{path}.at", item, problems);
         if (entry.End is { } end) Time(end, $"{path}.end", item, problems);
-        if (entry.Duration is { } duration)
-        {
-            try
-            {
-                if (ScenarioTime.Span(duration) < TimeSpan.Zero)
-                    problems.Add(new ScenarioProblem($"{path}.duration", item, $"'{duration}' is negative; a duration is e.g. 30m, 2h."));
-            }
-            catch (FormatException e)
-            {
-                problems.Add(new ScenarioProblem($"{path}.duration", item, e.Message));
-            }
-        }
+        if (entry.Duration is { } duration) Duration(duration, $"{path}.duration", item, problems);
         if (entry.Count is { } count && count < (entry.Action == "setBusy" ? 1 : 0))
             problems.Add(new ScenarioProblem($"{path}.count", item, entry.Action == "setBusy"
                 ? $"count {count}: the number of nodes kept busy is at least 1 (leave it out for every node)."
                 : $"count {count}: a number of nodes is not negative."));
+        if (entry.Action == "extendCapacityBlock") Extension(entry, path, item, problems);
+        if (entry.Action == "submitJobs") Submission(scenario, entry, path, item, problems);
+        if (entry.Action == "deleteLaunchTemplate" && scenario.LaunchTemplates.All(t => t.Name != entry.LaunchTemplate && t.Id != entry.LaunchTemplate))
+            problems.Add(new ScenarioProblem($"{path}.launchTemplate", item, $"no launch template '{entry.LaunchTemplate}' in the scenario."));
+    }
+
+    private static void Extension(TimelineEvent entry, string path, string item, List<ScenarioProblem> problems)
+    {
+        if (entry.PaymentDelay is { } delay) Duration(delay, $"{path}.paymentDelay", item, problems);
+        if (entry.Payment is { } payment && payment is not ("succeeded" or ScenarioActions.PaymentFailed))
+            problems.Add(new ScenarioProblem($"{path}.payment", item, $"'{payment}': an extension's payment is succeeded or failed."));
+    }
+
+    private static void Submission(ScenarioDefinition scenario, TimelineEvent entry, string path, string item, List<ScenarioProblem> problems)
+    {
+        if (entry.Queue is null || entry.Cluster is null)
+            problems.Add(new ScenarioProblem(path, item, "submitJobs needs the cluster and the queue the jobs go to."));
+        else if (scenario.Clusters.FirstOrDefault(c => c.Name == entry.Cluster) is { } cluster && cluster.Queues.All(q => q.Name != entry.Queue))
+            problems.Add(new ScenarioProblem($"{path}.queue", item, $"cluster '{cluster.Name}' has no queue '{entry.Queue}'."));
+        if (entry.Count is 0) problems.Add(new ScenarioProblem($"{path}.count", item, "count 0: submit at least one job (leave it out for one)."));
+        if (entry.Duration is { } duration && TrySpan(duration) == TimeSpan.Zero)
+            problems.Add(new ScenarioProblem($"{path}.duration", item, "a job runs for some time, e.g. 30m."));
+    }
+
+    /// <summary>A readable duration that is not negative.</summary>
+    private static void Duration(string text, string path, string item, List<ScenarioProblem> problems)
+    {
+        try
+        {
+            if (ScenarioTime.Span(text) < TimeSpan.Zero)
+                problems.Add(new ScenarioProblem(path, item, $"'{text}' is negative; a duration is e.g. 30m, 2h."));
+        }
+        catch (FormatException e)
+        {
+            problems.Add(new ScenarioProblem(path, item, e.Message));
+        }
+    }
+
+    private static TimeSpan? TrySpan(string text)
+    {
+        try
+        {
+            return ScenarioTime.Span(text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private static void Time(string text, string path, string item, List<ScenarioProblem> problems)

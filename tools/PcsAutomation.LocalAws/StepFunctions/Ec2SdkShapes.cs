@@ -44,6 +44,8 @@ public sealed class Ec2SdkShapes : AwsSdkShapes
         ["imageOwnerId"] = "OwnerId", // Image.OwnerId, locationName imageOwnerId
         ["isPublic"] = "Public", // Image.Public, locationName isPublic
         ["blockDeviceMapping"] = "BlockDeviceMappings", // Image.BlockDeviceMappings, locationName blockDeviceMapping
+        ["capacityBlockStatusSet"] = "CapacityBlockStatuses", // DescribeCapacityBlockStatusResult.CapacityBlockStatuses
+        ["capacityReservationStatusSet"] = "CapacityReservationStatuses", // CapacityBlockStatus.CapacityReservationStatuses
     };
 
     public override JsonObject ToService(JsonObject parameters)

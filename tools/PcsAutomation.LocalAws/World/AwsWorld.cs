@@ -46,6 +46,9 @@ public sealed class AwsWorld
     public Dictionary<string, CapacityBlock> CapacityBlocks { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, LaunchTemplate> LaunchTemplates { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Ids of launch templates deleted under PCS (scenario <c>deleteLaunchTemplate</c>): groups using them cannot launch.</summary>
+    public HashSet<string> DeletedLaunchTemplates { get; } = new(StringComparer.Ordinal);
+
     /// <summary>AMIs by id: the public catalogue (PCS sample AMIs, AL2023, DLAMIs) and the account's own.</summary>
     public Dictionary<string, Ec2Image> Images { get; } = new(StringComparer.Ordinal);
 
