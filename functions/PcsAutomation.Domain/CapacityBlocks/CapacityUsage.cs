@@ -25,7 +25,8 @@ public sealed record GroupUse(
     string? ReservationId,
     IReadOnlyList<string> Sources,
     int MinInstanceCount,
-    int MaxInstanceCount)
+    int MaxInstanceCount,
+    bool Managed = true)
 {
     public string Describe() => $"{NodeGroupName} ({NodeGroupId}) of cluster {ClusterName}";
 }

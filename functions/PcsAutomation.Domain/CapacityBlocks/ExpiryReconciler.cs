@@ -16,7 +16,8 @@ public sealed record ExpiryReconcileDecision(IReadOnlyList<ExpiryStart> Start, I
 /// (DescribeCapacityReservations), the usage map and now, start the expiry workflow for each Capacity Block in use by
 /// a CAPACITY_BLOCK group and ending within the horizon. The execution name comes from the reservation id and its end
 /// date, so the same block and end start once however often the schedule runs, and an extension gives a new name.
-/// Skipped, with a reason: other reservation types, no end date, already expired, unused, beyond the horizon.
+/// Skipped, with a reason: other reservation types, no end date, already expired, unused, used only by unmanaged
+/// clusters (never touched, README "Configuration"), beyond the horizon.
 /// </summary>
 public static class ExpiryReconciler
 {
@@ -31,15 +32,18 @@ public static class ExpiryReconciler
         foreach (var reservation in reservations.OrderBy(r => r.ReservationId, StringComparer.Ordinal))
         {
             var id = reservation.ReservationId;
-            var users = usage.GroupsOf(id).Where(u => u.Kind == UsageKinds.CapacityBlock).ToList();
+            var all = usage.GroupsOf(id).Where(u => u.Kind == UsageKinds.CapacityBlock).ToList();
+            var users = all.Where(u => u.Managed).ToList();
             if (!reservation.IsCapacityBlock())
                 skipped.Add(new(id, $"reservation type {reservation.ReservationType}, not capacity-block"));
             else if (reservation.EndDate is not { } end)
                 skipped.Add(new(id, "no end date"));
             else if (CapacityReservationStates.IsOver(reservation.State) || end <= now)
                 skipped.Add(new(id, $"already over ({reservation.State}, end {Times.Format(end)})"));
-            else if (users.Count == 0)
+            else if (all.Count == 0)
                 skipped.Add(new(id, "no CAPACITY_BLOCK node group uses it"));
+            else if (users.Count == 0)
+                skipped.Add(new(id, $"used only by clusters that are not managed ({string.Join(", ", all.Select(u => u.ClusterName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}): left alone"));
             else if (end - now > options.Horizon)
                 skipped.Add(new(id, $"ends at {Times.Format(end)}, beyond the {Times.Format(options.Horizon)} horizon: started from {Times.Format(end - options.Horizon)}"));
             else
