@@ -1,0 +1,70 @@
+using PcsAutomation.Aws.Runtime;
+using PcsAutomation.Cli.Aws;
+using PcsAutomation.Cli.Emulator;
+using PcsAutomation.Domain.CapacityBlocks;
+using Spectre.Console;
+
+namespace PcsAutomation.Cli.CapacityBlocks;
+
+/// <summary>
+/// <c>capacity-blocks list</c> and <c>plan</c>: the product's own reads (<see cref="CapacityReads"/>) against AWS or a
+/// scenario's account in the emulator, the workflow's own domain calls (discovery, <see cref="ExpiryPlanner"/>) on the
+/// clock of what was read (the real one, or the emulator's virtual clock), printed as text or JSON. Read-only.
+/// </summary>
+internal sealed class CapacityBlocksRunner(CliHost host, AwsSettings settings)
+{
+    public Task<int> ListAsync(CapacityRequest request, CancellationToken cancellationToken) =>
+        ReadAsync(request, (facts, now, clock) =>
+        {
+            var listing = CapacityListing.Build(facts, now, request.Options);
+            if (request.Json)
+                host.Output.WriteLine(CapacityListJson.Render(listing));
+            else
+                CapacityListText.Render(host.Console, listing, clock);
+            return ExitCodes.Success;
+        }, cancellationToken);
+
+    public Task<int> PlanAsync(CapacityRequest request, CancellationToken cancellationToken) =>
+        ReadAsync(request, (facts, now, _) =>
+        {
+            var id = request.ReservationId ?? throw new ArgumentException("plan needs a reservation", nameof(request));
+            var plan = ExpiryPlanner.Plan(facts.PlanInput(Plannable(facts, id), now, request.Options));
+            var names = facts.Clusters.SelectMany(c => c.NodeGroups).GroupBy(g => g.NodeGroupId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().NodeGroupName, StringComparer.Ordinal);
+            if (request.Json)
+                host.Output.WriteLine(ExpiryPlanJson.Render(plan, names));
+            else
+                ExpiryPlanText.Render(host.Console, plan, names);
+            return ExitCodes.Success;
+        }, cancellationToken);
+
+    /// <summary>The block to plan: listed by EC2, a Capacity Block, with an end date; else a usage error naming it.</summary>
+    public static CapacityReservationFacts Plannable(CapacityFacts facts, string reservationId)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var block = facts.Reservations.FirstOrDefault(r => r.ReservationId == reservationId)
+            ?? throw new CliException($"No Capacity Reservation '{reservationId}' in this account and Region (`pcs-automation capacity-blocks list` lists the blocks).");
+        if (!block.IsCapacityBlock())
+            throw new CliException($"Reservation '{reservationId}' has reservation type {block.ReservationType}, not capacity-block: the expiry plans Capacity Blocks only.");
+        if (block.EndDate is null)
+            throw new CliException($"Reservation '{reservationId}' has no end date: it does not expire.");
+        return block;
+    }
+
+    /// <summary>Reads the facts where the request says, then renders them with the time read from the same clock.</summary>
+    private async Task<int> ReadAsync(CapacityRequest request, Func<CapacityFacts, DateTimeOffset, string, int> render, CancellationToken cancellationToken)
+    {
+        if (request.Emulator is { } scenario)
+        {
+            await using var account = await ScenarioAccount.StartAsync(scenario, cancellationToken).ConfigureAwait(false);
+            if (!request.Json)
+                host.Console.WriteLine(account.Announcement(scenario));
+            var facts = await CapacityReads.ReadAsync(account.Factory, cancellationToken).ConfigureAwait(false);
+            return render(facts, account.Clock.GetUtcNow(), "the emulator's virtual clock");
+        }
+
+        using AwsClientFactory factory = settings.CreateFactory(host.Environment, host.Time);
+        var read = await CapacityReads.ReadAsync(factory, cancellationToken).ConfigureAwait(false);
+        return render(read, host.Time.GetUtcNow(), $"{factory.Region}, this machine's clock");
+    }
+}
