@@ -1,5 +1,6 @@
 using PcsAutomation.Cli.CapacityBlocks;
 using PcsAutomation.Domain.CapacityBlocks;
+using PcsAutomation.Functions.CapacityBlocks;
 using static PcsAutomation.Cli.Tests.CapacityBlocks.CapacitySamples;
 
 namespace PcsAutomation.Cli.Tests.CapacityBlocks;
@@ -51,6 +52,7 @@ public class CapacityListTextTests
         Assert.Contains("  over (expired): nothing left to plan", BlockLines(text, Ended));
         Assert.Equal($"{Unknown}  unknown", BlockLines(text, Unknown)[0]);
         Assert.Contains("  no node group uses it", BlockLines(text, ASuccessor));
+        Assert.DoesNotContain(BlockLines(text, ASuccessor), l => l.Contains("the expiry acts at", StringComparison.Ordinal)); // it acts on no group
         Assert.Contains("Node groups on interruptible Capacity Reservations (1; reported, the expiry does not act on them):", text, StringComparison.Ordinal);
         Assert.Contains($"  capacity/gpu-i (pcs_gpu-i)  on {Interruptible}", text, StringComparison.Ordinal);
     }
@@ -58,7 +60,7 @@ public class CapacityListTextTests
     [Fact]
     public void Render_NothingRead_SaysThereIsNoBlock()
     {
-        var text = Render(new CapacityFacts([], [], [], []));
+        var text = Render(new CapacityFacts([], [], new Dictionary<string, IReadOnlyDictionary<string, string>>(), [], []));
 
         Assert.Contains("No Capacity Block in this account and Region, and no node group on a reservation.", text, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using PcsAutomation.Cli.CapacityBlocks;
 using PcsAutomation.Domain.CapacityBlocks;
+using PcsAutomation.Functions.CapacityBlocks;
 
 namespace PcsAutomation.Cli.Tests.CapacityBlocks;
 
@@ -63,7 +64,7 @@ internal static class CapacitySamples
             Template(gpuA, A), Template(gpuB, B), Template(fallback, null), Template(gpuC, C), Template(gpuD, D), Template(cpu, null),
             Template(spot, Interruptible), Template(lost, Unknown),
         };
-        return new CapacityFacts(reservations, [cluster], templates, []);
+        return new CapacityFacts(reservations, [cluster], new Dictionary<string, IReadOnlyDictionary<string, string>>(), templates, []);
     }
 
     private static QueueFacts Queue(string name, params CapacityNodeGroupFacts[] groups) =>

@@ -1,5 +1,6 @@
 using PcsAutomation.Cli.CapacityBlocks;
 using PcsAutomation.Domain.CapacityBlocks;
+using PcsAutomation.Functions.CapacityBlocks;
 using static PcsAutomation.Cli.Tests.CapacityBlocks.CapacitySamples;
 
 namespace PcsAutomation.Cli.Tests.CapacityBlocks;
@@ -9,7 +10,7 @@ public class ExpiryPlanTextTests
     internal static ExpiryPlan PlanOf(string id, CapacityFacts? facts = null, TimeSpan? lead = null, DateTimeOffset? now = null)
     {
         var account = facts ?? Account();
-        return ExpiryPlanner.Plan(account.PlanInput(account.Reservations.Single(r => r.ReservationId == id), now ?? Now, new CapacityBlockExpiryOptions(lead: lead)));
+        return ExpiryPlanner.Plan(CapacityPlanning.FirstPlan(account, account.Reservations.Single(r => r.ReservationId == id), now ?? Now, new CapacityBlockExpiryOptions(lead: lead)));
     }
 
     internal static IReadOnlyDictionary<string, string> Names() =>

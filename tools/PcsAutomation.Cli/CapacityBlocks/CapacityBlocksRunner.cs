@@ -2,12 +2,13 @@ using PcsAutomation.Aws.Runtime;
 using PcsAutomation.Cli.Aws;
 using PcsAutomation.Cli.Emulator;
 using PcsAutomation.Domain.CapacityBlocks;
+using PcsAutomation.Functions.CapacityBlocks;
 using Spectre.Console;
 
 namespace PcsAutomation.Cli.CapacityBlocks;
 
 /// <summary>
-/// <c>capacity-blocks list</c> and <c>plan</c>: the product's own reads (<see cref="CapacityReads"/>) against AWS or a
+/// <c>capacity-blocks list</c> and <c>plan</c>: the product's own reads (<see cref="CapacityFactsReader"/>) against AWS or a
 /// scenario's account in the emulator, the workflow's own domain calls (discovery, <see cref="ExpiryPlanner"/>) on the
 /// clock of what was read (the real one, or the emulator's virtual clock), printed as text or JSON. Read-only.
 /// </summary>
@@ -28,7 +29,7 @@ internal sealed class CapacityBlocksRunner(CliHost host, AwsSettings settings)
         ReadAsync(request, (facts, now, _) =>
         {
             var id = request.ReservationId ?? throw new ArgumentException("plan needs a reservation", nameof(request));
-            var plan = ExpiryPlanner.Plan(facts.PlanInput(Plannable(facts, id), now, request.Options));
+            var plan = ExpiryPlanner.Plan(CapacityPlanning.FirstPlan(facts, Plannable(facts, id), now, request.Options));
             var names = facts.Clusters.SelectMany(c => c.NodeGroups).GroupBy(g => g.NodeGroupId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().NodeGroupName, StringComparer.Ordinal);
             if (request.Json)
@@ -42,7 +43,7 @@ internal sealed class CapacityBlocksRunner(CliHost host, AwsSettings settings)
     public static CapacityReservationFacts Plannable(CapacityFacts facts, string reservationId)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var block = facts.Reservations.FirstOrDefault(r => r.ReservationId == reservationId)
+        var block = facts.Reservation(reservationId)
             ?? throw new CliException($"No Capacity Reservation '{reservationId}' in this account and Region (`pcs-automation capacity-blocks list` lists the blocks).");
         if (!block.IsCapacityBlock())
             throw new CliException($"Reservation '{reservationId}' has reservation type {block.ReservationType}, not capacity-block: the expiry plans Capacity Blocks only.");
@@ -59,12 +60,16 @@ internal sealed class CapacityBlocksRunner(CliHost host, AwsSettings settings)
             await using var account = await ScenarioAccount.StartAsync(scenario, cancellationToken).ConfigureAwait(false);
             if (!request.Json)
                 host.Console.WriteLine(account.Announcement(scenario));
-            var facts = await CapacityReads.ReadAsync(account.Factory, cancellationToken).ConfigureAwait(false);
+            var facts = await ReadFactsAsync(account.Factory, cancellationToken).ConfigureAwait(false);
             return render(facts, account.Clock.GetUtcNow(), "the emulator's virtual clock");
         }
 
         using AwsClientFactory factory = settings.CreateFactory(host.Environment, host.Time);
-        var read = await CapacityReads.ReadAsync(factory, cancellationToken).ConfigureAwait(false);
+        var read = await ReadFactsAsync(factory, cancellationToken).ConfigureAwait(false);
         return render(read, host.Time.GetUtcNow(), $"{factory.Region}, this machine's clock");
     }
+
+    /// <summary>The workflow's own reader: every reservation, cluster, launch template target and PCS instance.</summary>
+    private static Task<CapacityFacts> ReadFactsAsync(AwsClientFactory factory, CancellationToken cancellationToken) =>
+        new CapacityFactsReader(factory.CreatePcs(), factory.CreateEc2()).ReadAsync(cancellationToken);
 }

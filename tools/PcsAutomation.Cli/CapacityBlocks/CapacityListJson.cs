@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PcsAutomation.Domain.CapacityBlocks;
@@ -17,7 +18,8 @@ namespace PcsAutomation.Cli.CapacityBlocks;
 /// </summary>
 public static class CapacityListJson
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping: instants keep their "+00:00" and messages their arrows (the output is a document for scripts, never HTML).
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Render(CapacityListing listing)
     {

@@ -51,7 +51,7 @@ public static class CapacityListText
         if (block.Timing is { } timing && block.TimeLeft(now) > TimeSpan.Zero)
         {
             var termination = timing.TerminationAt > now ? $"in {CapacityText.Span(timing.TerminationAt - now)}" : "begun";
-            console.WriteLine($"{Indent}EC2 terminates its instances from {CapacityText.Timestamp(timing.TerminationAt)} ({termination}){(block.Plan is null ? "" : $"; the expiry acts at {CapacityText.Timestamp(timing.ActionStartsAt)}{(timing.LeadRaised() ? $" (lead raised to {CapacityText.Span(timing.Lead)})" : "")}")}");
+            console.WriteLine($"{Indent}EC2 terminates its instances from {CapacityText.Timestamp(timing.TerminationAt)} ({termination}){(block.Plan is not { Clusters.Count: > 0 } ? "" : $"; the expiry acts at {CapacityText.Timestamp(timing.ActionStartsAt)}{(timing.LeadRaised() ? $" (lead raised to {CapacityText.Span(timing.Lead)})" : "")}")}");
         }
         if (block.NoPlan is { } why)
             console.WriteLine($"{Indent}{why}");

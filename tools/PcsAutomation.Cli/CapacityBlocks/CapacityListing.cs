@@ -1,4 +1,5 @@
 using PcsAutomation.Domain.CapacityBlocks;
+using PcsAutomation.Functions.CapacityBlocks;
 
 namespace PcsAutomation.Cli.CapacityBlocks;
 
@@ -21,7 +22,7 @@ public sealed record CapacityListing(
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(options);
-        var usage = facts.Discover();
+        var usage = facts.Usage();
         var byId = facts.Reservations.GroupBy(r => r.ReservationId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var ids = facts.Reservations.Where(r => r.IsCapacityBlock()).Select(r => r.ReservationId)
             .Concat(usage.Blocks.Select(b => b.ReservationId))
@@ -58,7 +59,7 @@ public sealed record CapacityListing(
             return new ListedBlock(id, reservation, ExpiryTiming.For(reservation, options.Lead, ExpiryDurations.Overhead), null,
                 groups.Select(g => new ListedGroup(g, null)).ToList(), $"over ({reservation.State}): nothing left to plan", findings, notes);
 
-        var plan = ExpiryPlanner.Plan(facts.PlanInput(reservation, now, options));
+        var plan = ExpiryPlanner.Plan(CapacityPlanning.FirstPlan(facts, reservation, now, options));
         var actions = plan.Clusters.SelectMany(c => c.Groups).ToDictionary(a => a.NodeGroupId, StringComparer.Ordinal);
         return new ListedBlock(id, reservation, plan.Timing, plan,
             groups.Select(g => new ListedGroup(g, g.Kind == UsageKinds.CapacityBlock ? actions.GetValueOrDefault(g.NodeGroupId) : null)).ToList(),

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -20,7 +21,8 @@ internal sealed partial class ExpiryPlanJsonContext : JsonSerializerContext;
 /// </summary>
 public static class ExpiryPlanJson
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping: instants keep their "+00:00" and messages their arrows (the output is a document for scripts, never HTML).
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Render(ExpiryPlan plan, IReadOnlyDictionary<string, string> names)
     {
