@@ -57,4 +57,23 @@ public class CapacityBlocksParseTests
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("error: No scenario 'no-such-scenario'", run.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Expire_MalformedReservation_UsageErrorBeforeTheEmulatorStarts()
+    {
+        // CliRun's default emulator starter throws: reaching it would fail otherwise.
+        var run = await CliRun.RunAsync(host => host, "capacity-blocks", "expire", "--reservation", "cr-xyz", "--emulator", "capacity");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("error: --reservation 'cr-xyz' is not a Capacity Reservation id", run.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Expire_ClusterOption_ParseErrorExitTwo()
+    {
+        var run = await CliRun.RunAsync(host => host, "capacity-blocks", "expire", "--reservation", "cr-0a000000000000001", "--cluster", "demo");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--cluster", run.Errors, StringComparison.Ordinal);
+    }
 }

@@ -43,8 +43,14 @@ internal sealed class CapacityBlocksRunner(CliHost host, AwsSettings settings)
     public static CapacityReservationFacts Plannable(CapacityFacts facts, string reservationId)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var block = facts.Reservation(reservationId)
-            ?? throw new CliException($"No Capacity Reservation '{reservationId}' in this account and Region (`pcs-automation capacity-blocks list` lists the blocks).");
+        return Expiring(facts.Reservation(reservationId), reservationId);
+    }
+
+    /// <summary><paramref name="block"/> (as EC2 listed <paramref name="reservationId"/>) when it is a Capacity Block with an end date; else a usage error naming it.</summary>
+    public static CapacityReservationFacts Expiring(CapacityReservationFacts? block, string reservationId)
+    {
+        if (block is null)
+            throw new CliException($"No Capacity Reservation '{reservationId}' in this account and Region (`pcs-automation capacity-blocks list` lists the blocks).");
         if (!block.IsCapacityBlock())
             throw new CliException($"Reservation '{reservationId}' has reservation type {block.ReservationType}, not capacity-block: the expiry plans Capacity Blocks only.");
         if (block.EndDate is null)

@@ -35,9 +35,15 @@ internal sealed class CapacityOptions
     public CapacityRequest Request(ParseResult parse, string? reservation)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        if (reservation is not null && ReservationIds.Problem(reservation.Trim()) is { } problem)
-            throw new CliException($"--reservation {problem}.");
-        return new CapacityRequest(reservation?.Trim(), Expiry(parse.GetValue(LeadMinutes)), parse.GetValue(Output) == "json", parse.GetValue(Emulator));
+        return new CapacityRequest(reservation is null ? null : ReservationId(reservation), Expiry(parse.GetValue(LeadMinutes)), parse.GetValue(Output) == "json", parse.GetValue(Emulator));
+    }
+
+    /// <summary>The <c>--reservation</c> given, trimmed; a malformed id is a usage error quoting it.</summary>
+    public static string ReservationId(string given)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        var id = given.Trim();
+        return ReservationIds.Problem(id) is { } problem ? throw new CliException($"--reservation {problem}.") : id;
     }
 
     private static CapacityBlockExpiryOptions Expiry(int leadMinutes)
