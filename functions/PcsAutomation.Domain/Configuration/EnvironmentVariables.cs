@@ -15,4 +15,7 @@ public static class EnvironmentVariables
     public const string RotationNoticeLeadTime = "PCS_AUTOMATION_ROTATION_NOTICE_LEAD_TIME";
     public const string NoticeStateMachineArn = "PCS_AUTOMATION_NOTICE_STATE_MACHINE_ARN";
     public const string NodeGroupUpdateStateMachineArn = "PCS_AUTOMATION_NODE_GROUP_UPDATE_STATE_MACHINE_ARN";
+
+    /// <summary>How many minutes before a Capacity Block's end the expiry acts (stack parameter CapacityBlockExpiryLeadMinutes).</summary>
+    public const string CapacityBlockLeadMinutes = "PCS_AUTOMATION_CAPACITY_BLOCK_LEAD_MINUTES";
 }
