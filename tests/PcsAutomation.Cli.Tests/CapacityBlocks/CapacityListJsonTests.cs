@@ -7,7 +7,7 @@ namespace PcsAutomation.Cli.Tests.CapacityBlocks;
 
 public class CapacityListJsonTests
 {
-    private static readonly JsonNode Json = JsonNode.Parse(CapacityListJson.Render(CapacityListing.Build(Account(), Now, new CapacityBlockExpiryOptions())))!;
+    private static readonly JsonNode Json = JsonNode.Parse(CapacityListJson.Render(CapacityListing.Build(Account(), Now, new CapacityBlockExpiryOptions(), CapacityListingTests.Defaults)))!;
 
     private static JsonNode Block(string id) => Json["blocks"]!.AsArray().Single(b => b!["reservationId"]!.GetValue<string>() == id)!;
 
@@ -38,6 +38,11 @@ public class CapacityListJsonTests
         Assert.Equal("pcs_gpu-b-fallback", gpuB["replacementNodeGroupId"]!.GetValue<string>());
         Assert.Equal(["update-queues", "scale-to-zero"], gpuB["remaining"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.Equal(["launch-template"], gpuB["sources"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.True(gpuB["actedOn"]!.GetValue<bool>());
+        Assert.Null(gpuB["leftAlone"]);
+        var lab = Assert.Single(Block(E)["nodeGroups"]!.AsArray())!;
+        Assert.False(lab["actedOn"]!.GetValue<bool>());
+        Assert.StartsWith("not tagged pcs-automation:managed=true", lab["leftAlone"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

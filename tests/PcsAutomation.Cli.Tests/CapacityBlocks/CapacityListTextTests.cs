@@ -10,7 +10,7 @@ public class CapacityListTextTests
     private static string Render(CapacityFacts facts)
     {
         using var console = new StringConsole();
-        CapacityListText.Render(console.Console, CapacityListing.Build(facts, Now, new CapacityBlockExpiryOptions()), "a test clock");
+        CapacityListText.Render(console.Console, CapacityListing.Build(facts, Now, new CapacityBlockExpiryOptions(), CapacityListingTests.Defaults), "a test clock");
         return console.Text;
     }
 
@@ -40,6 +40,7 @@ public class CapacityListTextTests
 
         Assert.Contains("capacity/gpu-b (pcs_gpu-b)  min 0 max 2: failover: tag pcs-automation:fallback-node-group: node group gpu-b-fallback (pcs_gpu-b-fallback) takes its place", text, StringComparison.Ordinal);
         Assert.Contains("capacity/gpu-c (pcs_gpu-c)  min 0 max 2: wind-down:", text, StringComparison.Ordinal);
+        Assert.Contains("lab/lab-gpu (pcs_lab-gpu)  min 0 max 2: left alone: cluster lab is not tagged pcs-automation:managed=true: the automation does not touch it", text, StringComparison.Ordinal);
         Assert.Contains(BlockLines(text, D), l => l.StartsWith("  finding (needs operator) queue-left-waiting", StringComparison.Ordinal));
     }
 

@@ -1,12 +1,15 @@
 using PcsAutomation.Cli.CapacityBlocks;
 using PcsAutomation.Domain.CapacityBlocks;
+using PcsAutomation.Domain.Configuration;
 using static PcsAutomation.Cli.Tests.CapacityBlocks.CapacitySamples;
 
 namespace PcsAutomation.Cli.Tests.CapacityBlocks;
 
 public class CapacityListingTests
 {
-    private static readonly CapacityListing Listing = CapacityListing.Build(Account(), Now, new CapacityBlockExpiryOptions());
+    internal static readonly AutomationDefaults Defaults = AutomationDefaults.FromEnvironment(_ => null);
+
+    private static readonly CapacityListing Listing = CapacityListing.Build(Account(), Now, new CapacityBlockExpiryOptions(), Defaults);
 
     private static ListedBlock Of(string id) => Listing.Blocks.Single(b => b.ReservationId == id);
 
@@ -17,7 +20,7 @@ public class CapacityListingTests
     {
         // the ended block first (its end is past), blocks by end, the two reservations ending in a day, the one EC2 does not list last;
         // the default reservation no group uses is not a block and is left out
-        Assert.Equal([Ended, A, B, C, D, Interruptible, ASuccessor, Unknown], Listing.Blocks.Select(b => b.ReservationId));
+        Assert.Equal([Ended, A, B, C, D, E, Interruptible, ASuccessor, Unknown], Listing.Blocks.Select(b => b.ReservationId));
     }
 
     [Fact]
@@ -91,5 +94,24 @@ public class CapacityListingTests
         var listed = Assert.Single(Of(Interruptible).Groups);
         Assert.Null(listed.Action);
         Assert.Contains(Of(Interruptible).Notes, n => n.Code == FindingCodes.Interruptible);
+    }
+
+    [Fact] // the workflow acts only on clusters tagged pcs-automation:managed=true
+    public void Build_UnmanagedCluster_LeftAloneWithWhy()
+    {
+        var lab = Assert.Single(Of(E).Groups);
+
+        Assert.Equal("not tagged pcs-automation:managed=true: the automation does not touch it", lab.LeftAlone);
+        Assert.Null(Assert.Single(Of(A).Groups).LeftAlone);
+    }
+
+    [Fact]
+    public void Build_OtherManagedTagKey_TheStacksKeyDecides()
+    {
+        var defaults = AutomationDefaults.FromEnvironment(name => name == "PCS_AUTOMATION_MANAGED_TAG_KEY" ? "team:managed" : null);
+
+        var listing = CapacityListing.Build(Account(), Now, new CapacityBlockExpiryOptions(), defaults);
+
+        Assert.StartsWith("not tagged team:managed=true", Assert.Single(listing.Blocks.Single(b => b.ReservationId == A).Groups).LeftAlone, StringComparison.Ordinal);
     }
 }

@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using PcsAutomation.Cli.CapacityBlocks;
+using PcsAutomation.Functions.CapacityBlocks;
 using static PcsAutomation.Cli.Tests.CapacityBlocks.CapacitySamples;
 
 namespace PcsAutomation.Cli.Tests.CapacityBlocks;
 
 public class ExpiryPlanJsonTests
 {
-    private static JsonNode Render(string id, TimeSpan? lead = null) =>
-        JsonNode.Parse(ExpiryPlanJson.Render(ExpiryPlanTextTests.PlanOf(id, lead: lead), ExpiryPlanTextTests.Names()))!;
+    private static JsonNode Render(string id, TimeSpan? lead = null, IReadOnlyList<ClusterSkip>? leftAlone = null) =>
+        JsonNode.Parse(ExpiryPlanJson.Render(ExpiryPlanTextTests.PlanOf(id, lead: lead), ExpiryPlanTextTests.Names(), leftAlone ?? []))!;
 
     [Fact]
     public void Render_WindDown_ThePlanCamelCaseWithQueueEditsAndParkedScaling()
@@ -46,5 +47,16 @@ public class ExpiryPlanJsonTests
 
         Assert.True(json["leadRaised"]!.GetValue<bool>());
         Assert.Equal(1, json["leadMinutes"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Render_ClusterLeftAlone_ListedWithItsReason()
+    {
+        var json = Render(E, leftAlone: [new ClusterSkip(LabId, "lab", "not tagged pcs-automation:managed=true")]);
+
+        var skip = Assert.Single(json["leftAlone"]!.AsArray())!;
+        Assert.Equal(LabId, skip["clusterId"]!.GetValue<string>());
+        Assert.Equal("not tagged pcs-automation:managed=true", skip["reason"]!.GetValue<string>());
+        Assert.Empty(Render(C)["leftAlone"]!.AsArray());
     }
 }

@@ -10,16 +10,16 @@ public class ExpiryPlanTextTests
     internal static ExpiryPlan PlanOf(string id, CapacityFacts? facts = null, TimeSpan? lead = null, DateTimeOffset? now = null)
     {
         var account = facts ?? Account();
-        return ExpiryPlanner.Plan(CapacityPlanning.FirstPlan(account, account.Reservations.Single(r => r.ReservationId == id), now ?? Now, new CapacityBlockExpiryOptions(lead: lead)));
+        return CapacityExpiryPlans.Expire(account, id, null, [], now ?? Now, new CapacityBlockExpiryOptions(lead: lead))!;
     }
 
     internal static IReadOnlyDictionary<string, string> Names() =>
         Account().Clusters.SelectMany(c => c.NodeGroups).ToDictionary(g => g.NodeGroupId, g => g.NodeGroupName);
 
-    private static string Render(ExpiryPlan plan)
+    private static string Render(ExpiryPlan plan, IReadOnlyList<ClusterSkip>? leftAlone = null)
     {
         using var console = new StringConsole();
-        ExpiryPlanText.Render(console.Console, plan, Names());
+        ExpiryPlanText.Render(console.Console, plan, Names(), leftAlone ?? []);
         return console.Text;
     }
 
@@ -82,5 +82,14 @@ public class ExpiryPlanTextTests
         var text = Render(PlanOf(ASuccessor));
 
         Assert.Contains("no node group uses this block: nothing to do", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ClusterLeftAlone_SaysSoAndWhy()
+    {
+        var text = Render(PlanOf(E), [new ClusterSkip(LabId, "lab", "not tagged pcs-automation:managed=true: the automation does not touch it")]);
+
+        Assert.Contains("  cluster lab (pcs_lab0000001): left alone, not tagged pcs-automation:managed=true: the automation does not touch it; what the plan would do there:", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("under its own lease", text, StringComparison.Ordinal);
     }
 }

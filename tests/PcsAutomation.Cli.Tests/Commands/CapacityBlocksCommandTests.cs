@@ -7,8 +7,45 @@ namespace PcsAutomation.Cli.Tests.Commands;
 /// 2026-01-05 08:00Z): gpu-a's block ends at +3h with a successor, gpu-b's at +4h with a fallback group, gpu-c's at +5h
 /// beside cpu in its queue, gpu-d's at +6h alone in its queue, and one block of 8 shared by two clusters ends at +8h.
 /// </summary>
-public class CapacityBlocksCommandTests
+public sealed class CapacityBlocksCommandTests : IDisposable
 {
+    // A cluster the automation does not manage (no pcs-automation:managed tag) with a group on a block ending at +5h.
+    private const string UnmanagedScenario = """
+        capacityBlocks:
+          - name: lab-block
+            id: cr-0e000000000000002
+            instanceType: p5.48xlarge
+            availabilityZone: us-east-1a
+            instanceCount: 2
+            start: -1d
+            end: +5h
+        launchTemplates:
+          - name: lab-lt
+            versions:
+              - imageId: ami-0ccccccccccccccc3
+                instanceType: p5.48xlarge
+                capacityBlock: lab-block
+        clusters:
+          - name: lab
+            slurmVersion: "25.05"
+            nodeGroups:
+              - name: lab-gpu
+                min: 0
+                max: 2
+                instanceType: p5.48xlarge
+                launchTemplate: lab-lt
+                purchaseOption: CAPACITY_BLOCK
+            queues:
+              - name: lab
+                nodeGroups: [lab-gpu]
+        """;
+
+    private readonly string unmanagedPath = Path.Combine(Path.GetTempPath(), $"lab-{Guid.NewGuid():N}"[..12] + ".yaml");
+
+    public CapacityBlocksCommandTests() => File.WriteAllText(unmanagedPath, UnmanagedScenario);
+
+    public void Dispose() => File.Delete(unmanagedPath);
+
     private const string GpuA = "cr-0a000000000000001";
     private const string Successor = "cr-0a000000000000002";
     private const string GpuB = "cr-0b000000000000001";
@@ -117,5 +154,17 @@ public class CapacityBlocksCommandTests
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("error: No Capacity Reservation 'cr-0c000000000000009' in this account and Region", run.Text, StringComparison.Ordinal);
+    }
+
+    [Fact] // the workflow acts only on clusters tagged pcs-automation:managed=true
+    public async Task ListAndPlan_UnmanagedCluster_LeftAloneAndWhy()
+    {
+        var list = await CliRun.RunAsync(host => host, "capacity-blocks", "list", "--emulator", unmanagedPath);
+        var plan = await CliRun.RunAsync(host => host, "capacity-blocks", "plan", "--reservation", "cr-0e000000000000002", "--emulator", unmanagedPath);
+        var json = await CliRun.RunAsync(host => host, "capacity-blocks", "plan", "--reservation", "cr-0e000000000000002", "--emulator", unmanagedPath, "--output", "json");
+
+        Assert.Matches(@"lab/lab-gpu \(pcs_\w+\)  min 0 max 2: left alone: cluster lab is not tagged pcs-automation:managed=true", list.Text);
+        Assert.Matches(@"cluster lab \(pcs_\w+\): left alone, not tagged pcs-automation:managed=true", plan.Text);
+        Assert.Equal("lab", Assert.Single(JsonNode.Parse(json.Text)!["leftAlone"]!.AsArray())!["clusterName"]!.GetValue<string>());
     }
 }

@@ -2,6 +2,7 @@ using PcsAutomation.Aws.Runtime;
 using PcsAutomation.Cli.Aws;
 using PcsAutomation.Cli.Emulator;
 using PcsAutomation.Domain.CapacityBlocks;
+using PcsAutomation.Domain.Configuration;
 using PcsAutomation.Functions.CapacityBlocks;
 using Spectre.Console;
 
@@ -17,7 +18,7 @@ internal sealed class CapacityBlocksRunner(CliHost host, AwsSettings settings)
     public Task<int> ListAsync(CapacityRequest request, CancellationToken cancellationToken) =>
         ReadAsync(request, (facts, now, clock) =>
         {
-            var listing = CapacityListing.Build(facts, now, request.Options);
+            var listing = CapacityListing.Build(facts, now, request.Options, Defaults());
             if (request.Json)
                 host.Output.WriteLine(CapacityListJson.Render(listing));
             else
@@ -29,15 +30,36 @@ internal sealed class CapacityBlocksRunner(CliHost host, AwsSettings settings)
         ReadAsync(request, (facts, now, _) =>
         {
             var id = request.ReservationId ?? throw new ArgumentException("plan needs a reservation", nameof(request));
-            var plan = ExpiryPlanner.Plan(CapacityPlanning.FirstPlan(facts, Plannable(facts, id), now, request.Options));
+            Plannable(facts, id);
+            var plan = CapacityExpiryPlans.Expire(facts, id, null, [], now, request.Options)!;
             var names = facts.Clusters.SelectMany(c => c.NodeGroups).GroupBy(g => g.NodeGroupId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().NodeGroupName, StringComparer.Ordinal);
+            var defaults = Defaults();
+            var leftAlone = plan.Clusters
+                .Select(c => CapacityExpiryPlans.Unmanaged(facts, c.ClusterId, defaults) is { } why ? new ClusterSkip(c.ClusterId, c.ClusterName, why) : null)
+                .OfType<ClusterSkip>().ToList();
             if (request.Json)
-                host.Output.WriteLine(ExpiryPlanJson.Render(plan, names));
+                host.Output.WriteLine(ExpiryPlanJson.Render(plan, names, leftAlone));
             else
-                ExpiryPlanText.Render(host.Console, plan, names);
+                ExpiryPlanText.Render(host.Console, plan, names, leftAlone);
             return ExitCodes.Success;
         }, cancellationToken);
+
+    /// <summary>
+    /// The stack's defaults as the workflow's functions read them (PCS_AUTOMATION_MANAGED_TAG_KEY and the others, from
+    /// the CLI's environment; unset: the built-in defaults): which clusters the workflow manages.
+    /// </summary>
+    private AutomationDefaults Defaults()
+    {
+        try
+        {
+            return AutomationDefaults.FromEnvironment(host.Environment);
+        }
+        catch (TagConfigurationException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
 
     /// <summary>The block to plan: listed by EC2, a Capacity Block, with an end date; else a usage error naming it.</summary>
     public static CapacityReservationFacts Plannable(CapacityFacts facts, string reservationId)

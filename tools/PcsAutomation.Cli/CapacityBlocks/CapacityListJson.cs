@@ -11,7 +11,8 @@ namespace PcsAutomation.Cli.CapacityBlocks;
 /// first: <c>reservationId</c>, <c>known</c>, <c>reservationType</c>, <c>instanceType</c>, <c>availabilityZone</c>,
 /// <c>instanceCount</c>, <c>state</c>, <c>ultraserverType</c>, <c>startDate</c>, <c>endDate</c>, <c>timeLeftSeconds</c>,
 /// <c>expirationWarningAt</c>, <c>terminationAt</c>, <c>deadline</c>, <c>actionStartsAt</c>, <c>leadRaised</c>,
-/// <c>planned</c>, <c>noPlan</c>, <c>nodeGroups[]</c> with each one's <c>action</c> and <c>reason</c>, <c>findings[]</c>,
+/// <c>planned</c>, <c>noPlan</c>, <c>nodeGroups[]</c> with each one's <c>action</c> and <c>reason</c>, and <c>actedOn</c>
+/// (false with <c>leftAlone</c> saying why for a cluster the workflow does not manage), <c>findings[]</c>,
 /// <c>notes[]</c>), <c>interruptible[]</c>, and the <c>findings[]</c> and <c>notes[]</c> tied to no listed block.
 /// Instants are ISO 8601 UTC to the second; what is unknown is null, never left out.
 /// <c>jq -r '.blocks[] | select(.timeLeftSeconds &lt; 7200) | .reservationId'</c> lists the blocks ending within two hours.
@@ -87,6 +88,8 @@ public static class CapacityListJson
             ["sources"] = Strings(use.Sources),
             ["minInstanceCount"] = use.MinInstanceCount,
             ["maxInstanceCount"] = use.MaxInstanceCount,
+            ["actedOn"] = action is not null && group.LeftAlone is null,
+            ["leftAlone"] = group.LeftAlone,
             ["action"] = action?.Action,
             ["reason"] = action?.Reason,
             ["successorReservationId"] = action?.SuccessorReservationId,

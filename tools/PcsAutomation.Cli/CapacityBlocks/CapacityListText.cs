@@ -83,6 +83,8 @@ public static class CapacityListText
         ArgumentNullException.ThrowIfNull(block);
         if (group.Use.Kind == UsageKinds.Interruptible)
             return "interruptible: reported, not acted on";
+        if (group.LeftAlone is { } why)
+            return $"left alone: cluster {group.Use.ClusterName} is {why}";
         if (group.Action is not { } action)
             return block.Plan is null ? "no action planned" : "not in the plan";
         return $"{action.Action}: {action.Reason}{(action.Remaining.Count == 0 && action.Done.Count > 0 ? " (already applied)" : "")}";

@@ -1,4 +1,5 @@
 using PcsAutomation.Domain.CapacityBlocks;
+using PcsAutomation.Domain.Configuration;
 using PcsAutomation.Functions.CapacityBlocks;
 
 namespace PcsAutomation.Cli.CapacityBlocks;
@@ -6,8 +7,9 @@ namespace PcsAutomation.Cli.CapacityBlocks;
 /// <summary>
 /// What <c>capacity-blocks list</c> shows, built from what was read and the clock (pure): every Capacity Block of the
 /// account and Region, and every other reservation a node group uses, soonest end first; per block its timing, the time
-/// left, the groups using it with the action the expiry would take (the workflow's own <see cref="ExpiryPlanner"/>), and
-/// its findings and notes; then the groups on interruptible reservations and the findings tied to no listed block.
+/// left, the groups using it with the action the expiry would take (the workflow's own planning,
+/// <see cref="CapacityExpiryPlans"/>: a group of a cluster it does not manage is left alone, and says why), and its
+/// findings and notes; then the groups on interruptible reservations and the findings tied to no listed block.
 /// </summary>
 /// <param name="Now">The clock read: the emulator's virtual clock or the real one.</param>
 public sealed record CapacityListing(
@@ -18,17 +20,19 @@ public sealed record CapacityListing(
     IReadOnlyList<CapacityFinding> OtherFindings,
     IReadOnlyList<CapacityFinding> OtherNotes)
 {
-    public static CapacityListing Build(CapacityFacts facts, DateTimeOffset now, CapacityBlockExpiryOptions options)
+    /// <param name="defaults">The stack's defaults (the managed tag key): which clusters the workflow acts on.</param>
+    public static CapacityListing Build(CapacityFacts facts, DateTimeOffset now, CapacityBlockExpiryOptions options, AutomationDefaults defaults)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(defaults);
         var usage = facts.Usage();
         var byId = facts.Reservations.GroupBy(r => r.ReservationId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var ids = facts.Reservations.Where(r => r.IsCapacityBlock()).Select(r => r.ReservationId)
             .Concat(usage.Blocks.Select(b => b.ReservationId))
             .Distinct(StringComparer.Ordinal);
         var blocks = ids
-            .Select(id => Block(id, byId.GetValueOrDefault(id), facts, usage, now, options))
+            .Select(id => Block(id, byId.GetValueOrDefault(id), facts, usage, now, options, defaults))
             .OrderBy(b => b.Reservation?.EndDate ?? DateTimeOffset.MaxValue)
             .ThenBy(b => b.ReservationId, StringComparer.Ordinal)
             .ToList();
@@ -44,7 +48,8 @@ public sealed record CapacityListing(
     }
 
     private static ListedBlock Block(
-        string id, CapacityReservationFacts? reservation, CapacityFacts facts, CapacityUsage usage, DateTimeOffset now, CapacityBlockExpiryOptions options)
+        string id, CapacityReservationFacts? reservation, CapacityFacts facts, CapacityUsage usage, DateTimeOffset now, CapacityBlockExpiryOptions options,
+        AutomationDefaults defaults)
     {
         var groups = usage.GroupsOf(id);
         var findings = usage.FindingsOf(id);
@@ -59,10 +64,12 @@ public sealed record CapacityListing(
             return new ListedBlock(id, reservation, ExpiryTiming.For(reservation, options.Lead, ExpiryDurations.Overhead), null,
                 groups.Select(g => new ListedGroup(g, null)).ToList(), $"over ({reservation.State}): nothing left to plan", findings, notes);
 
-        var plan = ExpiryPlanner.Plan(CapacityPlanning.FirstPlan(facts, reservation, now, options));
+        var plan = CapacityExpiryPlans.Expire(facts, id, null, [], now, options)!;
         var actions = plan.Clusters.SelectMany(c => c.Groups).ToDictionary(a => a.NodeGroupId, StringComparer.Ordinal);
         return new ListedBlock(id, reservation, plan.Timing, plan,
-            groups.Select(g => new ListedGroup(g, g.Kind == UsageKinds.CapacityBlock ? actions.GetValueOrDefault(g.NodeGroupId) : null)).ToList(),
+            groups.Select(g => g.Kind == UsageKinds.CapacityBlock
+                ? new ListedGroup(g, actions.GetValueOrDefault(g.NodeGroupId), CapacityExpiryPlans.Unmanaged(facts, g.ClusterId, defaults))
+                : new ListedGroup(g, null)).ToList(),
             null, plan.Findings, plan.Notes);
     }
 }
@@ -90,4 +97,5 @@ public sealed record ListedBlock(
 }
 
 /// <summary>A group's use of a block and the action the expiry plans for it (null: not acted on, or nothing planned).</summary>
-public sealed record ListedGroup(GroupUse Use, GroupExpiryAction? Action);
+/// <param name="LeftAlone">Why the workflow leaves the group's cluster alone (not managed, an invalid tag); null when it acts on it.</param>
+public sealed record ListedGroup(GroupUse Use, GroupExpiryAction? Action, string? LeftAlone = null);

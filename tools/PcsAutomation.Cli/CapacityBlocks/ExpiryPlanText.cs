@@ -1,5 +1,6 @@
 using System.Globalization;
 using PcsAutomation.Domain.CapacityBlocks;
+using PcsAutomation.Functions.CapacityBlocks;
 using Spectre.Console;
 
 namespace PcsAutomation.Cli.CapacityBlocks;
@@ -15,8 +16,10 @@ public static class ExpiryPlanText
     private const string Indent = "  ";
 
     /// <param name="names">Node group names by id (queue lists hold ids), from what was read.</param>
-    public static void Render(IAnsiConsole console, ExpiryPlan plan, IReadOnlyDictionary<string, string> names)
+    /// <param name="leftAlone">The clusters of the plan the workflow does not act on (not managed), and why.</param>
+    public static void Render(IAnsiConsole console, ExpiryPlan plan, IReadOnlyDictionary<string, string> names, IReadOnlyList<ClusterSkip> leftAlone)
     {
+        ArgumentNullException.ThrowIfNull(leftAlone);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(names);
@@ -35,7 +38,7 @@ public static class ExpiryPlanText
         if (plan.Clusters.Count == 0)
             console.WriteLine($"{Indent}no node group uses this block: nothing to do");
         foreach (var cluster in plan.Clusters)
-            Cluster(console, cluster, names);
+            Cluster(console, cluster, names, leftAlone.FirstOrDefault(s => s.ClusterId == cluster.ClusterId)?.Reason);
         if (plan.Clusters.Count > 0 && plan.IsComplete())
             console.MarkupLine($"{Indent}[green]nothing left to do:[/] every action is already applied");
 
@@ -46,9 +49,13 @@ public static class ExpiryPlanText
         }
     }
 
-    private static void Cluster(IAnsiConsole console, ClusterExpiryPlan cluster, IReadOnlyDictionary<string, string> names)
+    private static void Cluster(IAnsiConsole console, ClusterExpiryPlan cluster, IReadOnlyDictionary<string, string> names, string? leftAlone)
     {
-        console.MarkupLine($"{Indent}[bold]cluster {Markup.Escape($"{cluster.ClusterName} ({cluster.ClusterId})")}[/], under its own lease, up to {CapacityText.Span(cluster.ExpectedDuration)}");
+        var name = Markup.Escape($"{cluster.ClusterName} ({cluster.ClusterId})");
+        if (leftAlone is not null)
+            console.MarkupLine($"{Indent}[bold]cluster {name}[/]: [yellow]left alone[/], {Markup.Escape(leftAlone)}; what the plan would do there:");
+        else
+            console.MarkupLine($"{Indent}[bold]cluster {name}[/], under its own lease, up to {CapacityText.Span(cluster.ExpectedDuration)}");
         foreach (var group in cluster.Groups)
         {
             console.WriteLine($"{Indent}{Indent}{group.NodeGroupName} ({group.NodeGroupId})  {group.Action}: {group.Reason}");
