@@ -45,6 +45,8 @@ public sealed class ExpireRunner(WorkflowConnection connection, IAnsiConsole con
         var summary = ExpirySummary.From(result, block);
         console.WriteLine();
         console.Write(ExpirySummaryRenderer.Render(summary));
+        if (connection.Emulator is { } emulator && summary.Clusters.Count > 0)
+            await SlurmAfterEnd.ShowAsync(console, emulator, end, summary.Clusters).ConfigureAwait(false);
         return summary.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
     }
 
