@@ -102,4 +102,28 @@ public class CapacityExpireTemplateTests
         Assert.Contains("error: No Capacity Reservation 'cr-0b000000000000009' in this account and Region", run.Text, StringComparison.Ordinal);
         Assert.Empty(aws.StepFunctions.Engine.Executions);
     }
+
+    [Fact] // StartExecution: a name is kept 90 days (../shared/reference/botocore/stepfunctions.service-2.json)
+    public async Task Expire_DryRunUnderTheSameName_RefusedNamingIt()
+    {
+        var end = new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero);
+        var name = ExecutionNames.ForCapacityBlock(WorkflowKind.CapacityBlockExpiry, GpuB, end);
+        var (run, aws) = await RunAsync(GpuB, aws =>
+        {
+            var input = ExpireRunner.Input(GpuB, end);
+            input["dryRun"] = true;
+            aws.StepFunctions.Invoke("StartExecution", new JsonObject
+            {
+                ["stateMachineArn"] = aws.Template!.StateMachineArns["CapacityBlockExpiryStateMachine"],
+                ["name"] = name,
+                ["input"] = input.ToJsonString(),
+            });
+            return Task.CompletedTask;
+        });
+
+        Assert.True(run.ExitCode == ExitCodes.Usage, run.Text);
+        Assert.Contains($"error: Execution {name} exists as a dry run of the expiry of Capacity Block {GpuB} (ends 2026-01-05 12:00:00Z)", run.Text, StringComparison.Ordinal);
+        Assert.Contains("Step Functions keeps an execution's name for 90 days", Regex.Replace(run.Text, @"\s+", " "), StringComparison.Ordinal); // the console wraps the line
+        Assert.Single(aws.StepFunctions.Engine.Executions);
+    }
 }

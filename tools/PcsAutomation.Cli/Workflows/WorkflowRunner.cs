@@ -82,8 +82,13 @@ public sealed class WorkflowRunner(WorkflowConnection connection, IAnsiConsole c
         var existing = await connection.Clients.StepFunctions.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, cancellationToken)
             .ConfigureAwait(false);
         if (ParseInput(existing.Input) is { } input && !(start.SameRun ?? JsonNode.DeepEquals)(input, start.Input))
-            throw new CliException(
-                $"Execution {existing.Name} was started this minute as {start.Describe(input)}; wait for the next minute to start {start.Describe(start.Input)}.");
+        {
+            // A name of the minute frees itself; a fixed one (a block and its end date) is kept 90 days after the execution
+            // closes ("You can reuse names after 90 days": StartExecution, ../shared/reference/botocore/stepfunctions.service-2.json).
+            throw new CliException(start.ExecutionName is null
+                ? $"Execution {existing.Name} was started this minute as {start.Describe(input)}; wait for the next minute to start {start.Describe(start.Input)}."
+                : $"Execution {existing.Name} exists as {start.Describe(input)} ({existing.Status.Value}): Step Functions keeps an execution's name for 90 days, so {start.Describe(start.Input)} cannot start under it.");
+        }
         console.WriteLine($"Attached to the execution already started for {start.Subject}: {executionArn} ({existing.Status.Value})");
         return executionArn;
     }
