@@ -14,18 +14,10 @@ public class CapacityListTextTests
         return console.Text;
     }
 
-    private static string[] BlockLines(string text, string id)
-    {
-        var lines = text.Split('\n');
-        var start = Array.FindIndex(lines, l => l.StartsWith(id, StringComparison.Ordinal));
-        Assert.True(start >= 0, text);
-        return [.. lines.Skip(start).TakeWhile(l => l.Length > 0)];
-    }
-
     [Fact]
     public void Render_Account_BlockDatesTimeLeftTerminationAndWhenTheExpiryActs()
     {
-        var lines = BlockLines(Render(Account()), A);
+        var lines = ListText.BlockLines(Render(Account()), A);
 
         Assert.Equal($"{A}  p5.48xlarge x 4  us-east-1a  active", lines[0]);
         Assert.Equal("  2026-01-03 08:00:00Z → 2026-01-05 11:00:00Z, 3h 00m left", lines[1]);
@@ -41,7 +33,7 @@ public class CapacityListTextTests
         Assert.Contains("capacity/gpu-b (pcs_gpu-b)  min 0 max 2: failover: tag pcs-automation:fallback-node-group: node group gpu-b-fallback (pcs_gpu-b-fallback) takes its place", text, StringComparison.Ordinal);
         Assert.Contains("capacity/gpu-c (pcs_gpu-c)  min 0 max 2: wind-down:", text, StringComparison.Ordinal);
         Assert.Contains("lab/lab-gpu (pcs_lab-gpu)  min 0 max 2: left alone: cluster lab is not tagged pcs-automation:managed=true: the automation does not touch it", text, StringComparison.Ordinal);
-        Assert.Contains(BlockLines(text, D), l => l.StartsWith("  finding (needs operator) queue-left-waiting", StringComparison.Ordinal));
+        Assert.Contains(ListText.BlockLines(text, D), l => l.StartsWith("  finding (needs operator) queue-left-waiting", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -49,11 +41,11 @@ public class CapacityListTextTests
     {
         var text = Render(Account());
 
-        Assert.Contains("  2026-01-02 08:00:00Z → 2026-01-05 06:00:00Z, ended 2h 00m ago", BlockLines(text, Ended));
-        Assert.Contains("  over (expired): nothing left to plan", BlockLines(text, Ended));
-        Assert.Equal($"{Unknown}  unknown", BlockLines(text, Unknown)[0]);
-        Assert.Contains("  no node group uses it", BlockLines(text, ASuccessor));
-        Assert.DoesNotContain(BlockLines(text, ASuccessor), l => l.Contains("the expiry acts at", StringComparison.Ordinal)); // it acts on no group
+        Assert.Contains("  2026-01-02 08:00:00Z → 2026-01-05 06:00:00Z, ended 2h 00m ago", ListText.BlockLines(text, Ended));
+        Assert.Contains("  over (expired): nothing left to plan", ListText.BlockLines(text, Ended));
+        Assert.Equal($"{Unknown}  unknown", ListText.BlockLines(text, Unknown)[0]);
+        Assert.Contains("  no node group uses it", ListText.BlockLines(text, ASuccessor));
+        Assert.DoesNotContain(ListText.BlockLines(text, ASuccessor), l => l.Contains("the expiry acts at", StringComparison.Ordinal)); // it acts on no group
         Assert.Contains("Node groups on interruptible Capacity Reservations (1; reported, the expiry does not act on them):", text, StringComparison.Ordinal);
         Assert.Contains($"  capacity/gpu-i (pcs_gpu-i)  on {Interruptible}", text, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PcsAutomation.Cli.Tests.CapacityBlocks;
 
 namespace PcsAutomation.Cli.Tests.Commands;
 
@@ -54,14 +55,6 @@ public sealed class CapacityBlocksCommandTests : IDisposable
 
     private static Task<CliOutcome> RunAsync(params string[] args) => CliRun.RunAsync(host => host, ["capacity-blocks", .. args, "--emulator", "capacity"]);
 
-    private static string[] BlockLines(string text, string id)
-    {
-        var lines = text.Split('\n');
-        var start = Array.FindIndex(lines, l => l.StartsWith(id, StringComparison.Ordinal));
-        Assert.True(start >= 0, text);
-        return [.. lines.Skip(start).TakeWhile(l => l.Length > 0)];
-    }
-
     [Fact]
     public async Task List_CapacityScenario_EveryBlockTimeLeftAndEachGroupsAction()
     {
@@ -70,14 +63,14 @@ public sealed class CapacityBlocksCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.StartsWith("Emulator on http://127.0.0.1:", run.Text, StringComparison.Ordinal);
         Assert.Contains("Capacity Blocks at 2026-01-05 08:00:00Z (the emulator's virtual clock)", run.Text, StringComparison.Ordinal);
-        var a = BlockLines(run.Text, GpuA);
+        var a = ListText.BlockLines(run.Text, GpuA);
         Assert.Equal("  2026-01-03 08:00:00Z → 2026-01-05 11:00:00Z, 3h 00m left", a[1]);
         Assert.Equal("  EC2 terminates its instances from 2026-01-05 10:30:00Z (in 2h 30m); the expiry acts at 2026-01-05 09:30:00Z", a[2]);
         Assert.Matches(@"^  capacity/gpu-a \(pcs_\w+\)  min 0 max 4: successor-block: tag pcs-automation:successor-block: moves to block cr-0a000000000000002", a[3]);
-        Assert.Contains(BlockLines(run.Text, GpuB), l => l.Contains("capacity/gpu-b", StringComparison.Ordinal) && l.Contains(": failover: ", StringComparison.Ordinal));
-        Assert.Contains(BlockLines(run.Text, GpuC), l => l.Contains("capacity/gpu-c", StringComparison.Ordinal) && l.Contains(": wind-down: ", StringComparison.Ordinal));
-        Assert.Contains(BlockLines(run.Text, "cr-0d000000000000001"), l => l.StartsWith("  finding (needs operator) queue-left-waiting", StringComparison.Ordinal));
-        Assert.Contains("  no node group uses it", BlockLines(run.Text, Successor));
+        Assert.Contains(ListText.BlockLines(run.Text, GpuB), l => l.Contains("capacity/gpu-b", StringComparison.Ordinal) && l.Contains(": failover: ", StringComparison.Ordinal));
+        Assert.Contains(ListText.BlockLines(run.Text, GpuC), l => l.Contains("capacity/gpu-c", StringComparison.Ordinal) && l.Contains(": wind-down: ", StringComparison.Ordinal));
+        Assert.Contains(ListText.BlockLines(run.Text, "cr-0d000000000000001"), l => l.StartsWith("  finding (needs operator) queue-left-waiting", StringComparison.Ordinal));
+        Assert.Contains("  no node group uses it", ListText.BlockLines(run.Text, Successor));
     }
 
     [Fact] // guide L3490-3492: one block split between two clusters
@@ -85,7 +78,7 @@ public sealed class CapacityBlocksCommandTests : IDisposable
     {
         var run = await RunAsync("list");
 
-        var shared = BlockLines(run.Text, Shared);
+        var shared = ListText.BlockLines(run.Text, Shared);
         Assert.Equal($"{Shared}  p5.48xlarge x 8  us-east-1a  active", shared[0]);
         Assert.Contains(shared, l => l.StartsWith("  capacity/shared-a (", StringComparison.Ordinal) && l.Contains("min 4 max 4", StringComparison.Ordinal));
         Assert.Contains(shared, l => l.StartsWith("  capacity-2/shared-b (", StringComparison.Ordinal) && l.Contains("min 4 max 4", StringComparison.Ordinal));
