@@ -39,10 +39,17 @@ internal sealed class ClusterReader(IAmazonPCS pcs, IAmazonEC2 ec2)
         }
     }
 
-    public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(Cluster cluster, CancellationToken cancellationToken) =>
-        AwsCalls.RunAsync<IReadOnlyDictionary<string, string>>("PCS.ListTagsForResource", cluster.Id, async () =>
+    public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(Cluster cluster, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return GetTagsAsync(cluster.Arn, cluster.Id, cancellationToken);
+    }
+
+    /// <summary>The tags of a PCS resource (cluster, node group, queue) by its ARN; <paramref name="resource"/> names it in errors.</summary>
+    public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string arn, string resource, CancellationToken cancellationToken) =>
+        AwsCalls.RunAsync<IReadOnlyDictionary<string, string>>("PCS.ListTagsForResource", resource, async () =>
         {
-            var response = await pcs.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = cluster.Arn }, cancellationToken).ConfigureAwait(false);
+            var response = await pcs.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = arn }, cancellationToken).ConfigureAwait(false);
             return response.Tags ?? new Dictionary<string, string>(StringComparer.Ordinal);
         }, cancellationToken);
 
@@ -96,9 +103,17 @@ internal sealed class ClusterReader(IAmazonPCS pcs, IAmazonEC2 ec2)
         }, cancellationToken);
 
     /// <summary>The ids of the node groups attached to at least one queue of the cluster (ListQueues, then GetQueue for each).</summary>
-    public async Task<IReadOnlySet<string>> GetQueuedNodeGroupIdsAsync(string clusterId, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> GetQueuedNodeGroupIdsAsync(string clusterId, CancellationToken cancellationToken) =>
+        (await GetQueuesAsync(clusterId, cancellationToken).ConfigureAwait(false))
+            .SelectMany(q => q.ComputeNodeGroupConfigurations ?? [])
+            .Select(c => c.ComputeNodeGroupId)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Every queue of the cluster as GetQueue answers it (its node groups in PCS's order), by name; a queue deleted meanwhile is left out.</summary>
+    public async Task<IReadOnlyList<Queue>> GetQueuesAsync(string clusterId, CancellationToken cancellationToken)
     {
-        var queues = await AwsCalls.RunAsync("PCS.ListQueues", clusterId, async () =>
+        var queueIds = await AwsCalls.RunAsync("PCS.ListQueues", clusterId, async () =>
         {
             var list = new List<string>();
             var pages = pcs.Paginators.ListQueues(new ListQueuesRequest { ClusterIdentifier = clusterId });
@@ -106,28 +121,28 @@ internal sealed class ClusterReader(IAmazonPCS pcs, IAmazonEC2 ec2)
                 list.Add(summary.Id);
             return list;
         }, cancellationToken).ConfigureAwait(false);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var queueId in queues)
+        var queues = new List<Queue>(queueIds.Count);
+        foreach (var queueId in queueIds)
         {
-            var queue = await AwsCalls.RunAsync("PCS.GetQueue", $"{clusterId}/{queueId}", async () =>
-            {
-                try
-                {
-                    return (await pcs.GetQueueAsync(new GetQueueRequest { ClusterIdentifier = clusterId, QueueIdentifier = queueId }, cancellationToken).ConfigureAwait(false)).Queue;
-                }
-                catch (Aws.PCS.Model.ResourceNotFoundException)
-                {
-                    return null; // deleted between the list and the read
-                }
-            }, cancellationToken).ConfigureAwait(false);
-            foreach (var configuration in queue?.ComputeNodeGroupConfigurations ?? [])
-            {
-                if (configuration.ComputeNodeGroupId is { } id)
-                    ids.Add(id);
-            }
+            if (await GetQueueAsync(clusterId, queueId, cancellationToken).ConfigureAwait(false) is { } queue)
+                queues.Add(queue);
         }
-        return ids;
+        return [.. queues.OrderBy(q => q.Name, StringComparer.Ordinal)];
     }
+
+    /// <summary>One queue as GetQueue answers it; null when it no longer exists.</summary>
+    public Task<Queue?> GetQueueAsync(string clusterId, string queueId, CancellationToken cancellationToken) =>
+        AwsCalls.RunAsync("PCS.GetQueue", $"{clusterId}/{queueId}", async () =>
+        {
+            try
+            {
+                return (await pcs.GetQueueAsync(new GetQueueRequest { ClusterIdentifier = clusterId, QueueIdentifier = queueId }, cancellationToken).ConfigureAwait(false)).Queue;
+            }
+            catch (Aws.PCS.Model.ResourceNotFoundException)
+            {
+                return null; // deleted between the list and the read
+            }
+        }, cancellationToken);
 
     /// <summary>
     /// Every instance of one node group, whatever its state: EC2 tag <c>aws:pcs:compute-node-group-id</c> holds the group's
@@ -167,8 +182,9 @@ internal sealed class ClusterReader(IAmazonPCS pcs, IAmazonEC2 ec2)
             .Select(i => i.InstanceId)];
     }
 
-    private Task<List<Instance>> DescribeAsync(string clusterId, List<Filter> filters, CancellationToken cancellationToken) =>
-        AwsCalls.RunAsync("EC2.DescribeInstances", clusterId, async () =>
+    /// <summary>Every instance matching <paramref name="filters"/>, all pages, by id; <paramref name="resource"/> names the call in errors.</summary>
+    public Task<List<Instance>> DescribeAsync(string resource, List<Filter> filters, CancellationToken cancellationToken) =>
+        AwsCalls.RunAsync("EC2.DescribeInstances", resource, async () =>
         {
             var instances = new List<Instance>();
             string? nextToken = null;

@@ -71,10 +71,15 @@ internal sealed class HandlerHarness : IAsyncDisposable
     }
 
     /// <summary>Starts the emulator with <paramref name="scenario"/> and creates the lease table through its DynamoDB API.</summary>
+    public static Task<HandlerHarness> StartAsync(
+        Scenario scenario, IReadOnlyDictionary<string, string>? variables = null, DateTimeOffset? start = null) =>
+        StartAsync(scenario.Build(), variables, start);
+
+    /// <summary>The same, with a scenario file's definition (<c>ScenarioFile.Load("capacity")</c>).</summary>
     public static async Task<HandlerHarness> StartAsync(
-        Scenario scenario, IReadOnlyDictionary<string, string>? variables = null, DateTimeOffset? start = null)
+        ScenarioDefinition scenario, IReadOnlyDictionary<string, string>? variables = null, DateTimeOffset? start = null)
     {
-        var options = new LocalAwsOptions { Scenario = scenario.Build() };
+        var options = new LocalAwsOptions { Scenario = scenario };
         if (start is { } at) options = options with { StartTime = at };
         var harness = new HandlerHarness(await LocalAws.LocalAws.StartAsync(options), variables);
         harness.CreateLeaseTable();

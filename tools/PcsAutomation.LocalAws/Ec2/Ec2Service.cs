@@ -6,7 +6,7 @@ namespace PcsAutomation.LocalAws.Ec2;
 
 /// <summary>
 /// Amazon EC2 (API 2016-11-15), the operations PCS automation reads and one it writes: images, instances,
-/// capacity reservations and Capacity Blocks (<c>Ec2Service.CapacityBlocks.cs</c>), launch templates and instance types. Requests are the flat query
+/// capacity reservations and Capacity Blocks (<c>Ec2Service.CapacityBlocks.cs</c>), launch templates, instance types and subnets. Requests are the flat query
 /// parameters (see <see cref="QueryRequest"/>); results are rendered by <see cref="Ec2Xml"/>.
 /// Call <see cref="Invoke"/> under the world's gate (the HTTP layer does).
 /// </summary>
@@ -42,6 +42,7 @@ public sealed partial class Ec2Service
             "DescribeLaunchTemplateVersions" => DescribeLaunchTemplateVersions(query),
             "CreateLaunchTemplateVersion" => CreateLaunchTemplateVersion(query),
             "DescribeInstanceTypes" => DescribeInstanceTypes(query),
+            "DescribeSubnets" => DescribeSubnets(query),
             _ => throw Ec2Errors.Error("InvalidAction", $"The action {Ec2Errors.Clip(operation)} is not valid for this web service."),
         };
     }
