@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
+using PcsAutomation.Domain.CapacityBlocks;
 using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.NodeGroups;
 
 namespace PcsAutomation.Functions.Workflows;
 
-/// <summary>Source-generated camelCase JSON for the shared steps' inputs and outputs and the lease's saved scaling and node group changes (Native AOT: no reflection).</summary>
+/// <summary>Source-generated camelCase JSON for the shared steps' inputs and outputs the lease's saved scaling and node group changes, and the expiry's parked records (Native AOT: no reflection).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(AcquireClusterLeaseInput))]
 [JsonSerializable(typeof(AcquireClusterLeaseResult))]
@@ -22,4 +23,5 @@ namespace PcsAutomation.Functions.Workflows;
 [JsonSerializable(typeof(PrepareNotificationResult))]
 [JsonSerializable(typeof(IReadOnlyList<NodeGroupScaling>))]
 [JsonSerializable(typeof(IReadOnlyList<NodeGroupChange>))]
+[JsonSerializable(typeof(ParkedNodeGroup))]
 internal sealed partial class WorkflowJsonContext : JsonSerializerContext;
