@@ -1,4 +1,5 @@
 using PcsAutomation.Functions.Ami;
+using PcsAutomation.Functions.CapacityBlocks;
 using PcsAutomation.Functions.Diagnostics;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.NodeGroupUpdate;
@@ -36,6 +37,8 @@ public static class HandlerRegistry
         ["AmiLookupCustomResource"] = AmiLookupCustomResourceHandler.Create,
         ["AmiUpdateReconciler"] = AmiUpdateReconcilerHandler.Create,
         ["NodeGroupAmiAudit"] = NodeGroupAmiAuditHandler.Create,
+        ["CapacityBlockReconciler"] = CapacityBlockReconcilerHandler.Create,
+        ["CapacityBlockEventRouter"] = CapacityBlockEventRouterHandler.Create,
     };
 
     /// <summary>Every handler name; template checks assert each function's <c>Handler</c> is one of these.</summary>

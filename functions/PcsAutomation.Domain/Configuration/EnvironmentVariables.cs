@@ -15,4 +15,8 @@ public static class EnvironmentVariables
     public const string RotationNoticeLeadTime = "PCS_AUTOMATION_ROTATION_NOTICE_LEAD_TIME";
     public const string NoticeStateMachineArn = "PCS_AUTOMATION_NOTICE_STATE_MACHINE_ARN";
     public const string NodeGroupUpdateStateMachineArn = "PCS_AUTOMATION_NODE_GROUP_UPDATE_STATE_MACHINE_ARN";
+    public const string CapacityBlockExpiryStateMachineArn = "PCS_AUTOMATION_CAPACITY_BLOCK_EXPIRY_STATE_MACHINE_ARN";
+    public const string CapacityBlockLeadMinutes = "PCS_AUTOMATION_CAPACITY_BLOCK_LEAD_MINUTES";
+    public const string CapacityBlockHorizonHours = "PCS_AUTOMATION_CAPACITY_BLOCK_HORIZON_HOURS";
+    public const string CapacityBlockRotationMarginMinutes = "PCS_AUTOMATION_CAPACITY_BLOCK_ROTATION_MARGIN_MINUTES";
 }
