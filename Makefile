@@ -12,7 +12,9 @@ FUNCTIONS := DiagnosticsFunction \
 	RefreshLoginNodesFunction CheckLoginNodesFunction ReleaseClusterLeaseFunction PrepareNotificationFunction RotationEventRouterFunction \
 	RotationReconcilerFunction \
 	PlanNodeGroupUpdateFunction UpdateNodeGroupFunction CheckNodeGroupUpdatedFunction RollbackNodeGroupsFunction \
-	AmiUpdateReconcilerFunction NodeGroupAmiAuditFunction
+	AmiUpdateReconcilerFunction NodeGroupAmiAuditFunction \
+	PlanCapacityBlockExpiryFunction ExpiryLeaseWaitFunction SwitchLaunchTemplatesFunction UpdateExpiryQueueFunction \
+	ParkNodeGroupsFunction RestoreParkedNodeGroupsFunction CheckCapacityBlockExpiryFunction ReportCapacityBlockExpiryFunction
 # The Custom::AMILookup provider (docs/custom-resource-ami-lookup.md)
 FUNCTIONS += AmiLookupCustomResourceFunction
 

@@ -124,5 +124,29 @@ public static class QueueEdits
         return (new QueueEdit(queue.ClusterId, queue.QueueId, queue.QueueName, queue.NodeGroupIds, list), refusals);
     }
 
+    /// <summary>
+    /// Read-change-write: <paramref name="edit"/> (planned from the list read then) applied to the list read now,
+    /// <paramref name="current"/>. The groups the edit takes out go, the groups it puts in come at their place in
+    /// <see cref="QueueEdit.After"/> (clamped to the list), the rest of <paramref name="current"/> stays as it is: on an
+    /// unchanged queue the result is <see cref="QueueEdit.After"/>, on a queue already edited it is that list again, and a
+    /// group someone attached meanwhile is kept. Null when the result would leave the queue without a group (refused,
+    /// guide L3758-3781: a queue keeps at least one).
+    /// </summary>
+    public static IReadOnlyList<string>? Rebase(QueueEdit edit, IReadOnlyList<string> current)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        ArgumentNullException.ThrowIfNull(current);
+        var removed = edit.Before.Except(edit.After, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var list = Distinct(current);
+        list.RemoveAll(removed.Contains);
+        for (var i = 0; i < edit.After.Count; i++)
+        {
+            var id = edit.After[i];
+            if (!edit.Before.Contains(id, StringComparer.Ordinal) && !list.Contains(id, StringComparer.Ordinal))
+                list.Insert(Math.Clamp(i, 0, list.Count), id);
+        }
+        return list.Count == 0 ? null : list;
+    }
+
     private static List<string> Distinct(IReadOnlyList<string> groups) => groups.Distinct(StringComparer.Ordinal).ToList();
 }

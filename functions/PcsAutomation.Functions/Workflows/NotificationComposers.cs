@@ -2,9 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using PcsAutomation.Domain.CapacityBlocks;
 using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.Rotation;
 using PcsAutomation.Domain.Workflows;
+using PcsAutomation.Functions.CapacityBlocks;
 using PcsAutomation.Functions.NodeGroupUpdate;
 using PcsAutomation.Functions.Rotation;
 
@@ -29,11 +31,20 @@ internal static class NotificationComposers
         PropertyNameCaseInsensitive = true,
     };
 
+    private static readonly JsonSerializerOptions CapacityBlockFacts = new(CapacityBlockJsonContext.Default.Options)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        PropertyNameCaseInsensitive = true,
+    };
+
     private static JsonTypeInfo<RotationNotificationFacts> RotationFactsType =>
         (JsonTypeInfo<RotationNotificationFacts>)RotationFacts.GetTypeInfo(typeof(RotationNotificationFacts));
 
     private static JsonTypeInfo<NodeGroupUpdateNotificationFacts> NodeGroupUpdateFactsType =>
         (JsonTypeInfo<NodeGroupUpdateNotificationFacts>)NodeGroupUpdateFacts.GetTypeInfo(typeof(NodeGroupUpdateNotificationFacts));
+
+    private static JsonTypeInfo<CapacityBlockNotificationFacts> CapacityBlockFactsType =>
+        (JsonTypeInfo<CapacityBlockNotificationFacts>)CapacityBlockFacts.GetTypeInfo(typeof(CapacityBlockNotificationFacts));
 
     public static ComposedNotification Compose(
         WorkflowKind workflow, string notificationEvent, string clusterId, string clusterName, string executionArn, JsonElement facts, LeaseScaling? scaling,
@@ -52,6 +63,13 @@ internal static class NotificationComposers
             return new(
                 Compose(() => NodeGroupUpdateNotifications.Compose(notificationEvent, clusterId, clusterName, executionArn, typed, changes ?? [])),
                 JsonSerializer.SerializeToNode(typed, NodeGroupUpdateFactsType)!.AsObject());
+        }
+        if (workflow == WorkflowKind.CapacityBlockExpiry)
+        {
+            var typed = Read(facts, CapacityBlockFactsType);
+            return new(
+                Compose(() => CapacityBlockNotifications.Compose(notificationEvent, clusterId, clusterName, executionArn, typed)),
+                JsonSerializer.SerializeToNode(typed, CapacityBlockFactsType)!.AsObject());
         }
         throw new InvalidWorkflowInput($"workflow '{workflow.Name}' has no notifications.");
     }

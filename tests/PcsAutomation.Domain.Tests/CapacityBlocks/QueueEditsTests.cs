@@ -85,4 +85,52 @@ public class QueueEditsTests
             return edit.After.Count > 0 && edit.After.Distinct().Count() == edit.After.Count && again.After.SequenceEqual(edit.After);
         });
     }
+
+    [Fact]
+    public void Rebase_UnchangedQueue_GivesThePlannedList()
+    {
+        var edit = new QueueEdit(ClusterId, "q1", "gpu", ["a", "old", "c"], ["a", "new", "c"]);
+
+        Assert.Equal(["a", "new", "c"], QueueEdits.Rebase(edit, ["a", "old", "c"]));
+        Assert.Equal(["a", "new", "c"], QueueEdits.Rebase(edit, ["a", "new", "c"])); // already applied: the same list again
+    }
+
+    [Fact]
+    public void Rebase_GroupAttachedSinceThePlan_IsKept()
+    {
+        var edit = new QueueEdit(ClusterId, "q1", "gpu", ["old", "cpu"], ["cpu"]);
+
+        Assert.Equal(["cpu", "late"], QueueEdits.Rebase(edit, ["old", "cpu", "late"]));
+    }
+
+    [Fact]
+    public void Rebase_ReplacementBackAndAttachAtPosition_ComeAtTheirPlace()
+    {
+        Assert.Equal(["gpu"], QueueEdits.Rebase(new QueueEdit(ClusterId, "q1", "gpu", ["fallback"], ["gpu"]), ["fallback"]));
+        Assert.Equal(["gpu", "cpu"], QueueEdits.Rebase(new QueueEdit(ClusterId, "q1", "gpu", ["cpu"], ["gpu", "cpu"]), ["cpu"]));
+    }
+
+    [Fact]
+    public void Rebase_WouldLeaveNoGroup_IsRefused()
+    {
+        // planned when cpu was there too; cpu was detached by someone since: taking old out would empty the queue
+        var edit = new QueueEdit(ClusterId, "q1", "gpu", ["old", "cpu"], ["cpu"]);
+
+        Assert.Null(QueueEdits.Rebase(edit, ["old"]));
+    }
+
+    [Fact]
+    public void Rebase_OnTheListPlannedFrom_AlwaysGivesTheEditsAfter()
+    {
+        var operation = Gen.OneOf(
+            Gen.Char["xy"].Select(c => QueueOperation.Attach(c.ToString())),
+            Gen.Char["abc"].Select(c => QueueOperation.Detach(c.ToString())),
+            Gen.Select(Gen.Char["abc"], Gen.Char["xy"]).Select(t => QueueOperation.Replace(t.Item1.ToString(), t.Item2.ToString())));
+        Gen.Select(Lists, operation.Array[0, 5]).Sample((groups, operations) =>
+        {
+            var (edit, _) = QueueEdits.Apply(Queue("q", groups), operations);
+            return QueueEdits.Rebase(edit, edit.Before) is { } after && after.SequenceEqual(edit.After)
+                && QueueEdits.Rebase(edit, edit.After) is { } again && again.SequenceEqual(edit.After);
+        });
+    }
 }

@@ -14,6 +14,10 @@ public class IamPolicyTests
         "ec2:DescribeInstances", "ec2:DescribeImages", "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
         "ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions", "ec2:DescribeInstanceTypes",
         "ec2:DescribeInstanceTypeOfferings", "pcs:ListClusters", "ssm:GetCommandInvocation",
+        // the guide's administrator policy grants them on "*" (L9101-9105), as AWS's managed policy
+        // AWSEC2CapacityReservationFleetRolePolicy does DescribeCapacityReservations
+        // (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSEC2CapacityReservationFleetRolePolicy.html)
+        "ec2:DescribeCapacityReservations", "ec2:DescribeCapacityBlocks",
         "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
         "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
         "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
@@ -100,10 +104,14 @@ public class IamPolicyTests
     [InlineData("states:SendTaskSuccess", "RotationEventRouterFunction")]
     [InlineData("ssm:SendCommand", "RefreshLoginNodesFunction")]
     [InlineData("secretsmanager:RotateSecret", "RotateClusterSecretFunction")]
-    [InlineData("pcs:UpdateComputeNodeGroup", "RestoreNodeGroupsFunction,RollbackNodeGroupsFunction,ScaleNodeGroupsToZeroFunction,UpdateNodeGroupFunction")]
-    [InlineData("ec2:CreateLaunchTemplateVersion", "UpdateNodeGroupFunction")]
-    [InlineData("events:PutEvents", "ClusterSecretRotationStateMachine,NodeGroupUpdateStateMachine,RotationNoticeStateMachine")]
-    [InlineData("sns:Publish", "ClusterSecretRotationStateMachine,NodeGroupUpdateStateMachine,RotationNoticeStateMachine")]
+    [InlineData("pcs:UpdateComputeNodeGroup",
+        "ParkNodeGroupsFunction,RestoreNodeGroupsFunction,RestoreParkedNodeGroupsFunction,RollbackNodeGroupsFunction,ScaleNodeGroupsToZeroFunction,SwitchLaunchTemplatesFunction,UpdateNodeGroupFunction")]
+    [InlineData("ec2:CreateLaunchTemplateVersion", "RestoreParkedNodeGroupsFunction,SwitchLaunchTemplatesFunction,UpdateNodeGroupFunction")]
+    [InlineData("pcs:UpdateQueue", "UpdateExpiryQueueFunction")]
+    [InlineData("dynamodb:PutItem", "AcquireClusterLeaseFunction,ParkNodeGroupsFunction")]
+    [InlineData("dynamodb:DeleteItem", "ReleaseClusterLeaseFunction,ReportCapacityBlockExpiryFunction")]
+    [InlineData("events:PutEvents", "CapacityBlockExpiryStateMachine,ClusterSecretRotationStateMachine,NodeGroupUpdateStateMachine,RotationNoticeStateMachine")]
+    [InlineData("sns:Publish", "CapacityBlockExpiryStateMachine,ClusterSecretRotationStateMachine,NodeGroupUpdateStateMachine,RotationNoticeStateMachine")]
     public void Template_MutatingAction_IsGrantedOnlyToTheStepsThatNeedIt(string action, string owners) =>
         Assert.Equal(owners.Split(','), Statements().Where(s => s.Actions.Contains(action)).Select(s => s.Owner).Distinct().Order(StringComparer.Ordinal));
 

@@ -17,8 +17,11 @@ public class UpdateComputeNodeGroupPolicyTests
     ];
 
     [Fact]
-    public void Template_UpdateComputeNodeGroupCallers_AreTheScalingAndRolloutFunctions() =>
-        Assert.Equal(["RestoreNodeGroupsFunction", "RollbackNodeGroupsFunction", "ScaleNodeGroupsToZeroFunction", "UpdateNodeGroupFunction"], Callers(Statements()));
+    public void Template_UpdateComputeNodeGroupCallers_AreTheScalingRolloutAndExpiryFunctions() =>
+        Assert.Equal(
+            ["ParkNodeGroupsFunction", "RestoreNodeGroupsFunction", "RestoreParkedNodeGroupsFunction", "RollbackNodeGroupsFunction", "ScaleNodeGroupsToZeroFunction",
+             "SwitchLaunchTemplatesFunction", "UpdateNodeGroupFunction"],
+            Callers(Statements()));
 
     [Fact]
     public void Template_EachCaller_HoldsTheGuidesEc2MinimumOnResourceStarWithoutCondition()

@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+using PcsAutomation.Domain.CapacityBlocks;
+
+namespace PcsAutomation.Functions.CapacityBlocks;
+
+/// <summary>
+/// Source-generated camelCase JSON (Native AOT) for the Capacity Block expiry's steps; nulls are written, so every path
+/// the state machine reads exists. The shared steps use <see cref="Workflows.WorkflowJsonContext"/>.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(PlanCapacityBlockExpiryInput))]
+[JsonSerializable(typeof(CapacityBlockExpiryPlan))]
+[JsonSerializable(typeof(ExpiryLeaseWaitInput))]
+[JsonSerializable(typeof(ExpiryLeaseWaitResult))]
+[JsonSerializable(typeof(SwitchLaunchTemplatesInput))]
+[JsonSerializable(typeof(SwitchLaunchTemplatesResult))]
+[JsonSerializable(typeof(UpdateExpiryQueueInput))]
+[JsonSerializable(typeof(UpdateExpiryQueueResult))]
+[JsonSerializable(typeof(ParkNodeGroupsInput))]
+[JsonSerializable(typeof(ParkNodeGroupsResult))]
+[JsonSerializable(typeof(RestoreParkedNodeGroupsInput))]
+[JsonSerializable(typeof(RestoreParkedNodeGroupsResult))]
+[JsonSerializable(typeof(CheckCapacityBlockExpiryInput))]
+[JsonSerializable(typeof(CheckCapacityBlockExpiryResult))]
+[JsonSerializable(typeof(ReportCapacityBlockExpiryInput))]
+[JsonSerializable(typeof(ReportCapacityBlockExpiryResult))]
+[JsonSerializable(typeof(CapacityBlockNotificationFacts))]
+internal sealed partial class CapacityBlockJsonContext : JsonSerializerContext;
