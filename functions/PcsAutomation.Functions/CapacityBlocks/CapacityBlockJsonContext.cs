@@ -5,9 +5,10 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 
 /// <summary>
 /// Source-generated camelCase JSON (Native AOT) for the Capacity Block expiry's steps; nulls are written, so every path
-/// the state machine reads exists. The shared steps use <see cref="Workflows.WorkflowJsonContext"/>.
+/// the state machine reads exists; names are read in any case, since a caught error comes as <c>{"Error", "Cause"}</c>.
+/// The shared steps use <see cref="Workflows.WorkflowJsonContext"/>.
 /// </summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(PlanCapacityBlockExpiryInput))]
 [JsonSerializable(typeof(CapacityBlockExpiryPlan))]
 [JsonSerializable(typeof(ExpiryLeaseWaitInput))]

@@ -1,6 +1,7 @@
 using PcsAutomation.Aws.PCS;
 using PcsAutomation.Aws.PCS.Model;
 using PcsAutomation.Domain.CapacityBlocks;
+using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
@@ -21,7 +22,8 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 public sealed class RestoreParkedNodeGroupsHandler
 {
     private const string VersionStep = "capacity-block-restore-version";
-    private const string RestoreStep = "capacity-block-restore";
+    // The AMI audit of CloudTrail events recognises this step's calls by their token (RolloutCalls).
+    private const string RestoreStep = RolloutCalls.ExpiryRestoreStep;
 
     private readonly ClusterReader reader;
     private readonly IAmazonPCS pcs;

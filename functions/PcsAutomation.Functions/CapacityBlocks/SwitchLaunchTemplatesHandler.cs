@@ -1,6 +1,7 @@
 using PcsAutomation.Aws.PCS;
 using PcsAutomation.Aws.PCS.Model;
 using PcsAutomation.Domain.CapacityBlocks;
+using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
@@ -22,7 +23,8 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 public sealed class SwitchLaunchTemplatesHandler
 {
     private const string VersionStep = "capacity-block-template-version";
-    private const string SwitchStep = "capacity-block-switch";
+    // The AMI audit of CloudTrail events recognises this step's calls by their token (RolloutCalls).
+    private const string SwitchStep = RolloutCalls.ExpirySwitchStep;
 
     private readonly ClusterReader reader;
     private readonly IAmazonPCS pcs;

@@ -86,7 +86,7 @@ internal sealed class NodeGroupAmiAuditHandler(NodeGroupUpdatePlanning planning,
 
         var lease = await leases.GetAsync(cluster.Id, cancellation).ConfigureAwait(false);
         if (lease is not null && RolloutCalls.StepOf(call.ClientToken, lease.Owner, group.Id) is { } step)
-            return Done(context, Ignored, $"{call.EventName} on {group.Name} is the {step} step of {lease.Owner}, which holds the cluster's lease (its client token): our own roll-out");
+            return Done(context, Ignored, $"{call.EventName} on {group.Name} is the {step} step of {lease.Owner}, which holds the cluster's lease (its client token): our own {(RolloutCalls.IsRollout(step) ? "roll-out" : "Capacity Block expiry")}");
 
         var amiTags = AmiUpdateTags.Read(tags);
         var image = await planning.CurrentImageAsync(group, cancellation).ConfigureAwait(false);

@@ -10,6 +10,8 @@ public class RolloutCallsTests
     [Theory]
     [InlineData(RolloutCalls.UpdateStep)]
     [InlineData(RolloutCalls.RollbackStep)]
+    [InlineData(RolloutCalls.ExpirySwitchStep)]
+    [InlineData(RolloutCalls.ExpiryRestoreStep)]
     public void StepOf_TokenTheHolderSendsForTheGroup_NamesTheStep(string step) =>
         Assert.Equal(step, RolloutCalls.StepOf(ClientTokens.For(Holder, step, "pcs_ng1"), Holder, "pcs_ng1"));
 

@@ -23,6 +23,7 @@ internal sealed class DeployedStack : IAsyncDisposable
     public const string StateMachine = "ClusterSecretRotationStateMachine";
     public const string NoticeStateMachine = "RotationNoticeStateMachine";
     public const string NodeGroupUpdateStateMachine = "NodeGroupUpdateStateMachine";
+    public const string CapacityBlockExpiryStateMachine = "CapacityBlockExpiryStateMachine";
     private const string CaptureRule = "capture-pcs-automation-events";
 
     private DeployedStack(LocalAws.LocalAws aws, ProductFunctions functions)
@@ -46,14 +47,20 @@ internal sealed class DeployedStack : IAsyncDisposable
     /// a function's handler (by logical id) with one that calls the real one; <paramref name="parameters"/> are stack
     /// parameters as <c>sam deploy --parameter-overrides</c> gives them.
     /// </summary>
-    public static async Task<DeployedStack> StartAsync(
+    public static Task<DeployedStack> StartAsync(
         Scenario scenario, IReadOnlyDictionary<string, Func<FunctionCall, FunctionCall>>? wrap = null, DateTimeOffset? start = null,
+        Durations? durations = null, IReadOnlyDictionary<string, string>? parameters = null) =>
+        StartAsync(scenario.Build(), wrap, start, durations, parameters);
+
+    /// <summary>The same, with a scenario file's definition (<c>ScenarioFile.Load("capacity")</c>).</summary>
+    public static async Task<DeployedStack> StartAsync(
+        ScenarioDefinition scenario, IReadOnlyDictionary<string, Func<FunctionCall, FunctionCall>>? wrap = null, DateTimeOffset? start = null,
         Durations? durations = null, IReadOnlyDictionary<string, string>? parameters = null)
     {
         var functions = new ProductFunctions();
         var options = new LocalAwsOptions
         {
-            Scenario = scenario.Build(),
+            Scenario = scenario,
             Template = RepoPaths.Template,
             FunctionFactory = function =>
             {
