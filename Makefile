@@ -15,6 +15,8 @@ FUNCTIONS := DiagnosticsFunction \
 	AmiUpdateReconcilerFunction NodeGroupAmiAuditFunction \
 	PlanCapacityBlockExpiryFunction ExpiryLeaseWaitFunction SwitchLaunchTemplatesFunction UpdateExpiryQueueFunction \
 	ParkNodeGroupsFunction RestoreParkedNodeGroupsFunction CheckCapacityBlockExpiryFunction ReportCapacityBlockExpiryFunction
+# The Capacity Block expiry's triggers
+FUNCTIONS += CapacityBlockReconcilerFunction CapacityBlockEventRouterFunction
 # The Custom::AMILookup provider (docs/custom-resource-ami-lookup.md)
 FUNCTIONS += AmiLookupCustomResourceFunction
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PcsAutomation.Benchmarks.Rollout;
 
 // The AMI roll-out of a fleet under request-rate limits: the real workflow in the emulator, timed and priced (docs/benchmarks.md).
@@ -46,20 +45,5 @@ return 0;
 /// <summary>The machine the run had: cores, runtime, and the load average (1/5/15 min) before and after.</summary>
 internal sealed record Machine(int Cores, string Runtime, string LoadAtStart, string LoadAtEnd)
 {
-    public static string LoadAverage()
-    {
-        try
-        {
-            var fields = File.ReadAllText("/proc/loadavg").Split(' ');
-            return string.Create(CultureInfo.InvariantCulture, $"{fields[0]} / {fields[1]} / {fields[2]}");
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "unknown";
-        }
-    }
+    public static string LoadAverage() => PcsAutomation.Benchmarks.MachineLoad.Read();
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PcsAutomation.Benchmarks.Rollout;
 
 /// <summary>The command line: <c>dotnet run -c Release --project benchmarks/Rollout [-- options]</c>.</summary>
@@ -45,44 +43,20 @@ internal sealed record RolloutOptions
             else throw new ArgumentException($"Unknown or incomplete option '{arg}'.\n{Usage}");
         }
 
-        var root = values.TryGetValue("--repo", out var repo) ? Path.GetFullPath(repo) : FindRepo(currentDirectory);
+        var root = values.TryGetValue("--repo", out var repo) ? Path.GetFullPath(repo) : BenchmarkArguments.FindRepo(currentDirectory);
         if (!File.Exists(Path.Combine(root, "template.yaml"))) throw new ArgumentException($"No template.yaml in {root}.");
         return new RolloutOptions
         {
-            Clusters = Count(values, "--clusters", 20, 1, 100),
+            Clusters = BenchmarkArguments.Count(values, "--clusters", 20, 1, 100),
             // PCS allows 10 node groups per cluster (guide L10921); 2 is the least with a canary and one more group.
-            Groups = Count(values, "--groups", 10, 2, 10),
-            BatchSize = Count(values, "--batch-size", 3, 1, 10),
+            Groups = BenchmarkArguments.Count(values, "--groups", 10, 2, 10),
+            BatchSize = BenchmarkArguments.Count(values, "--batch-size", 3, 1, 10),
             RateLimited = !flags.Contains("--no-rate-limit"),
-            BilledMilliseconds = Number(values, "--billed-ms", 50),
-            InitMilliseconds = Number(values, "--init-ms", 100),
+            BilledMilliseconds = BenchmarkArguments.Number(values, "--billed-ms", 50),
+            InitMilliseconds = BenchmarkArguments.Number(values, "--init-ms", 100),
             RepoRoot = root,
             ReportPath = flags.Contains("--no-report") ? null : Path.GetFullPath(values.GetValueOrDefault("--report") ?? Path.Combine(root, "docs", "benchmarks.md")),
             CommandLine = string.Join(' ', args),
         };
-    }
-
-    private static int Count(Dictionary<string, string> values, string name, int fallback, int min, int max)
-    {
-        if (!values.TryGetValue(name, out var text)) return fallback;
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-            throw new ArgumentException($"{name} must be a whole number from {min} to {max}, got '{text}'.");
-        return value;
-    }
-
-    private static double Number(Dictionary<string, string> values, string name, double fallback)
-    {
-        if (!values.TryGetValue(name, out var text)) return fallback;
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || double.IsInfinity(value))
-            throw new ArgumentException($"{name} must be a number ≥ 0, got '{text}'.");
-        return value;
-    }
-
-    /// <summary>The directory holding PcsAutomation.sln, from <paramref name="start"/> upward.</summary>
-    private static string FindRepo(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PcsAutomation.sln"))) return dir.FullName;
-        throw new ArgumentException($"No PcsAutomation.sln in {start} or above: pass --repo <repository root>.");
     }
 }

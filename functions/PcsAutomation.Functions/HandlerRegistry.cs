@@ -45,6 +45,8 @@ public static class HandlerRegistry
         ["RestoreParkedNodeGroups"] = RestoreParkedNodeGroupsHandler.Create,
         ["CheckCapacityBlockExpiry"] = CheckCapacityBlockExpiryHandler.Create,
         ["ReportCapacityBlockExpiry"] = ReportCapacityBlockExpiryHandler.Create,
+        ["CapacityBlockReconciler"] = CapacityBlockReconcilerHandler.Create,
+        ["CapacityBlockEventRouter"] = CapacityBlockEventRouterHandler.Create,
     };
 
     /// <summary>Every handler name; template checks assert each function's <c>Handler</c> is one of these.</summary>

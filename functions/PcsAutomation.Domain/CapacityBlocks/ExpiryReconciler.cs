@@ -34,25 +34,46 @@ public static class ExpiryReconciler
             var id = reservation.ReservationId;
             var all = usage.GroupsOf(id).Where(u => u.Kind == UsageKinds.CapacityBlock).ToList();
             var users = all.Where(u => u.Managed).ToList();
-            if (!reservation.IsCapacityBlock())
-                skipped.Add(new(id, $"reservation type {reservation.ReservationType}, not capacity-block"));
-            else if (reservation.EndDate is not { } end)
-                skipped.Add(new(id, "no end date"));
-            else if (CapacityReservationStates.IsOver(reservation.State) || end <= now)
-                skipped.Add(new(id, $"already over ({reservation.State}, end {Times.Format(end)})"));
+            if (NotDue(reservation, now, options) is { } reason)
+                skipped.Add(new(id, reason));
             else if (all.Count == 0)
                 skipped.Add(new(id, "no CAPACITY_BLOCK node group uses it"));
             else if (users.Count == 0)
                 skipped.Add(new(id, $"used only by clusters that are not managed ({string.Join(", ", all.Select(u => u.ClusterName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}): left alone"));
-            else if (end - now > options.Horizon)
-                skipped.Add(new(id, $"ends at {Times.Format(end)}, beyond the {Times.Format(options.Horizon)} horizon: started from {Times.Format(end - options.Horizon)}"));
             else
             {
+                var end = reservation.EndDate!.Value;
                 start.Add(new(id, end, ExecutionNames.ForCapacityBlock(WorkflowKind.CapacityBlockExpiry, id, end),
                     users.Select(u => u.ClusterId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
                     users.Select(u => u.NodeGroupId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()));
             }
         }
         return new ExpiryReconcileDecision(start, skipped);
+    }
+
+    /// <summary>
+    /// The reservations <see cref="Decide"/> would start if a group used them: Capacity Blocks not over, ending within
+    /// the horizon, by id. Only these need the usage map (the clusters' reads); when the execution of each is known to
+    /// exist already, a run can leave the clusters unread.
+    /// </summary>
+    public static IReadOnlyList<CapacityReservationFacts> Candidates(IReadOnlyList<CapacityReservationFacts> reservations, DateTimeOffset now, CapacityBlockExpiryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(reservations);
+        ArgumentNullException.ThrowIfNull(options);
+        return [.. reservations.Where(r => NotDue(r, now, options) is null).OrderBy(r => r.ReservationId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Why the reservation is not a block to expire now, whoever uses it; null when it is one.</summary>
+    private static string? NotDue(CapacityReservationFacts reservation, DateTimeOffset now, CapacityBlockExpiryOptions options)
+    {
+        if (!reservation.IsCapacityBlock())
+            return $"reservation type {reservation.ReservationType}, not capacity-block";
+        if (reservation.EndDate is not { } end)
+            return "no end date";
+        if (CapacityReservationStates.IsOver(reservation.State) || end <= now)
+            return $"already over ({reservation.State}, end {Times.Format(end)})";
+        return end - now > options.Horizon
+            ? $"ends at {Times.Format(end)}, beyond the {Times.Format(options.Horizon)} horizon: started from {Times.Format(end - options.Horizon)}"
+            : null;
     }
 }

@@ -18,4 +18,13 @@ public static class EnvironmentVariables
 
     /// <summary>How many minutes before a Capacity Block's end the expiry acts (stack parameter CapacityBlockExpiryLeadMinutes).</summary>
     public const string CapacityBlockLeadMinutes = "PCS_AUTOMATION_CAPACITY_BLOCK_LEAD_MINUTES";
+
+    /// <summary>The expiry state machine the Capacity Block triggers start.</summary>
+    public const string CapacityBlockExpiryStateMachineArn = "PCS_AUTOMATION_CAPACITY_BLOCK_EXPIRY_STATE_MACHINE_ARN";
+
+    /// <summary>The reconciler's horizon in hours (stack parameter CapacityBlockHorizonHours).</summary>
+    public const string CapacityBlockHorizonHours = "PCS_AUTOMATION_CAPACITY_BLOCK_HORIZON_HOURS";
+
+    /// <summary>The rotation's margin before an expiry acts, in minutes (stack parameter CapacityBlockRotationMarginMinutes).</summary>
+    public const string CapacityBlockRotationMarginMinutes = "PCS_AUTOMATION_CAPACITY_BLOCK_ROTATION_MARGIN_MINUTES";
 }

@@ -86,6 +86,16 @@ public static class ExecutionNames
         $"{Start(workflow)}-{Safe(reservationId, ReservationIdBudget)}-{endDate.UtcDateTime.ToString(SecondFormat, CultureInfo.InvariantCulture)}";
 
     /// <summary>
+    /// "expire-cr-1234567890abcdef1-restore-20260302T113000": the restore of the groups parked for (or waiting for) that
+    /// reservation, once per reservation and end date as EC2 gives it when the restore starts. A block is delivered once
+    /// ("customer_event_id": "&lt;id&gt;-delivered", https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/capacity-blocks-monitor.html)
+    /// with one end date, so a delivery restores once however often EventBridge delivers its event; a paid extension moves
+    /// the end (guide L3472-3476) and gives a new name, so the groups parked before it come back too.
+    /// </summary>
+    public static string RestoreForCapacityBlock(WorkflowKind workflow, string reservationId, DateTimeOffset endDate) =>
+        $"{Start(workflow)}-{Safe(reservationId, ReservationIdBudget)}-restore-{endDate.UtcDateTime.ToString(SecondFormat, CultureInfo.InvariantCulture)}";
+
+    /// <summary>
     /// The cluster id as used in names. A PCS id (<c>pcs_</c> + 10 alphanumerics) is kept as is; an id with other
     /// characters or longer than the budget left by the prefix gets them replaced by '-', is cut, and ends with a hash
     /// of the original id, so the result is deterministic and two different ids do not share a name.

@@ -40,9 +40,7 @@ internal sealed class NodeGroupAmiAuditHandler(NodeGroupUpdatePlanning planning,
     public static LambdaHandler Create(FunctionServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var region = services.GetVariable("AWS_REGION") is { Length: > 0 } r ? r
-            : services.GetVariable("AWS_DEFAULT_REGION") is { Length: > 0 } d ? d
-            : throw new InvalidOperationException("AWS_REGION is not set: NodeGroupAmiAudit compares each event's Region with its own.");
+        var region = FunctionRegion.Require(services, "NodeGroupAmiAudit");
         var handler = new NodeGroupAmiAuditHandler(NodeGroupUpdatePlanning.Create(services), ClusterLeaseTable.Create(services),
             AmiTriggerStarts.Create(services, "NodeGroupAmiAudit"), AutomationDefaults.FromEnvironment(services.GetVariable), region, services.Time);
         return HandlerWrapper.Create(handler.HandleAsync, LambdaEventsJsonContext.Default.CloudWatchEventCloudTrailDetail, AmiTriggersJsonContext.Default.NodeGroupAmiAuditOutput);

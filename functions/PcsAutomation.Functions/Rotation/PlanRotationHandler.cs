@@ -3,6 +3,7 @@ using PcsAutomation.Aws.SecretsManager;
 using PcsAutomation.Aws.SecretsManager.Model;
 using PcsAutomation.Domain.Configuration;
 using PcsAutomation.Domain.Rotation;
+using PcsAutomation.Functions.CapacityBlocks;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
 using PcsAutomation.Lambda.Core;
@@ -13,7 +14,7 @@ namespace PcsAutomation.Functions.Rotation;
 
 /// <summary>
 /// <c>PlanRotation</c>: read-only. Checks that the cluster may be rotated now (managed, status, its own secret, no
-/// unfinished rotation) and describes what a rotation would do: the exact scaling of every node group, the instances
+/// unfinished rotation, no Capacity Block expiry acting soon: <see cref="RotationDeferral"/>) and describes what a rotation would do: the exact scaling of every node group, the instances
 /// it stops, the login nodes to refresh. The workflow runs it twice: before the lease (and alone for a dry run), and
 /// again under the lease, so nothing it checked can have changed before the first mutating step.
 /// </summary>
@@ -23,15 +24,16 @@ public sealed class PlanRotationHandler
     private readonly ClusterReader reader;
     private readonly IAmazonSecretsManager secrets;
     private readonly AutomationDefaults defaults;
+    private readonly RotationDeferral deferral;
 
-    internal PlanRotationHandler(ClusterReader reader, IAmazonSecretsManager secrets, AutomationDefaults defaults) =>
-        (this.reader, this.secrets, this.defaults) = (reader, secrets, defaults);
+    internal PlanRotationHandler(ClusterReader reader, IAmazonSecretsManager secrets, AutomationDefaults defaults, RotationDeferral deferral) =>
+        (this.reader, this.secrets, this.defaults, this.deferral) = (reader, secrets, defaults, deferral);
 
     public static LambdaHandler Create(FunctionServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
         var handler = new PlanRotationHandler(
-            ClusterReader.Create(services), services.Aws.CreateSecretsManager(), AutomationDefaults.FromEnvironment(services.GetVariable));
+            ClusterReader.Create(services), services.Aws.CreateSecretsManager(), AutomationDefaults.FromEnvironment(services.GetVariable), RotationDeferral.Create(services));
         return HandlerWrapper.Create(handler.HandleAsync, RotationJsonContext.Default.PlanRotationInput, RotationJsonContext.Default.RotationPlan);
     }
 
@@ -57,6 +59,14 @@ public sealed class PlanRotationHandler
             cluster.Id, cluster.Name, cluster.Status.Value, secretArn, currentVersionId,
             groups.Select(g => g.Scaling), instancesUp.Select(i => i.InstanceId), loginInstances, config.MaintenanceWindow, input.DryRun ?? false,
             rotationSchedule, config.StrictVerification);
+        // An expiry cannot wait for the cluster's lease, a rotation can (LeasePriority): a real run refuses before anything is
+        // taken or changed; a dry run shows it.
+        if (await deferral.ReasonAsync(cluster.Id, cancellation).ConfigureAwait(false) is { } wait)
+        {
+            if (!plan.DryRun)
+                throw new RotationDeferred($"Cluster {cluster.Id}: {wait}");
+            plan = plan with { Warnings = [.. plan.Warnings, $"A real run would not start now: {wait}"] };
+        }
         foreach (var warning in plan.Warnings)
             context.Logger.LogWarning($"Cluster {plan.ClusterId}: {warning}");
 

@@ -48,4 +48,18 @@ public sealed class RotationNotVerified : WorkflowError
     public RotationNotVerified(string message, Exception innerException) : base(message, innerException) { }
 }
 
+/// <summary>
+/// The expiry of a Capacity Block the cluster's node groups use acts within the rotation's expected duration plus the
+/// margin (<c>LeasePriority.Deferral</c>): an expiry cannot wait for the lease, a rotation can. The message names the block,
+/// its end and when its expiry acts; nothing was taken or changed.
+/// </summary>
+public sealed class RotationDeferred : WorkflowError
+{
+    public RotationDeferred(string message) : base(message) { }
+
+    public RotationDeferred() { }
+
+    public RotationDeferred(string message, Exception innerException) : base(message, innerException) { }
+}
+
 #pragma warning restore CA1710

@@ -6,6 +6,7 @@ using PcsAutomation.Aws.SecretsManager.Model;
 using PcsAutomation.Domain.Configuration;
 using PcsAutomation.Domain.Rotation;
 using PcsAutomation.Domain.Workflows;
+using PcsAutomation.Functions.CapacityBlocks;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
 using PcsAutomation.Lambda.Core;
@@ -29,10 +30,11 @@ internal sealed record AdvanceNoticeInput(string Workflow, string Event, string 
 /// maintenance window is open, starts the rotation workflow once per window (<see cref="ExecutionNames.ForWindow"/>);
 /// for one whose secret will be due by a window opening within the notice lead time, sends the advance notice once per
 /// window (<see cref="AdvanceNotice"/>, <see cref="ExecutionNames.NoticeForWindow"/> on the notice state machine).
+/// A due rotation waits while the expiry of a Capacity Block the cluster uses acts soon (<see cref="RotationDeferral"/>).
 /// One cluster's bad tag or error never stops the others (<see cref="ClusterSweep"/>): it is listed in <c>skipped</c> with the reason.
 /// </summary>
 internal sealed class RotationReconcilerHandler(
-    IAmazonPCS pcs, IAmazonSecretsManager secrets, ExecutionStarter starter, AutomationDefaults defaults, ReconcilerTargets targets, TimeProvider time)
+    IAmazonPCS pcs, IAmazonSecretsManager secrets, ExecutionStarter starter, AutomationDefaults defaults, ReconcilerTargets targets, RotationDeferral deferral, TimeProvider time)
 {
     public const string StateMachineVariable = EnvironmentVariables.RotationStateMachineArn;
     public const string NoticeStateMachineVariable = EnvironmentVariables.NoticeStateMachineArn;
@@ -44,7 +46,8 @@ internal sealed class RotationReconcilerHandler(
         var defaults = AutomationDefaults.FromEnvironment(services.GetVariable);
         var targets = new ReconcilerTargets(Required(services, StateMachineVariable, "the rotation"), Required(services, NoticeStateMachineVariable, "the notice"));
         var handler = new RotationReconcilerHandler(
-            services.Aws.CreatePcs(), services.Aws.CreateSecretsManager(), new ExecutionStarter(services.Aws.CreateStepFunctions()), defaults, targets, services.Time);
+            services.Aws.CreatePcs(), services.Aws.CreateSecretsManager(), new ExecutionStarter(services.Aws.CreateStepFunctions()), defaults, targets,
+            RotationDeferral.Create(services), services.Time);
         return HandlerWrapper.Create(handler.HandleAsync,
             LambdaEventsJsonContext.Default.CloudWatchEventJsonElement, RotationJsonContext.Default.RotationReconcilerOutput);
     }
@@ -85,6 +88,12 @@ internal sealed class RotationReconcilerHandler(
         var decision = RotationSchedule.Decide(config, secret.LastRotatedDate, created, now);
         if (decision.Start && decision.WindowOpenedAt is { } openedAt)
         {
+            // An expiry cannot wait for the cluster's lease, a rotation can: it does not start when one is due soon (the window's name stays unspent).
+            if (await deferral.ReasonAsync(summary.Id, cancellationToken).ConfigureAwait(false) is { } wait)
+            {
+                context.Logger.LogInformation($"Rotation of cluster {summary.Id} deferred: {wait}");
+                return (null, null, $"{decision.Reason}; deferred: {wait}");
+            }
             var name = ExecutionNames.ForWindow(WorkflowKind.ClusterSecretRotation, summary.Id, openedAt);
             var input = JsonSerializer.Serialize(new RotationExecutionInput(summary.Id, DryRun: false), RotationJsonContext.Default.RotationExecutionInput);
             if (await starter.StartOnceAsync(targets.Rotation, name, input, summary.Id, cancellationToken).ConfigureAwait(false) is not { } arn)

@@ -72,4 +72,32 @@ public class ExpiryReconcilerTests
         Assert.Equal(["pcs_other0001"], start.ClusterIds);
         Assert.Equal(["pcs_shared"], start.NodeGroupIds);
     }
+
+    [Fact] // only these need the clusters read: a run whose candidates all started already reads no cluster
+    public void Candidates_BlocksOfEveryKind_OnlyCapacityBlocksEndingWithinTheHorizonWhoeverUsesThem()
+    {
+        var now = End.AddHours(-6);
+        var reservations = new[]
+        {
+            Block(Other),
+            Block(),
+            Block(Next, end: End.AddDays(3)),
+            Block("cr-0ddddddddddddddd4", reservationType: "default"),
+            Block("cr-0eeeeeeeeeeeeeee5", end: now.AddMinutes(-1), state: "expired"),
+            Block("cr-0fffffffffffffff6", state: "cancelled"),
+        };
+
+        var candidates = ExpiryReconciler.Candidates(reservations, now, Options);
+
+        Assert.Equal([Expiring, Other], candidates.Select(c => c.ReservationId));
+    }
+
+    [Fact] // the horizon is checked before the usage map, so a run that read no cluster still gives the true reason
+    public void Decide_UnusedBlockBeyondTheHorizon_SkippedForTheHorizon()
+    {
+        var decision = ExpiryReconciler.Decide([Block(end: End.AddDays(3))], Discover([], []), End.AddHours(-6), Options);
+
+        Assert.StartsWith("ends at 2026-03-05 11:30Z, beyond the 24h00m horizon", Assert.Single(decision.Skipped).Reason, StringComparison.Ordinal);
+        Assert.Empty(decision.Start);
+    }
 }

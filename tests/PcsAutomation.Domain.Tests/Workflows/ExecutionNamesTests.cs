@@ -182,6 +182,31 @@ public partial class ExecutionNamesTests
     }
 
     [Fact]
+    public void RestoreForCapacityBlock_ReservationAndEnd_ReadableNameOtherThanTheExpirys()
+    {
+        var name = ExecutionNames.RestoreForCapacityBlock(Expiry, "cr-1234567890abcdef1", BlockEnd);
+
+        Assert.Equal("expire-cr-1234567890abcdef1-restore-20260302T113000", name);
+        Assert.Equal(name, ExecutionNames.RestoreForCapacityBlock(Expiry, "cr-1234567890abcdef1", BlockEnd.ToOffset(TimeSpan.FromHours(3))));
+        Assert.NotEqual(ExecutionNames.ForCapacityBlock(Expiry, "cr-1234567890abcdef1", BlockEnd), name);
+    }
+
+    [Fact] // a paid extension moves the end: the groups parked before it come back under a new name
+    public void RestoreForCapacityBlock_ExtendedEndOrAnotherBlock_AnotherName()
+    {
+        var name = ExecutionNames.RestoreForCapacityBlock(Expiry, "cr-1234567890abcdef1", BlockEnd);
+        Assert.NotEqual(name, ExecutionNames.RestoreForCapacityBlock(Expiry, "cr-1234567890abcdef1", BlockEnd.AddHours(1)));
+        Assert.NotEqual(name, ExecutionNames.RestoreForCapacityBlock(Expiry, "cr-1234567890abcdef2", BlockEnd));
+    }
+
+    [Fact]
+    public void RestoreForCapacityBlock_AnyReservationText_ValidStepFunctionsName()
+    {
+        Gen.Select(Gen.String, Instants).Where(t => t.Item1.Length > 0).Sample((id, at) =>
+            StepFunctionsName().IsMatch(ExecutionNames.RestoreForCapacityBlock(Expiry, id, at)) && StepFunctionsName().IsMatch(ExecutionNames.RestoreForCapacityBlock(LongPrefix, id, at)));
+    }
+
+    [Fact]
     public void WorkflowKind_CapacityBlockExpiry_KnownByNameWithItsPrefix()
     {
         Assert.Same(WorkflowKind.CapacityBlockExpiry, WorkflowKind.Find("capacity-block-expiry"));

@@ -53,6 +53,50 @@ public class PlanRotationTests
         Assert.True(plan.StrictVerification);
     }
 
+    /// <summary>The managed demo cluster plus a CAPACITY_BLOCK group on a block ending <paramref name="end"/> after the start.</summary>
+    private static LocalAws.Scenarios.Scenario OnCapacityBlock(string end) =>
+        LocalAws.Scenarios.Scenario.Empty()
+            .WithCapacityBlock("block", "p5.48xlarge", 2, "-1d", end, id: "cr-0a000000000000001")
+            .WithLaunchTemplate("block-lt", new LocalAws.Scenarios.LaunchTemplateVersionDefinition { ImageId = "ami-0ccccccccccccccc3", InstanceType = "p5.48xlarge", CapacityBlock = "block" })
+            .AndCluster("demo").WithTag("pcs-automation:managed", "true")
+            .WithNodeGroup("compute-a", min: 0, max: 8)
+            .WithNodeGroup("gpu", min: 0, max: 2, "p5.48xlarge", launchTemplate: "block-lt", purchaseOption: "CAPACITY_BLOCK");
+
+    [Fact] // an on-demand rotation (the CLI's) meets the same rule as the schedule's: refused before the lease
+    public async Task PlanRotation_CapacityBlockExpiryActsSoonRealRun_RotationDeferredNamingTheBlock()
+    {
+        await using var h = await HandlerHarness.StartAsync(OnCapacityBlock("+2h"));
+
+        var error = await Assert.ThrowsAsync<RotationDeferred>(() =>
+            h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = "demo", dryRun = false, executionArn = HandlerHarness.ExecutionArn }));
+
+        Assert.Contains("Capacity Block cr-0a000000000000001 ends at", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the rotation waits (an expiry cannot)", error.Message, StringComparison.Ordinal);
+        Assert.Null(h.LeaseItem(h.ClusterId()));
+    }
+
+    [Fact]
+    public async Task PlanRotation_CapacityBlockExpiryActsSoonDryRun_PlanWarnsARealRunWouldWait()
+    {
+        await using var h = await HandlerHarness.StartAsync(OnCapacityBlock("+2h"));
+
+        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = "demo", dryRun = true, executionArn = HandlerHarness.ExecutionArn });
+
+        var warning = Assert.Single(plan.Warnings);
+        Assert.StartsWith("A real run would not start now: Capacity Block cr-0a000000000000001", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlanRotation_CapacityBlockEndingInDays_NoDeferral()
+    {
+        await using var h = await HandlerHarness.StartAsync(OnCapacityBlock("+3d"));
+
+        var plan = await h.InvokeAsync<RotationPlan>("PlanRotation", new { clusterId = "demo", dryRun = false, executionArn = HandlerHarness.ExecutionArn });
+
+        Assert.Empty(plan.Warnings);
+        Assert.Equal(2, plan.NodeGroups.Count);
+    }
+
     [Fact]
     public async Task PlanRotation_ClusterName_ReturnsRealIdSecretAndCurrentVersion()
     {

@@ -173,6 +173,40 @@ public sealed class RotationReconcilerHandlerTests
         Assert.Contains("no advance notice: next window", Assert.Single(output["skipped"]!.AsArray())!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    /// <summary>Cluster c, due, with a CAPACITY_BLOCK group on a block ending <paramref name="end"/> after the scenario start (the reconciler runs 2 hours in).</summary>
+    private static Scenario OnCapacityBlock(string end) =>
+        Scenario.Empty()
+            .WithCapacityBlock("block", "p5.48xlarge", 2, "-1d", end, id: "cr-0a000000000000001")
+            .WithLaunchTemplate("block-lt", new LaunchTemplateVersionDefinition { ImageId = "ami-0ccccccccccccccc3", InstanceType = "p5.48xlarge", CapacityBlock = "block" })
+            .AndCluster("c").WithTag(Managed, "true").WithTag(MaxAge, "1h")
+            .WithNodeGroup("gpu", min: 0, max: 2, "p5.48xlarge", launchTemplate: "block-lt", purchaseOption: "CAPACITY_BLOCK");
+
+    // At 03:00 the block ending 05:00 acts at 03:30 (lead 90 min), within the rotation's expected 15.5 min plus the 30-min
+    // margin: an expiry cannot wait for the lease, so the rotation does (LeasePriority.Deferral).
+    [Fact]
+    public async Task RotationReconciler_CapacityBlockExpiryActsSoon_DeferredNothingStartedTheWindowNameUnspent()
+    {
+        await using var harness = await StartAsync(OnCapacityBlock("+4h"), SundayNight);
+
+        var output = await harness.InvokeAsync("RotationReconciler", ScheduledEvent());
+
+        var reason = Assert.Single(output["skipped"]!.AsArray())!["reason"]!.GetValue<string>();
+        Assert.Contains("deferred: Capacity Block cr-0a000000000000001 ends at 2026-01-04 05:00Z; its expiry starts at 2026-01-04 03:30Z", reason, StringComparison.Ordinal);
+        Assert.Empty(output["started"]!.AsArray());
+        Assert.Empty(harness.Aws.Calls.Of("states", "StartExecution"));
+    }
+
+    [Fact]
+    public async Task RotationReconciler_CapacityBlockExpiryActsLater_RotationStarts()
+    {
+        await using var harness = await StartAsync(OnCapacityBlock("+7h"), SundayNight);
+
+        var output = await harness.InvokeAsync("RotationReconciler", ScheduledEvent());
+
+        Assert.Single(output["started"]!.AsArray());
+        Assert.Empty(output["skipped"]!.AsArray());
+    }
+
     private static async Task<HandlerHarness> StartAsync(Scenario scenario, DateTimeOffset start)
     {
         var harness = await HandlerHarness.StartAsync(scenario, start: start);

@@ -29,6 +29,9 @@ public class IamPolicyTests
         """{"Ref":"RotationNoticeStateMachine"}""",
         """{"Ref":"NodeGroupUpdateStateMachine"}""",
         """{"Fn::Sub":"arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${AWS::StackName}-cluster-secret-rotation"}""",
+        """{"Ref":"CapacityBlockExpiryStateMachine"}""",
+        // the expiry's executions, found by their deterministic names (DescribeExecution)
+        """{"Fn::Sub":"arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${AWS::StackName}-capacity-block-expiry:*"}""",
     ];
 
     private const string ClusterSecrets = "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:pcs!slurm-secret-*";
@@ -100,7 +103,7 @@ public class IamPolicyTests
     }
 
     [Theory]
-    [InlineData("states:StartExecution", "AmiUpdateReconcilerFunction,NodeGroupAmiAuditFunction,RotationReconcilerFunction")]
+    [InlineData("states:StartExecution", "AmiUpdateReconcilerFunction,CapacityBlockEventRouterFunction,CapacityBlockReconcilerFunction,NodeGroupAmiAuditFunction,RotationReconcilerFunction")]
     [InlineData("states:SendTaskSuccess", "RotationEventRouterFunction")]
     [InlineData("ssm:SendCommand", "RefreshLoginNodesFunction")]
     [InlineData("secretsmanager:RotateSecret", "RotateClusterSecretFunction")]

@@ -30,11 +30,25 @@ internal static class ExpiryStack
 
     public static ScenarioDefinition Capacity() => ScenarioFile.Load("capacity");
 
-    /// <summary>The stack on <paramref name="scenario"/> (default <see cref="Capacity"/>), five minutes in: the jobs' nodes run.</summary>
+    /// <summary>The expiry's triggers (the 15-minute reconciler, EC2's event rule): off unless a test asks, so a test's execution is the only one.</summary>
+    public static readonly IReadOnlyList<string> Triggers = ["CapacityBlockReconcilerFunction", "CapacityBlockEventRouterFunction"];
+
+    /// <summary>
+    /// The stack on <paramref name="scenario"/> (default <see cref="Capacity"/>), five minutes in: the jobs' nodes run. The
+    /// triggers (<see cref="Triggers"/>) answer without doing anything unless <paramref name="triggers"/>: every block of the
+    /// scenario ends within their horizon, so they would start every block's expiry beside the test's.
+    /// </summary>
     public static async Task<DeployedStack> StartAsync(
-        ScenarioDefinition? scenario = null, IReadOnlyDictionary<string, Func<FunctionCall, FunctionCall>>? wrap = null, IReadOnlyDictionary<string, string>? parameters = null)
+        ScenarioDefinition? scenario = null, IReadOnlyDictionary<string, Func<FunctionCall, FunctionCall>>? wrap = null, IReadOnlyDictionary<string, string>? parameters = null,
+        bool triggers = false)
     {
-        var stack = await DeployedStack.StartAsync(scenario ?? Capacity(), wrap, parameters: parameters);
+        var wraps = new Dictionary<string, Func<FunctionCall, FunctionCall>>(wrap ?? new Dictionary<string, Func<FunctionCall, FunctionCall>>(), StringComparer.Ordinal);
+        if (!triggers)
+        {
+            foreach (var trigger in Triggers)
+                wraps.TryAdd(trigger, _ => (_, _) => Task.FromResult("{}"));
+        }
+        var stack = await DeployedStack.StartAsync(scenario ?? Capacity(), wraps, parameters: parameters);
         stack.Aws.Clock.Advance(TimeSpan.FromMinutes(5));
         return stack;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PcsAutomation.Aws.Runtime;
+using PcsAutomation.Aws.StepFunctions;
 
 namespace PcsAutomation.Cli.Workflows;
 
@@ -55,14 +56,18 @@ public sealed class StateMachineLocator(IAwsJsonInvoker stepFunctions)
         };
     }
 
-    /// <summary>arn:aws:states:r:a:stateMachine:M → arn:aws:states:r:a:execution:M:name (the documented execution ARN).</summary>
+    /// <summary>arn:aws:states:r:a:stateMachine:M → arn:aws:states:r:a:execution:M:name (the documented execution ARN, <see cref="ExecutionArns"/>).</summary>
     public static string ExecutionArn(string machineArn, string name)
     {
         ArgumentNullException.ThrowIfNull(machineArn);
-        const string marker = ":stateMachine:";
-        var at = machineArn.IndexOf(marker, StringComparison.Ordinal);
-        if (at < 0) throw new CliException($"'{machineArn}' is not a state machine ARN (arn:aws:states:<region>:<account>:stateMachine:<name>).");
-        return $"{machineArn[..at]}:execution:{machineArn[(at + marker.Length)..]}:{name}";
+        try
+        {
+            return ExecutionArns.For(machineArn, name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(e.Message);
+        }
     }
 }
 

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PcsAutomation.Functions.CapacityBlocks;
+
+/// <summary>
+/// Source-generated camelCase JSON (Native AOT) for the Capacity Block triggers: their outputs, the event router's input
+/// as it came (the parser checks the envelope itself) and the input they give the expiry state machine; nulls left out.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(CapacityBlockExecutionInput))]
+[JsonSerializable(typeof(CapacityBlockReconcilerOutput))]
+[JsonSerializable(typeof(CapacityBlockEventRouterOutput))]
+internal sealed partial class CapacityBlockTriggersJsonContext : JsonSerializerContext;
