@@ -87,7 +87,7 @@ public static class CapacityBlockDiscovery
         }
 
         GroupUse Use(string? id, IReadOnlyList<string> from) =>
-            new(cluster.ClusterId, cluster.ClusterName, group.NodeGroupId, group.NodeGroupName, kind, id, from, group.MinInstanceCount, group.MaxInstanceCount, cluster.Managed);
+            new(cluster.ClusterId, cluster.ClusterName, group.NodeGroupId, group.NodeGroupName, kind, id, from, group.MinInstanceCount, group.MaxInstanceCount);
         return sources.Count == 0 ? [Use(null, [])] : sources.Select(s => Use(s.Key, s.Value)).ToList();
     }
 

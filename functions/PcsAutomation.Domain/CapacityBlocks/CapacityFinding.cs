@@ -87,7 +87,4 @@ public static class FindingCodes
 
     /// <summary>Note: a queue update may refuse new jobs while it runs (guide L3725).</summary>
     public const string QueueUpdateRefusesJobs = "queue-update-refuses-jobs";
-
-    /// <summary>A cluster without the opt-in tag uses the block: reported, left alone.</summary>
-    public const string NotManaged = "not-managed";
 }

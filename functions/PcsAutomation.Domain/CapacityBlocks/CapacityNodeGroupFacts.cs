@@ -79,12 +79,8 @@ public sealed record QueueFacts(string ClusterId, string QueueId, string QueueNa
 }
 
 /// <summary>One cluster as read for the workflow: its node groups and its queues.</summary>
-/// <param name="Managed">
-/// The cluster carries the opt-in tag (<c>pcs-automation:managed=true</c>, README "Configuration"): nothing else is ever
-/// changed. An unmanaged cluster's use of a block is still discovered and reported, never acted on.
-/// </param>
 public sealed record CapacityClusterFacts(
-    string ClusterId, string ClusterName, IReadOnlyList<CapacityNodeGroupFacts> NodeGroups, IReadOnlyList<QueueFacts> Queues, bool Managed = true)
+    string ClusterId, string ClusterName, IReadOnlyList<CapacityNodeGroupFacts> NodeGroups, IReadOnlyList<QueueFacts> Queues)
 {
     /// <summary>The group whose id or name is <paramref name="nameOrId"/>; null when none.</summary>
     public CapacityNodeGroupFacts? FindGroup(string nameOrId) =>

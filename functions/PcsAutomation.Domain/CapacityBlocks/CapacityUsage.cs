@@ -25,8 +25,7 @@ public sealed record GroupUse(
     string? ReservationId,
     IReadOnlyList<string> Sources,
     int MinInstanceCount,
-    int MaxInstanceCount,
-    bool Managed = true)
+    int MaxInstanceCount)
 {
     public string Describe() => $"{NodeGroupName} ({NodeGroupId}) of cluster {ClusterName}";
 }

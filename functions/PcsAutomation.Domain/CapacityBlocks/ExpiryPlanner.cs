@@ -29,14 +29,8 @@ public static class ExpiryPlanner
         foreach (var missing in ids.Where(id => !input.Clusters.Any(c => c.NodeGroups.Any(g => g.NodeGroupId == id))))
             notes.Add(new(FindingCodes.NodeGroupStatus, "plan", $"node group {missing} no longer exists: nothing to do for it", null, missing, block.ReservationId));
 
-        foreach (var unmanaged in input.Clusters.Where(c => !c.Managed && c.NodeGroups.Any(g => ids.Contains(g.NodeGroupId, StringComparer.Ordinal))).OrderBy(c => c.ClusterName, StringComparer.Ordinal))
-            notes.Add(new(FindingCodes.NotManaged, "README: Configuration (opt-in tag)",
-                $"cluster {unmanaged.ClusterName} ({unmanaged.ClusterId}) uses block {block.ReservationId} but is not managed (no pcs-automation:managed=true): its groups are left alone",
-                unmanaged.ClusterId, null, block.ReservationId));
-
         var context = new PlanContext(input, block, end, usage, findings, notes);
         var clusters = input.Clusters
-            .Where(c => c.Managed)
             .OrderBy(c => c.ClusterName, StringComparer.Ordinal)
             .Select(c => PlanCluster(context, c, c.NodeGroups.Where(g => ids.Contains(g.NodeGroupId, StringComparer.Ordinal)).OrderBy(g => g.NodeGroupName, StringComparer.Ordinal).ToList()))
             .OfType<ClusterExpiryPlan>()

@@ -16,8 +16,8 @@ public sealed record ExpiryReconcileDecision(IReadOnlyList<ExpiryStart> Start, I
 /// (DescribeCapacityReservations), the usage map and now, start the expiry workflow for each Capacity Block in use by
 /// a CAPACITY_BLOCK group and ending within the horizon. The execution name comes from the reservation id and its end
 /// date, so the same block and end start once however often the schedule runs, and an extension gives a new name.
-/// Skipped, with a reason: other reservation types, no end date, already expired, unused, used only by unmanaged
-/// clusters (never touched, README "Configuration"), beyond the horizon.
+/// Skipped, with a reason: other reservation types, no end date, already expired, beyond the horizon, unused. The usage
+/// map holds managed clusters only (the handlers leave the others out: nothing without the opt-in tag is touched).
 /// </summary>
 public static class ExpiryReconciler
 {
@@ -32,14 +32,11 @@ public static class ExpiryReconciler
         foreach (var reservation in reservations.OrderBy(r => r.ReservationId, StringComparer.Ordinal))
         {
             var id = reservation.ReservationId;
-            var all = usage.GroupsOf(id).Where(u => u.Kind == UsageKinds.CapacityBlock).ToList();
-            var users = all.Where(u => u.Managed).ToList();
+            var users = usage.GroupsOf(id).Where(u => u.Kind == UsageKinds.CapacityBlock).ToList();
             if (NotDue(reservation, now, options) is { } reason)
                 skipped.Add(new(id, reason));
-            else if (all.Count == 0)
-                skipped.Add(new(id, "no CAPACITY_BLOCK node group uses it"));
             else if (users.Count == 0)
-                skipped.Add(new(id, $"used only by clusters that are not managed ({string.Join(", ", all.Select(u => u.ClusterName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}): left alone"));
+                skipped.Add(new(id, "no CAPACITY_BLOCK node group uses it"));
             else
             {
                 var end = reservation.EndDate!.Value;

@@ -160,21 +160,4 @@ public class ExpiryPlannerTests
         Assert.Contains("has no end date", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Plan_UnmanagedClusterOnTheBlock_NoActionForItAndANoteNamesIt()
-    {
-        var gpu = Group("gpu");
-        var theirs = Group("theirs", cluster: "pcs_other0001");
-        var other = new CapacityClusterFacts("pcs_other0001", "other", [theirs], [new QueueFacts("pcs_other0001", "pcs_qo", "o", "ACTIVE", ["pcs_theirs"])], Managed: false);
-        var input = Input([Cluster([gpu], [Queue("gpu", "pcs_gpu")]), other], [Block()]) with { Templates = [Template(gpu), Template(theirs)] };
-
-        var plan = ExpiryPlanner.Plan(input);
-
-        var cluster = Assert.Single(plan.Clusters);
-        Assert.Equal(ClusterId, cluster.ClusterId);
-        Assert.DoesNotContain(plan.NodeGroupIds, id => id == "pcs_theirs");
-        var note = Assert.Single(plan.Notes, n => n.Code == FindingCodes.NotManaged);
-        Assert.Equal("pcs_other0001", note.ClusterId);
-        Assert.Contains("is not managed", note.Message, StringComparison.Ordinal);
-    }
 }

@@ -54,24 +54,6 @@ public class ExpiryReconcilerTests
         Assert.NotEqual(first.ExecutionName, ExpiryReconciler.Decide([Block(end: End.AddDays(1))], usage, End.AddDays(1).AddHours(-3), Options).Start.Single().ExecutionName);
     }
 
-    [Fact]
-    public void Decide_BlockUsedOnlyByAnUnmanagedCluster_SkippedAndNamed()
-    {
-        var gpu = Group("gpu");
-        var shared = Group("shared", cluster: "pcs_other0001");
-        var unmanaged = Cluster([gpu]) with { Managed = false };
-        var usage = Discover([unmanaged], [Template(gpu)], Block());
-
-        var decision = ExpiryReconciler.Decide([Block()], usage, End.AddHours(-3), Options);
-
-        Assert.Empty(decision.Start);
-        Assert.Equal("used only by clusters that are not managed (demo): left alone", Assert.Single(decision.Skipped).Reason);
-
-        var mixed = Discover([unmanaged, Cluster([shared], id: "pcs_other0001", name: "other")], [Template(gpu), Template(shared)], Block());
-        var start = Assert.Single(ExpiryReconciler.Decide([Block()], mixed, End.AddHours(-3), Options).Start);
-        Assert.Equal(["pcs_other0001"], start.ClusterIds);
-        Assert.Equal(["pcs_shared"], start.NodeGroupIds);
-    }
 
     [Fact] // only these need the clusters read: a run whose candidates all started already reads no cluster
     public void Candidates_BlocksOfEveryKind_OnlyCapacityBlocksEndingWithinTheHorizonWhoeverUsesThem()
