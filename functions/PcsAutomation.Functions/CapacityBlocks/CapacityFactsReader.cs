@@ -15,8 +15,9 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 /// type of each one's Capacity Block from DescribeCapacityBlocks (joined on <c>CapacityBlockId</c>: the reservation has
 /// no such field; AWSSDK.EC2 4.0.132.2 model). Clusters: ListClusters, their tags, every compute node group as
 /// GetComputeNodeGroup answers it (ListComputeNodeGroups gives summaries only, guide L2847-2871) with its tags and its
-/// subnets' Availability Zones (DescribeSubnets), every queue with its groups in PCS's order (GetQueue). Launch
-/// templates: the version each CAPACITY_BLOCK or INTERRUPTIBLE_CAPACITY_RESERVATION group names, its
+/// subnets' Availability Zones (DescribeSubnets), every queue with its groups in PCS's order (GetQueue); the tags of
+/// the groups on a reservation only (their expiry policy: other groups have none, and their tags are left empty).
+/// Launch templates: the version each CAPACITY_BLOCK or INTERRUPTIBLE_CAPACITY_RESERVATION group names, its
 /// <c>CapacityReservationSpecification</c> and <c>InstanceMarketOptions</c> (guide L3437-3439; other groups use no
 /// reservation, so theirs are not read). Instances: every instance carrying PCS's <c>aws:pcs:compute-node-group-id</c>
 /// tag (guide L3532-3536), whatever its state. Read-only; transient AWS failures become <see cref="TransientAwsError"/>.
@@ -100,7 +101,12 @@ public sealed class CapacityFactsReader
             var groups = await reader.GetComputeNodeGroupsAsync(cluster.Id, cancellationToken).ConfigureAwait(false);
             var groupTags = new List<IReadOnlyDictionary<string, string>>(groups.Count);
             foreach (var group in groups)
-                groupTags.Add(await reader.GetTagsAsync(group.Arn, $"{cluster.Id}/{group.Id}", cancellationToken).ConfigureAwait(false));
+            {
+                // Only a group on a reservation has an expiry policy (its own tags, ExpiryPolicies): the others' are not read.
+                groupTags.Add(OnReservation(group.PurchaseOption?.Value)
+                    ? await reader.GetTagsAsync(group.Arn, $"{cluster.Id}/{group.Id}", cancellationToken).ConfigureAwait(false)
+                    : NoTags);
+            }
             var queues = (await reader.GetQueuesAsync(cluster.Id, cancellationToken).ConfigureAwait(false))
                 .Select(q => new QueueFacts(cluster.Id, q.Id, q.Name, q.Status.Value, [.. (q.ComputeNodeGroupConfigurations ?? []).Select(c => c.ComputeNodeGroupId).OfType<string>()]))
                 .ToList();
@@ -234,7 +240,7 @@ public sealed class CapacityFactsReader
     {
         var targets = new List<LaunchTemplateTarget>();
         var wanted = groups
-            .Where(g => g.PurchaseOption is PurchaseOptions.CapacityBlock or PurchaseOptions.InterruptibleCapacityReservation)
+            .Where(g => OnReservation(g.PurchaseOption))
             .Select(g => (g.LaunchTemplateId, g.LaunchTemplateVersion))
             .Where(t => t.LaunchTemplateId.Length > 0)
             .Distinct()
@@ -251,6 +257,12 @@ public sealed class CapacityFactsReader
         }
         return targets;
     }
+
+    private static readonly IReadOnlyDictionary<string, string> NoTags = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>A group whose purchase option puts it on a reservation (guide L3458; the model's INTERRUPTIBLE_CAPACITY_RESERVATION).</summary>
+    private static bool OnReservation(string? purchaseOption) =>
+        purchaseOption is PurchaseOptions.CapacityBlock or PurchaseOptions.InterruptibleCapacityReservation;
 
     private static CapacityNodeGroupFacts ToFacts(ComputeNodeGroup group, IReadOnlyDictionary<string, string> tags, Dictionary<string, string> zones) =>
         new(group.ClusterId, group.Id, group.Name, group.PurchaseOption?.Value,

@@ -51,6 +51,8 @@ public class CapacityFactsReaderTests
         var target = Assert.Single(facts.Templates, t => t.Targets(gpuA));
         Assert.Equal((ExpiringA, (string?)null, LaunchTemplateTarget.CapacityBlockMarketType), (target.CapacityReservationId, target.CapacityReservationResourceGroupArn, target.MarketType));
         Assert.DoesNotContain(facts.Templates, t => t.Targets(cluster.FindGroup("cpu")!)); // an On-Demand group's template is not read
+        // nor its tags: only a group on a reservation has an expiry policy. Two clusters, six groups on blocks: 8 reads.
+        Assert.Equal(8, h.Aws.Calls.Of("pcs", "ListTagsForResource").Count);
 
         var onA = facts.Instances.Where(i => i.NodeGroupIdTag == gpuA.NodeGroupId).ToList();
         Assert.Equal(4, onA.Count); // four 2-hour jobs

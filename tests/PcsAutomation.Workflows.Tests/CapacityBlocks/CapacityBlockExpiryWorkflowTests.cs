@@ -5,6 +5,7 @@ using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.World;
 using PcsAutomation.States.Runtime;
 using PcsAutomation.Workflows.Tests.Support;
+using Xunit.Abstractions;
 using static PcsAutomation.Workflows.Tests.CapacityBlocks.ExpiryStack;
 
 namespace PcsAutomation.Workflows.Tests.CapacityBlocks;
@@ -14,8 +15,16 @@ namespace PcsAutomation.Workflows.Tests.CapacityBlocks;
 /// and the real handlers, on the virtual clock. EC2 terminates a block's instances 30 minutes before its end; every
 /// action must be in effect 15 minutes before that.
 /// </summary>
-public class CapacityBlockExpiryWorkflowTests
+public class CapacityBlockExpiryWorkflowTests(ITestOutputHelper output)
 {
+    /// <summary>Writes how long before EC2's termination the cluster's actions were verified in effect (the test output).</summary>
+    private DateTimeOffset Verified(IReadOnlyList<(string ClusterId, DateTimeOffset At)> reports, DateTimeOffset termination, string what)
+    {
+        var at = Assert.Single(reports).At;
+        output.WriteLine($"{what}: actions verified at {at:O}, EC2 terminates from {termination:O}: {(termination - at).TotalMinutes:0} minutes before");
+        return at;
+    }
+
     [Fact]
     public async Task Expiry_SuccessorBlock_GroupNamesTheSuccessorBeforeTermination()
     {
@@ -30,7 +39,7 @@ public class CapacityBlockExpiryWorkflowTests
         AssertSucceeded(execution);
         Assert.Equal((0, 4, "ACTIVE", SuccessorA), Group(stack, "capacity", "gpu-a"));
         Assert.Equal(["gpu-a"], Queue(stack, "capacity", "gpu-a")); // the queue keeps its group, on the successor now
-        var report = Assert.Single(reports).At;
+        var report = Verified(reports, termination, "successor block");
         Assert.True(report <= termination - Margin, $"actions verified at {report:O}, EC2 terminates from {termination:O}");
         var writes = Writes(stack);
         Assert.Contains(writes, w => w.Call.StartsWith("CreateLaunchTemplateVersion", StringComparison.Ordinal));
@@ -58,7 +67,7 @@ public class CapacityBlockExpiryWorkflowTests
         var record = Parked(stack, "capacity", "gpu-b", ExpiringB)!;
         Assert.Equal((0, 2), ((int)record["savedScaling"]!["minInstanceCount"]!, (int)record["savedScaling"]!["maxInstanceCount"]!));
         Assert.Equal((ExpiryActions.Failover, "gpu-b"), ((string?)record["action"], (string?)record["queues"]![0]!["queueName"]));
-        var report = Assert.Single(reports).At;
+        var report = Verified(reports, termination, "failover");
         Assert.True(report <= termination - Margin, $"actions verified at {report:O}, EC2 terminates from {termination:O}");
         Assert.All(Writes(stack), w => Assert.True(w.Time <= report, $"{w.Call} at {w.Time:O}"));
         // After EC2's end the queue's jobs (6 h, requeued by the scale-down) run on the fallback: nothing waits forever.
@@ -82,7 +91,7 @@ public class CapacityBlockExpiryWorkflowTests
         Assert.Equal(["cpu"], Queue(stack, "capacity", "gpu-c"));
         Assert.Equal((0, 0, "ACTIVE"), Scaling(stack, "capacity", "gpu-c"));
         Assert.Equal(ExpiryActions.WindDown, (string?)Parked(stack, "capacity", "gpu-c", ExpiringC)!["action"]);
-        var report = Assert.Single(reports).At;
+        var report = Verified(reports, termination, "wind down");
         Assert.True(report <= termination - Margin, $"actions verified at {report:O}, EC2 terminates from {termination:O}");
         Assert.Equal(["PCS Capacity Block Expiry Started", "PCS Capacity Block Expiry Succeeded"], stack.NotificationTypes);
         Assert.Contains("gpu-c: gpu-c, cpu -> cpu (done)", Assert.Single(Messages(stack, "PCS Capacity Block expiry handled")), StringComparison.Ordinal);
@@ -102,7 +111,7 @@ public class CapacityBlockExpiryWorkflowTests
         Assert.Equal((ExecutionStatus.Failed, "CapacityBlockNeedsOperator"), (execution.Status, execution.Error));
         Assert.Equal(["gpu-d"], Queue(stack, "capacity", "gpu-d")); // a queue keeps at least one group
         Assert.Equal((0, 0, "ACTIVE"), Scaling(stack, "capacity", "gpu-d"));
-        Assert.True(Assert.Single(reports).At <= termination - Margin);
+        Assert.True(Verified(reports, termination, "wind down, only group of its queue") <= termination - Margin);
         Assert.Equal(["PCS Capacity Block Expiry Started", "PCS Capacity Block Expiry Needs Operator"], stack.NotificationTypes);
         var notice = Assert.Single(Messages(stack, "PCS Capacity Block expiry needs an operator"));
         Assert.Contains("queue gpu-d", notice, StringComparison.Ordinal);
@@ -137,7 +146,7 @@ public class CapacityBlockExpiryWorkflowTests
         Assert.Equal(["gpu-new"], Queue(stack, "train", "gpu"));
         Assert.Equal((0, 0, "ACTIVE"), Scaling(stack, "train", "gpu-old"));
         Assert.Equal(ExpiryActions.SuccessorNodeGroup, (string?)Parked(stack, "train", "gpu-old", "cr-0f000000000000001")!["action"]);
-        Assert.True(Assert.Single(reports).At <= termination - Margin);
+        Assert.True(Verified(reports, termination, "successor node group") <= termination - Margin);
         Assert.Equal(2, stack.Aws.Slurm.Queue("train", "gpu").RunningJobs + stack.Aws.Slurm.Queue("train", "gpu").PendingJobs);
         Assert.Equal(["gpu-new"], stack.Aws.Slurm.Queue("train", "gpu").NodeGroupsThatCanRun);
     }
