@@ -1,3 +1,4 @@
+using PcsAutomation.LocalAws.Faults;
 using PcsAutomation.States.Runtime;
 using PcsAutomation.Workflows.Tests.Support;
 using static PcsAutomation.Workflows.Tests.CapacityBlocks.ExpiryStack;
@@ -10,8 +11,12 @@ namespace PcsAutomation.Workflows.Tests.CapacityBlocks;
 /// </summary>
 public class CapacityBlockExpiryLeaseTests
 {
+    // A rotation does not start when an expiry acts within its expected duration plus the margin (LeasePriority.Deferral,
+    // PlanRotation's RotationDeferred), so one can hold the lease when the expiry acts only by running longer than expected:
+    // here Secrets Manager's events never come (no trail), and the rotation polls after its 15-minute wait. The cluster keeps
+    // gpu-c alone on a block (the others' expiries would defer the rotation), the margin is 0.
     [Fact]
-    public async Task Expiry_RotationRunningOnTheCluster_WaitsForItsLeaseThenActsBeforeTermination()
+    public async Task Expiry_RotationRunningLongerThanExpected_WaitsForItsLeaseThenActsBeforeTermination()
     {
         DeployedStack? stack = null;
         var waits = 0;
@@ -23,11 +28,13 @@ public class CapacityBlockExpiryLeaseTests
             return await next(payload, token);
         };
         // A 150-minute lead leaves an hour between the action start and the latest start: room for a rotation.
-        stack = await StartAsync(wrap: wrap, parameters: new Dictionary<string, string> { ["CapacityBlockExpiryLeadMinutes"] = "150" });
+        var parameters = new Dictionary<string, string> { ["CapacityBlockExpiryLeadMinutes"] = "150", ["CapacityBlockRotationMarginMinutes"] = "0" };
+        stack = await StartAsync(GpuCOnly(), wrap, parameters);
         await using var _ = stack;
         var end = EndOf(stack, ExpiringC);
         var expiry = Start(stack, ExpiringC);
-        await RunUntilAsync(stack, end - TimeSpan.FromMinutes(155));
+        await RunUntilAsync(stack, end - TimeSpan.FromMinutes(170)); // the rotation's expected 16 minutes end before the expiry acts
+        stack.Aws.Faults.Add(new EventFaultRule("aws.secretsmanager") { Lose = true });
         var rotation = stack.Start(stack.ClusterId("capacity"));
 
         var expired = await stack.RunAsync(expiry);
@@ -44,6 +51,33 @@ public class CapacityBlockExpiryLeaseTests
         var queueUpdate = Assert.Single(Writes(stack), w => w.Call.StartsWith("UpdateQueue", StringComparison.Ordinal));
         Assert.True(queueUpdate.Time >= rotated.StopDate, $"UpdateQueue at {queueUpdate.Time:O}, rotation ended {rotated.StopDate:O}");
         stack.AssertNoSecretValueAnywhere();
+    }
+
+    [Fact] // the same rotation started 5 minutes before the expiry acts: it waits (an expiry cannot), nothing taken or changed
+    public async Task Rotation_StartedJustBeforeTheExpiryActs_RefusedAsDeferredNothingTaken()
+    {
+        var parameters = new Dictionary<string, string> { ["CapacityBlockExpiryLeadMinutes"] = "150" };
+        await using var stack = await StartAsync(GpuCOnly(), parameters: parameters);
+        await RunUntilAsync(stack, EndOf(stack, ExpiringC) - TimeSpan.FromMinutes(155));
+
+        var rotated = await stack.RunAsync(stack.Start(stack.ClusterId("capacity")));
+
+        Assert.Equal(ExecutionStatus.Failed, rotated.Status);
+        Assert.Equal("RotationDeferred", rotated.Error);
+        Assert.Contains($"Capacity Block {ExpiringC} ends at", rotated.Cause, StringComparison.Ordinal);
+        Assert.Null(stack.Lease(stack.ClusterId("capacity")));
+        Assert.Empty(Writes(stack));
+    }
+
+    /// <summary>The capacity scenario with cluster <c>capacity</c> reduced to <c>gpu-c</c> (on <see cref="ExpiringC"/>) and <c>cpu</c>, and no jobs.</summary>
+    private static PcsAutomation.LocalAws.Scenarios.ScenarioDefinition GpuCOnly()
+    {
+        var scenario = Capacity();
+        var cluster = scenario.Clusters.Single(c => c.Name == "capacity");
+        cluster.NodeGroups.RemoveAll(g => g.Name is not ("gpu-c" or "cpu"));
+        cluster.Queues.RemoveAll(q => q.Name != "gpu-c");
+        scenario.Timeline.Clear();
+        return scenario;
     }
 
     [Fact]
