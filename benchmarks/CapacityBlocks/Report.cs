@@ -76,14 +76,7 @@ internal static class Report
             expiry's own cost belongs to its workflow. It exits 1 when a run failed or started other than expected.
             """);
         b.AppendLine();
-        b.AppendLine("```bash");
-        b.AppendLine(command);
-        b.AppendLine("```");
-        b.AppendLine();
-        b.AppendLine("```text");
-        b.AppendLine(ReconcilerOptions.Usage.TrimEnd());
-        b.AppendLine("```");
-        b.AppendLine();
+        b.Append(MarkdownSection.CommandAndUsage(command, ReconcilerOptions.Usage));
         b.AppendLine(Invariant, $"""
             The numbers below come from `{command}` on {when:yyyy-MM-dd HH:mm} UTC, load average (1/5/15 min) {loadAtStart} at
             the start and {loadAtEnd} at the end ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription};
@@ -124,9 +117,7 @@ internal static class Report
             - Free tiers ignored; CloudWatch Logs not priced.
             """);
         b.AppendLine();
-        b.AppendLine("| item | price | page | checked against |");
-        b.AppendLine("| --- | --- | --- | --- |");
-        foreach (var (item, price, source, how) in Prices.Sources) b.AppendLine(Invariant, $"| {item} | {price} | {source} | {how} |");
+        b.Append(Prices.Table());
         b.AppendLine(SectionEnd);
         return b.ToString();
     }

@@ -16,9 +16,9 @@ internal static class CapacityBlockSettings
     public static CapacityBlockExpiryOptions FromEnvironment(Func<string, string?> getVariable)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
-        var lead = Whole(getVariable, EnvironmentVariables.CapacityBlockLeadMinutes, TimeSpan.FromMinutes);
-        var horizon = Whole(getVariable, EnvironmentVariables.CapacityBlockHorizonHours, TimeSpan.FromHours);
-        var margin = Whole(getVariable, EnvironmentVariables.CapacityBlockRotationMarginMinutes, TimeSpan.FromMinutes);
+        var lead = Whole(getVariable, EnvironmentVariables.CapacityBlockLeadMinutes, "minutes", TimeSpan.FromMinutes);
+        var horizon = Whole(getVariable, EnvironmentVariables.CapacityBlockHorizonHours, "hours", TimeSpan.FromHours);
+        var margin = Whole(getVariable, EnvironmentVariables.CapacityBlockRotationMarginMinutes, "minutes", TimeSpan.FromMinutes);
         try
         {
             return new CapacityBlockExpiryOptions(lead, horizon, margin);
@@ -36,13 +36,13 @@ internal static class CapacityBlockSettings
         }
     }
 
-    private static TimeSpan? Whole(Func<string, string?> getVariable, string variable, Func<double, TimeSpan> unit)
+    private static TimeSpan? Whole(Func<string, string?> getVariable, string variable, string unitName, Func<double, TimeSpan> unit)
     {
         var text = getVariable(variable);
         if (string.IsNullOrWhiteSpace(text))
             return null;
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? unit(value)
-            : throw new InvalidOperationException($"{variable} is '{text}': it must be a whole number.");
+            : throw new InvalidOperationException($"{variable} is '{text}': it must be a whole number of {unitName}.");
     }
 }

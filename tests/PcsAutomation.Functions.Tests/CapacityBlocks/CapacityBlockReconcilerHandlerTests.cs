@@ -163,7 +163,7 @@ public sealed class CapacityBlockReconcilerHandlerTests
     }
 
     [Theory]
-    [InlineData("PCS_AUTOMATION_CAPACITY_BLOCK_LEAD_MINUTES", "90m", "PCS_AUTOMATION_CAPACITY_BLOCK_LEAD_MINUTES is '90m': it must be a whole number.")]
+    [InlineData("PCS_AUTOMATION_CAPACITY_BLOCK_LEAD_MINUTES", "90m", "PCS_AUTOMATION_CAPACITY_BLOCK_LEAD_MINUTES is '90m': it must be a whole number of minutes.")]
     [InlineData("PCS_AUTOMATION_CAPACITY_BLOCK_ROTATION_MARGIN_MINUTES", "2000", "PCS_AUTOMATION_CAPACITY_BLOCK_ROTATION_MARGIN_MINUTES: RotationMargin: 33h20m is not allowed")]
     public async Task CapacityBlockReconciler_BadSetting_InitErrorNamingTheVariable(string variable, string value, string message)
     {
