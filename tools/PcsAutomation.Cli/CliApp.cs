@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using PcsAutomation.Aws.Runtime;
 using PcsAutomation.Cli.Ami;
 using PcsAutomation.Cli.Aws;
+using PcsAutomation.Cli.CapacityBlocks;
 using PcsAutomation.Cli.Events;
 using PcsAutomation.Cli.NodeGroupUpdate;
 using PcsAutomation.Cli.Rotation;
@@ -39,7 +40,8 @@ public static class CliApp
         Task<int> Guard(Func<Task<int>> action) => Guarded(host, action);
         foreach (var command in new[]
                  {
-                     RotateCommand.Create(host, Settings, Guard), UpdateCommand.Create(host, Settings, Guard), AmiCommand.Create(host, Settings, Guard), EventsCommand(host, Settings),
+                     RotateCommand.Create(host, Settings, Guard), UpdateCommand.Create(host, Settings, Guard), AmiCommand.Create(host, Settings, Guard),
+                     CapacityBlocksCommand.Create(host, Settings, Guard), EventsCommand(host, Settings),
                  })
         {
             command.Add(profile);

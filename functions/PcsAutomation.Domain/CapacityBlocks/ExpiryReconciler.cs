@@ -16,7 +16,8 @@ public sealed record ExpiryReconcileDecision(IReadOnlyList<ExpiryStart> Start, I
 /// (DescribeCapacityReservations), the usage map and now, start the expiry workflow for each Capacity Block in use by
 /// a CAPACITY_BLOCK group and ending within the horizon. The execution name comes from the reservation id and its end
 /// date, so the same block and end start once however often the schedule runs, and an extension gives a new name.
-/// Skipped, with a reason: other reservation types, no end date, already expired, beyond the horizon, unused.
+/// Skipped, with a reason: other reservation types, no end date, already expired, beyond the horizon, unused. The usage
+/// map holds managed clusters only (the handlers leave the others out: nothing without the opt-in tag is touched).
 /// </summary>
 public static class ExpiryReconciler
 {

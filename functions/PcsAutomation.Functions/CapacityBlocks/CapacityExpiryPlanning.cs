@@ -38,11 +38,7 @@ internal sealed class CapacityExpiryPlanning(CapacityFactsReader reader, Cluster
     {
         var facts = await reader.ReadAsync(cancellation).ConfigureAwait(false);
         var parked = await leases.ListParkedAsync(cancellation).ConfigureAwait(false);
-        var block = facts.Reservation(reservationId);
-        var plan = block?.EndDate is null
-            ? null
-            : ExpiryPlanner.Plan(new ExpiryPlanInput(block, facts.Clusters, facts.Templates, facts.Reservations, facts.Instances, nodeGroupIds, parked, time.GetUtcNow(), options));
-        return new ExpiryReading(facts, block, parked, plan);
+        return new ExpiryReading(facts, facts.Reservation(reservationId), parked, CapacityExpiryPlans.Expire(facts, reservationId, nodeGroupIds, parked, time.GetUtcNow(), options));
     }
 
     /// <summary>The restore of the groups parked for (or waiting for) <paramref name="reservationId"/>; only the clusters holding parked groups are read.</summary>
@@ -56,20 +52,7 @@ internal sealed class CapacityExpiryPlanning(CapacityFactsReader reader, Cluster
     }
 
     /// <summary>Null when the workflow may act on the cluster; else why not (not managed, or an invalid pcs-automation tag, named).</summary>
-    public string? Unmanaged(CapacityFacts facts, string clusterId)
-    {
-        ArgumentNullException.ThrowIfNull(facts);
-        try
-        {
-            return ClusterTagConfiguration.Parse(facts.TagsOf(clusterId), defaults).IsManaged
-                ? null
-                : $"not tagged {defaults.ManagedTagKey}=true: the automation does not touch it";
-        }
-        catch (TagConfigurationException e)
-        {
-            return $"invalid tag {e.TagKey}: {e.Message}";
-        }
-    }
+    public string? Unmanaged(CapacityFacts facts, string clusterId) => CapacityExpiryPlans.Unmanaged(facts, clusterId, defaults);
 
     /// <summary>Deletes the parked records a restore is done with.</summary>
     public Task ForgetAsync(ParkedNodeGroup record, CancellationToken cancellation) => leases.ForgetParkedAsync(record, cancellation);

@@ -159,4 +159,5 @@ public class ExpiryPlannerTests
         var error = Assert.Throws<ArgumentException>(() => ExpiryPlanner.Plan(Input([], [Block() with { EndDate = null }])));
         Assert.Contains("has no end date", error.Message, StringComparison.Ordinal);
     }
+
 }

@@ -54,6 +54,7 @@ public class ExpiryReconcilerTests
         Assert.NotEqual(first.ExecutionName, ExpiryReconciler.Decide([Block(end: End.AddDays(1))], usage, End.AddDays(1).AddHours(-3), Options).Start.Single().ExecutionName);
     }
 
+
     [Fact] // only these need the clusters read: a run whose candidates all started already reads no cluster
     public void Candidates_BlocksOfEveryKind_OnlyCapacityBlocksEndingWithinTheHorizonWhoeverUsesThem()
     {

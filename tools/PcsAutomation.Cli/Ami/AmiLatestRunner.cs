@@ -1,9 +1,7 @@
+using PcsAutomation.Cli.Emulator;
 using PcsAutomation.Domain.Ami;
 using PcsAutomation.Functions.Ami;
-using PcsAutomation.LocalAws;
-using PcsAutomation.LocalAws.Scenarios;
 using Spectre.Console;
-using LocalAwsHost = PcsAutomation.LocalAws.LocalAws;
 
 namespace PcsAutomation.Cli.Ami;
 
@@ -25,23 +23,11 @@ internal static class AmiLatestRunner
     public static async Task<int> RunInEmulatorAsync(CliHost host, AmiLatestRequest request, string scenarioName, CancellationToken cancellationToken)
     {
         _ = Query(request, accountId: null); // bad input fails before anything starts
-        ScenarioDefinition scenario;
-        try
-        {
-            scenario = ScenarioFile.Load(scenarioName);
-        }
-        catch (FileNotFoundException)
-        {
-            throw new CliException($"No scenario '{scenarioName}': give a shipped scenario name (demo) or a YAML file path.");
-        }
-
-        await using var aws = await LocalAwsHost.StartAsync(new LocalAwsOptions { Scenario = scenario }, cancellationToken).ConfigureAwait(false);
-        var environment = aws.EnvironmentVariables;
-        using var factory = new Aws.AwsSettings(null, null, null).CreateFactory(environment.GetValueOrDefault, aws.Clock);
-        var lookup = new AmiLookup(factory.CreateEc2(), factory.CreateSsm(), aws.Clock);
+        await using var account = await ScenarioAccount.StartAsync(scenarioName, cancellationToken).ConfigureAwait(false);
+        var lookup = new AmiLookup(account.Factory.CreateEc2(), account.Factory.CreateSsm(), account.Clock);
         if (!request.Json)
-            host.Console.WriteLine($"Emulator on {aws.Endpoint} (scenario {scenarioName}, virtual clock at {Monitoring.TimelineFormat.Timestamp(aws.Clock.GetUtcNow())}).");
-        return Print(host, request, await lookup.LatestAsync(Query(request, aws.Options.AccountId), cancellationToken).ConfigureAwait(false));
+            host.Console.WriteLine(account.Announcement(scenarioName));
+        return Print(host, request, await lookup.LatestAsync(Query(request, account.Aws.Options.AccountId), cancellationToken).ConfigureAwait(false));
     }
 
     private static AmiQuery Query(AmiLatestRequest request, string? accountId)

@@ -1,5 +1,4 @@
 using PcsAutomation.LocalAws;
-using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.ProductHost;
 using LocalAwsHost = PcsAutomation.LocalAws.LocalAws;
 
@@ -15,15 +14,7 @@ public static class TemplateEmulator
     {
         ArgumentNullException.ThrowIfNull(request);
         var template = FindTemplate(request.TemplatePath);
-        ScenarioDefinition scenario;
-        try
-        {
-            scenario = ScenarioFile.Load(request.Scenario);
-        }
-        catch (FileNotFoundException)
-        {
-            throw new CliException($"No scenario '{request.Scenario}': give a shipped scenario name (demo) or a YAML file path.");
-        }
+        var scenario = ScenarioAccount.Load(request.Scenario);
 
         var functions = new ProductFunctions();
         try

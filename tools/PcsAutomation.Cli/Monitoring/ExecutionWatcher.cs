@@ -8,8 +8,8 @@ namespace PcsAutomation.Cli.Monitoring;
 /// <summary>
 /// Follows one execution: polls its history (newest first, paging only back to the last event seen, without execution
 /// data), reports each new timeline line and each notification the execution prepared, backs off while nothing happens,
-/// and returns how the execution ended with the last notification it prepared (<see cref="NotificationTracker"/>) and
-/// the plan it carried (<see cref="PlanTracker"/>).
+/// and returns how the execution ended with the notifications it prepared (<see cref="NotificationTracker"/>) and the
+/// plan it carried (<see cref="PlanTracker"/>).
 /// Waits go through <paramref name="delay"/>, so a test (or the emulator mode) moves a virtual clock instead of sleeping.
 /// </summary>
 public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<TimeSpan, CancellationToken, Task> delay, PollingOptions options)
@@ -26,6 +26,7 @@ public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<Ti
         var timeline = new Timeline();
         var notifications = new NotificationTracker(executionArn);
         var plans = new PlanTracker();
+        var prepared = new List<PreparedNotification>();
         var interval = options.MinInterval;
         var failedPolls = 0;
         while (true)
@@ -44,13 +45,17 @@ public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<Ti
             foreach (var e in fresh.OrderBy(e => e.Id))
             {
                 foreach (var line in timeline.Add([e])) onLine(line);
-                foreach (var notification in notifications.Add([e])) onLine(timeline.Notified(notification));
+                foreach (var notification in notifications.Add([e]))
+                {
+                    prepared.Add(notification);
+                    onLine(timeline.Notified(notification));
+                }
             }
 
             plans.Add(fresh);
 
             if (fresh.Any(e => Terminal.Contains(e.Type.Value)))
-                return await DescribeAsync(executionArn, cancellationToken).ConfigureAwait(false) with { Notification = notifications.LastDetail, Plan = plans.LastPlan };
+                return await DescribeAsync(executionArn, cancellationToken).ConfigureAwait(false) with { Notification = notifications.LastDetail, Plan = plans.LastPlan, Notifications = prepared };
             interval = options.NextInterval(interval, fresh.Count > 0);
             await delay(interval, cancellationToken).ConfigureAwait(false);
         }

@@ -28,6 +28,9 @@ public sealed class WorkflowConnection : IAsyncDisposable
     /// <summary>The clock of execution names: the real one, or the emulator's virtual clock.</summary>
     public TimeProvider Time { get; }
 
+    /// <summary>The in-process emulator, when the command runs against one (for what only it can show, such as Slurm's view); null against AWS.</summary>
+    public EmulatorSession? Emulator => emulator;
+
     /// <summary>The live view's wait between polls.</summary>
     public Func<TimeSpan, CancellationToken, Task> Delay { get; }
 

@@ -15,6 +15,9 @@ public sealed record WorkflowMachine(WorkflowKind Kind, string LogicalId, string
     public static readonly WorkflowMachine NodeGroupUpdate =
         new(WorkflowKind.NodeGroupUpdate, "NodeGroupUpdateStateMachine", "-node-group-update", "roll-out");
 
+    public static readonly WorkflowMachine CapacityBlockExpiry =
+        new(WorkflowKind.CapacityBlockExpiry, "CapacityBlockExpiryStateMachine", "-capacity-block-expiry", "Capacity Block expiry");
+
     /// <summary>The stack output that holds the machine's ARN (template.yaml names it after the logical id).</summary>
     public string ArnOutput => LogicalId + "Arn";
 }

@@ -9,9 +9,13 @@ namespace PcsAutomation.Cli.Workflows;
 /// </summary>
 internal sealed class WorkflowOptions
 {
-    public WorkflowOptions(WorkflowMachine machine)
+    private readonly bool onCluster;
+
+    /// <param name="onCluster">False for a workflow that runs on something else (a Capacity Block's expiry): no <c>--cluster</c>.</param>
+    public WorkflowOptions(WorkflowMachine machine, bool onCluster = true)
     {
         ArgumentNullException.ThrowIfNull(machine);
+        this.onCluster = onCluster;
         StateMachineArn = new Option<string?>("--state-machine-arn") { Description = $"ARN of the {machine.LogicalId} (the stack output {machine.ArnOutput})." };
     }
 
@@ -28,7 +32,7 @@ internal sealed class WorkflowOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        command.Add(Cluster);
+        if (onCluster) command.Add(Cluster);
         command.Add(StateMachineArn);
         command.Add(StackName);
         command.Add(Emulator);

@@ -9,15 +9,24 @@ using Spectre.Console;
 namespace PcsAutomation.Cli.Workflows;
 
 /// <summary>
-/// One run of a workflow on a cluster: the state machine, the cluster's id, the input, and how to say in words what a
-/// given input asks for ("a dry run of pcs_…", "a rotation of pcs_…"), for the start line and the attach refusal.
+/// One run of a workflow: the state machine, what it runs on (<paramref name="Subject"/>: the cluster's id, or a Capacity
+/// Block's reservation id), the input, and how to say in words what a given input asks for ("a dry run of pcs_…", "a
+/// rotation of pcs_…"), for the start line and the attach refusal.
 /// </summary>
-public sealed record WorkflowStart(WorkflowMachine Machine, string MachineArn, string ClusterId, JsonObject Input, Func<JsonObject, string> Describe);
+/// <param name="ExecutionName">The execution's name; null: <see cref="ExecutionNames.OnDemand"/> of the subject and the minute.</param>
+/// <param name="SameRun">
+/// Whether an execution already started under that name with the input given first asks for the same run as the input
+/// given second (then the CLI attaches to it); null: the inputs are equal.
+/// </param>
+public sealed record WorkflowStart(
+    WorkflowMachine Machine, string MachineArn, string Subject, JsonObject Input, Func<JsonObject, string> Describe,
+    string? ExecutionName = null, Func<JsonObject, JsonObject, bool>? SameRun = null);
 
 /// <summary>
 /// What every workflow command does around its own input and summary: resolves the cluster (GetCluster takes a name or
-/// an id), starts the execution under <see cref="ExecutionNames.OnDemand"/> (a second start in the same minute with the
-/// same input attaches to the first; with another input it is refused), and follows it with the live view.
+/// an id), starts the execution under its name (by default <see cref="ExecutionNames.OnDemand"/>: a second start in the
+/// same minute with the same input attaches to the first; with another input it is refused), and follows it with the
+/// live view.
 /// </summary>
 public sealed class WorkflowRunner(WorkflowConnection connection, IAnsiConsole console, PollingOptions polling)
 {
@@ -40,7 +49,7 @@ public sealed class WorkflowRunner(WorkflowConnection connection, IAnsiConsole c
     public async Task<string> StartOrAttachAsync(WorkflowStart start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
-        var name = ExecutionNames.OnDemand(start.Machine.Kind, start.ClusterId, connection.Time.GetUtcNow());
+        var name = start.ExecutionName ?? ExecutionNames.OnDemand(start.Machine.Kind, start.Subject, connection.Time.GetUtcNow());
         string executionArn;
         try
         {
@@ -72,10 +81,15 @@ public sealed class WorkflowRunner(WorkflowConnection connection, IAnsiConsole c
     {
         var existing = await connection.Clients.StepFunctions.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn }, cancellationToken)
             .ConfigureAwait(false);
-        if (ParseInput(existing.Input) is { } input && !JsonNode.DeepEquals(input, start.Input))
-            throw new CliException(
-                $"Execution {existing.Name} was started this minute as {start.Describe(input)}; wait for the next minute to start {start.Describe(start.Input)}.");
-        console.WriteLine($"Attached to the execution already started for {start.ClusterId}: {executionArn} ({existing.Status.Value})");
+        if (ParseInput(existing.Input) is { } input && !(start.SameRun ?? JsonNode.DeepEquals)(input, start.Input))
+        {
+            // A name of the minute frees itself; a fixed one (a block and its end date) is kept 90 days after the execution
+            // closes ("You can reuse names after 90 days": StartExecution, ../shared/reference/botocore/stepfunctions.service-2.json).
+            throw new CliException(start.ExecutionName is null
+                ? $"Execution {existing.Name} was started this minute as {start.Describe(input)}; wait for the next minute to start {start.Describe(start.Input)}."
+                : $"Execution {existing.Name} exists as {start.Describe(input)} ({existing.Status.Value}): Step Functions keeps an execution's name for 90 days, so {start.Describe(start.Input)} cannot start under it.");
+        }
+        console.WriteLine($"Attached to the execution already started for {start.Subject}: {executionArn} ({existing.Status.Value})");
         return executionArn;
     }
 
