@@ -92,14 +92,20 @@ internal static class Report
             ago and end from 2 hours after the start, one hour apart, all within the 24-hour horizon. Nothing runs.
             """);
         b.AppendLine();
-        b.AppendLine("""
+        var first = result.First;
+        var pcsReads = first.Of("pcs") - first.Calls.Where(c => c.Key.StartsWith("pcs:", StringComparison.Ordinal) && c.Key.EndsWith(" throttled", StringComparison.Ordinal)).Sum(c => c.Value);
+        var bound = TimeSpan.FromSeconds(Math.Max(0, pcsReads - pcs[0].Capacity) / pcs[0].RefillPerSecond);
+        b.AppendLine(Invariant, $"""
             **Reading.** The first run lists the reservations, asks Step Functions whether each block's expiry exists
-            (`DescribeExecution`, ExecutionDoesNotExist), then reads every cluster (its tags, every group and its tags, every
-            queue, the subnets' zones, the launch template versions the block groups name, PCS's instances) to know which groups
-            use which block, and starts one expiry per block. Every later run lists the reservations, finds each expiry started
-            and scans the parked records: the clusters are read again only when a block enters the horizon, a block is
-            extended, or a block due is used by no managed group (it never gets an execution, so each run reads the clusters to
-            be sure). PCS reads dominate the first run; with the assumed PCS read rate they also set its duration.
+            (`DescribeExecution`, ExecutionDoesNotExist), then reads every cluster (its tags, every group, the tags of the groups
+            on a reservation, every queue, the subnets' zones, the launch template versions the block groups name, PCS's
+            instances) to know which groups use which block, and starts one expiry per block. Its {N(pcsReads)} PCS reads let
+            through need {Duration(bound)} of the assumed PCS read bucket ({Num(pcs[0].Capacity)} at once, then
+            {Num(pcs[0].RefillPerSecond)} a second): the run took {Duration(first.Virtual)} of virtual time, so it is bound by
+            that rate, and its throttled calls are retried by the clients. Every later run lists the reservations, finds each
+            expiry started and scans the parked records, {N(result.Steady.Total)} calls: the clusters are read again only when a
+            block enters the horizon, a block is extended, or a block due is used by no managed group (it never gets an
+            execution, so each run reads the clusters to be sure).
             """);
         b.AppendLine();
         b.AppendLine("### Assumptions");
