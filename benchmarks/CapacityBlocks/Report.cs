@@ -76,14 +76,7 @@ internal static class Report
             expiry's own cost belongs to its workflow. It exits 1 when a run failed or started other than expected.
             """);
         b.AppendLine();
-        b.AppendLine("```bash");
-        b.AppendLine(command);
-        b.AppendLine("```");
-        b.AppendLine();
-        b.AppendLine("```text");
-        b.AppendLine(ReconcilerOptions.Usage.TrimEnd());
-        b.AppendLine("```");
-        b.AppendLine();
+        b.Append(MarkdownSection.CommandAndUsage(command, ReconcilerOptions.Usage));
         b.AppendLine(Invariant, $"""
             The numbers below come from `{command}` on {when:yyyy-MM-dd HH:mm} UTC, load average (1/5/15 min) {loadAtStart} at
             the start and {loadAtEnd} at the end ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription};
@@ -99,14 +92,20 @@ internal static class Report
             ago and end from 2 hours after the start, one hour apart, all within the 24-hour horizon. Nothing runs.
             """);
         b.AppendLine();
-        b.AppendLine("""
+        var first = result.First;
+        var pcsReads = first.Of("pcs") - first.Calls.Where(c => c.Key.StartsWith("pcs:", StringComparison.Ordinal) && c.Key.EndsWith(" throttled", StringComparison.Ordinal)).Sum(c => c.Value);
+        var bound = TimeSpan.FromSeconds(Math.Max(0, pcsReads - pcs[0].Capacity) / pcs[0].RefillPerSecond);
+        b.AppendLine(Invariant, $"""
             **Reading.** The first run lists the reservations, asks Step Functions whether each block's expiry exists
-            (`DescribeExecution`, ExecutionDoesNotExist), then reads every cluster (its tags, every group and its tags, every
-            queue, the subnets' zones, the launch template versions the block groups name, PCS's instances) to know which groups
-            use which block, and starts one expiry per block. Every later run lists the reservations, finds each expiry started
-            and scans the parked records: the clusters are read again only when a block enters the horizon, a block is
-            extended, or a block due is used by no managed group (it never gets an execution, so each run reads the clusters to
-            be sure). PCS reads dominate the first run; with the assumed PCS read rate they also set its duration.
+            (`DescribeExecution`, ExecutionDoesNotExist), then reads every cluster (its tags, every group, the tags of the groups
+            on a reservation, every queue, the subnets' zones, the launch template versions the block groups name, PCS's
+            instances) to know which groups use which block, and starts one expiry per block. Its {N(pcsReads)} PCS reads let
+            through need {Duration(bound)} of the assumed PCS read bucket ({Num(pcs[0].Capacity)} at once, then
+            {Num(pcs[0].RefillPerSecond)} a second): the run took {Duration(first.Virtual)} of virtual time, so it is bound by
+            that rate, and its throttled calls are retried by the clients. Every later run lists the reservations, finds each
+            expiry started and scans the parked records, {N(result.Steady.Total)} calls: the clusters are read again only when a
+            block enters the horizon, a block is extended, or a block due is used by no managed group (it never gets an
+            execution, so each run reads the clusters to be sure).
             """);
         b.AppendLine();
         b.AppendLine("### Assumptions");
@@ -124,9 +123,7 @@ internal static class Report
             - Free tiers ignored; CloudWatch Logs not priced.
             """);
         b.AppendLine();
-        b.AppendLine("| item | price | page | checked against |");
-        b.AppendLine("| --- | --- | --- | --- |");
-        foreach (var (item, price, source, how) in Prices.Sources) b.AppendLine(Invariant, $"| {item} | {price} | {source} | {how} |");
+        b.Append(Prices.Table());
         b.AppendLine(SectionEnd);
         return b.ToString();
     }

@@ -26,14 +26,7 @@ internal static partial class Report
             take, whether every cluster really ended on the new image, and what it costs. It exits 1 when a target is missed.
             """);
         b.AppendLine();
-        b.AppendLine("```bash");
-        b.AppendLine(command);
-        b.AppendLine("```");
-        b.AppendLine();
-        b.AppendLine("```text");
-        b.AppendLine(RolloutOptions.Usage.TrimEnd());
-        b.AppendLine("```");
-        b.AppendLine();
+        b.Append(MarkdownSection.CommandAndUsage(command, RolloutOptions.Usage));
         b.AppendLine(Invariant, $"""
             The numbers below come from `{command}` on {when:yyyy-MM-dd HH:mm} UTC, load average (1/5/15 min)
             {machine.LoadAtStart} at the start and {machine.LoadAtEnd} at the end ({machine.Cores} cores, {machine.Runtime}; the
@@ -127,9 +120,7 @@ internal static partial class Report
               it says the benchmark is cheap to run, not how long a roll-out takes in AWS (the virtual times do).
             """);
         b.AppendLine();
-        b.AppendLine("| item | price | page | checked against |");
-        b.AppendLine("| --- | --- | --- | --- |");
-        foreach (var (item, price, source, how) in Prices.Sources) b.AppendLine(Invariant, $"| {item} | {price} | {source} | {how} |");
+        b.Append(Prices.Table());
         b.AppendLine(SectionEnd);
         return b.ToString();
     }

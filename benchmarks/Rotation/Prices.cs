@@ -42,4 +42,9 @@ internal static class Prices
         ("Secrets Manager API call", "$0.05 per 10,000", "https://aws.amazon.com/secrets-manager/pricing/", "secondary sources *"),
         ("PCS, EC2 Describe*, SSM Run Command API calls", "no charge per call", "the services' pricing pages", "list prices as known *"),
     ];
+
+    /// <summary><see cref="Sources"/> as a Markdown table (item, price, page, checked against), one line each, for the reports.</summary>
+    public static string Table() =>
+        "| item | price | page | checked against |\n| --- | --- | --- | --- |\n"
+        + string.Concat(Sources.Select(s => $"| {s.Item} | {s.Price} | {s.Source} | {s.Checked} |\n"));
 }

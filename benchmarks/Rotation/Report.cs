@@ -73,14 +73,7 @@ internal static class Report
             nothing changed (no mutating call). The benchmark exits 1 otherwise.
             """);
         b.AppendLine();
-        b.AppendLine("```bash");
-        b.AppendLine(command);
-        b.AppendLine("```");
-        b.AppendLine();
-        b.AppendLine("```text");
-        b.AppendLine(RotationOptions.Usage.TrimEnd());
-        b.AppendLine("```");
-        b.AppendLine();
+        b.Append(MarkdownSection.CommandAndUsage(command, RotationOptions.Usage));
         b.AppendLine(Invariant, $"### Results ({when:yyyy-MM-dd HH:mm} UTC)");
         b.AppendLine();
         b.Append(Table(runs, options));
@@ -143,9 +136,7 @@ internal static class Report
             (pricing guides of 2026), not read on the AWS page itself. Re-check before quoting.
             """);
         b.AppendLine();
-        b.AppendLine("| item | price | page | checked against |");
-        b.AppendLine("| --- | --- | --- | --- |");
-        foreach (var (item, price, source, how) in Prices.Sources) b.AppendLine(Invariant, $"| {item} | {price} | {source} | {how} |");
+        b.Append(Prices.Table());
         b.AppendLine(SectionEnd);
         return b.ToString();
     }

@@ -20,4 +20,11 @@ internal static class MarkdownSection
         }
         return existing.TrimEnd('\n') + "\n\n" + section;
     }
+
+    /// <summary>The command as run and the options it takes, as two fenced blocks (bash, then text), each followed by a blank line.</summary>
+    public static string CommandAndUsage(string command, string usage)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        return $"```bash\n{command}\n```\n\n```text\n{usage.TrimEnd()}\n```\n\n";
+    }
 }

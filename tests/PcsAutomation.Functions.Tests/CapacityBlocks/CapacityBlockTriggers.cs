@@ -57,12 +57,7 @@ internal static class CapacityBlockTriggers
     public static async Task<HandlerHarness> StartAsync(Scenario? scenario = null, IReadOnlyDictionary<string, string>? variables = null)
     {
         var h = await HandlerHarness.StartAsync(scenario ?? World(), Variables(variables), Start);
-        h.Aws.Call("states", "CreateStateMachine", new JsonObject
-        {
-            ["name"] = ExpiryMachine,
-            ["definition"] = """{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}""",
-            ["roleArn"] = $"arn:aws:iam::{h.Aws.Options.AccountId}:role/sfn",
-        });
+        h.CreateStandInStateMachine(ExpiryMachine);
         h.Aws.Clock.Advance(TimeSpan.FromMinutes(5));
         return h;
     }

@@ -144,6 +144,15 @@ internal sealed class HandlerHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>A state machine named <paramref name="name"/> that only passes: a stand-in that records the executions a trigger starts.</summary>
+    public void CreateStandInStateMachine(string name) =>
+        Aws.Call("states", "CreateStateMachine", new JsonObject
+        {
+            ["name"] = name,
+            ["definition"] = """{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}""",
+            ["roleArn"] = $"arn:aws:iam::{Aws.Options.AccountId}:role/sfn",
+        });
+
     /// <summary>Every key value any cluster secret has had (read from the emulator's world, never through the product).</summary>
     public IReadOnlyList<string> SecretValues()
     {
