@@ -80,7 +80,6 @@ public class ClusterSecretRotationFaultTests
         // schedules' functions included, moves the seeded draws, so which call gets one is not fixed).
         workflow.Aws.Faults.Clear();
 
-        workflow.Aws.Faults.Clear(); // the checks below read the emulator through the same API: the faults were for the run
         Assert.True(execution.Status == ExecutionStatus.Succeeded, $"{execution.Error}: {execution.Cause}");
         Assert.NotEqual(versionBefore, workflow.SecretState("demo").CurrentVersion);
         Assert.Equal(workflow.SecretState("demo").CurrentVersion, workflow.ClusterSecretVersion("demo"));
