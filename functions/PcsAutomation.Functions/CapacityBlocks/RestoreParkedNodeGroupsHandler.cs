@@ -55,14 +55,9 @@ public sealed class RestoreParkedNodeGroupsHandler
         using var scope = context.Logger.BeginScope("clusterId", clusterId);
 
         await leases.RequireOwnedAndRenewAsync(clusterId, executionArn, cancellation).ConfigureAwait(false);
-        foreach (var restore in restores.Where(r => r.LaunchTemplate is not null))
-        {
-            var from = restore.LaunchTemplate!;
-            if (await templates.DataOfVersionAsync(from.LaunchTemplateId, from.FromVersion, cancellation).ConfigureAwait(false) is null)
-                throw new LaunchTemplateMissing(
-                    $"Cluster {clusterId}: node group {restore.NodeGroupName} ({restore.NodeGroupId}): launch template {from.LaunchTemplateId} version {from.FromVersion} no longer exists, " +
-                    $"so the group cannot be put on block {from.ToReservationId}. No group of the cluster was restored (docs/runbooks/capacity-block-expiry.md).");
-        }
+        await LaunchTemplateSwitching.RequireSourcesAsync(templates, clusterId,
+            restores.Where(r => r.LaunchTemplate is not null).Select(r => new LaunchTemplateSwitching.Move(r.NodeGroupName, r.NodeGroupId, r.LaunchTemplate!)),
+            from => $"so the group cannot be put on block {from.ToReservationId}. No group of the cluster was restored", cancellation).ConfigureAwait(false);
 
         var updated = new List<string>();
         foreach (var restore in restores)
@@ -71,11 +66,7 @@ public sealed class RestoreParkedNodeGroupsHandler
                 ?? throw new NodeGroupNotFound($"Node group {restore.NodeGroupName} ({restore.NodeGroupId}) of cluster {clusterId} no longer exists: its saved scaling cannot be restored.");
             CustomLaunchTemplate? template = null;
             if (restore.LaunchTemplate is { } from)
-            {
-                var version = await templates.CreateVersionWithReservationAsync(
-                    from.LaunchTemplateId, from.FromVersion, from.ToReservationId, ClientTokens.For(executionArn, VersionStep, restore.NodeGroupId), cancellation).ConfigureAwait(false);
-                template = new CustomLaunchTemplate { Id = from.LaunchTemplateId, Version = version };
-            }
+                template = await LaunchTemplateSwitching.CreateVersionAsync(templates, from, executionArn, VersionStep, restore.NodeGroupId, cancellation).ConfigureAwait(false);
             var saved = restore.SavedScaling;
             await AwsCalls.RunAsync("PCS.UpdateComputeNodeGroup", $"{clusterId}/{restore.NodeGroupId}", () => pcs.UpdateComputeNodeGroupAsync(new UpdateComputeNodeGroupRequest
             {

@@ -56,14 +56,9 @@ public sealed class SwitchLaunchTemplatesHandler
         using var scope = context.Logger.BeginScope("clusterId", clusterId);
 
         await leases.RequireOwnedAndRenewAsync(clusterId, executionArn, cancellation).ConfigureAwait(false);
-        foreach (var group in switches)
-        {
-            var from = group.LaunchTemplate!;
-            if (await templates.DataOfVersionAsync(from.LaunchTemplateId, from.FromVersion, cancellation).ConfigureAwait(false) is null)
-                throw new LaunchTemplateMissing(
-                    $"Cluster {clusterId}: node group {group.NodeGroupName} ({group.NodeGroupId}): launch template {from.LaunchTemplateId} version {from.FromVersion} no longer exists, " +
-                    $"so the move to block {from.ToReservationId} cannot be made. No group of the cluster was switched (docs/runbooks/capacity-block-expiry.md).");
-        }
+        await LaunchTemplateSwitching.RequireSourcesAsync(templates, clusterId,
+            switches.Select(g => new LaunchTemplateSwitching.Move(g.NodeGroupName, g.NodeGroupId, g.LaunchTemplate!)),
+            from => $"so the move to block {from.ToReservationId} cannot be made. No group of the cluster was switched", cancellation).ConfigureAwait(false);
 
         var switched = new List<SwitchedNodeGroup>();
         foreach (var group in switches)
@@ -71,13 +66,13 @@ public sealed class SwitchLaunchTemplatesHandler
             var from = group.LaunchTemplate!;
             _ = await reader.GetComputeNodeGroupAsync(clusterId, group.NodeGroupId, cancellation).ConfigureAwait(false)
                 ?? throw new NodeGroupNotFound($"Node group {group.NodeGroupName} ({group.NodeGroupId}) of cluster {clusterId} no longer exists: it was not moved to block {from.ToReservationId}.");
-            var version = await templates.CreateVersionWithReservationAsync(
-                from.LaunchTemplateId, from.FromVersion, from.ToReservationId, ClientTokens.For(executionArn, VersionStep, group.NodeGroupId), cancellation).ConfigureAwait(false);
+            var template = await LaunchTemplateSwitching.CreateVersionAsync(templates, from, executionArn, VersionStep, group.NodeGroupId, cancellation).ConfigureAwait(false);
+            var version = template.Version;
             await AwsCalls.RunAsync("PCS.UpdateComputeNodeGroup", $"{clusterId}/{group.NodeGroupId}", () => pcs.UpdateComputeNodeGroupAsync(new UpdateComputeNodeGroupRequest
             {
                 ClusterIdentifier = clusterId,
                 ComputeNodeGroupIdentifier = group.NodeGroupId,
-                CustomLaunchTemplate = new CustomLaunchTemplate { Id = from.LaunchTemplateId, Version = version },
+                CustomLaunchTemplate = template,
                 ClientToken = ClientTokens.For(executionArn, SwitchStep, group.NodeGroupId),
             }, cancellation), cancellation).ConfigureAwait(false);
             context.Logger.LogInformation(
