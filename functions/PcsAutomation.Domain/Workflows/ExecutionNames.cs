@@ -90,10 +90,16 @@ public static class ExecutionNames
     /// reservation, once per reservation and end date as EC2 gives it when the restore starts. A block is delivered once
     /// ("customer_event_id": "&lt;id&gt;-delivered", https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/capacity-blocks-monitor.html)
     /// with one end date, so a delivery restores once however often EventBridge delivers its event; a paid extension moves
-    /// the end (guide L3472-3476) and gives a new name, so the groups parked before it come back too.
+    /// the end (guide L3472-3476) and gives a new name, so the groups parked before it come back too. A restore that failed
+    /// (the lease held longer than it waits, an AWS error) is tried again under "-2", "-3"... (<see cref="CapacityBlocks.RestoreAttempts"/>):
+    /// a name is used once per state machine, and parked groups must not stay at zero because one attempt failed.
     /// </summary>
-    public static string RestoreForCapacityBlock(WorkflowKind workflow, string reservationId, DateTimeOffset endDate) =>
-        $"{Start(workflow)}-{Safe(reservationId, ReservationIdBudget)}-restore-{endDate.UtcDateTime.ToString(SecondFormat, CultureInfo.InvariantCulture)}";
+    public static string RestoreForCapacityBlock(WorkflowKind workflow, string reservationId, DateTimeOffset endDate, int attempt = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        var name = $"{Start(workflow)}-{Safe(reservationId, ReservationIdBudget)}-restore-{endDate.UtcDateTime.ToString(SecondFormat, CultureInfo.InvariantCulture)}";
+        return attempt == 1 ? name : $"{name}-{attempt.ToString(CultureInfo.InvariantCulture)}";
+    }
 
     /// <summary>
     /// The cluster id as used in names. A PCS id (<c>pcs_</c> + 10 alphanumerics) is kept as is; an id with other

@@ -85,10 +85,7 @@ internal sealed class CapacityBlockReconcilerHandler(
             await StartAsync(execution, usage.FindingsOf(start.ReservationId), startedNow, alreadyStarted, failed, context).ConfigureAwait(false);
         }
         foreach (var restore in await RestoresAsync(reservations, failed, context).ConfigureAwait(false))
-        {
-            var execution = new BlockExecution(restore.ReservationId, restore.EndDate, ExpiryModes.Restore, restore.ExecutionName, null, restore.NodeGroupIds);
-            await StartAsync(execution, [], startedNow, alreadyStarted, failed, context).ConfigureAwait(false);
-        }
+            await StartRestoreAsync(restore, startedNow, alreadyStarted, failed, context).ConfigureAwait(false);
         foreach (var skip in decision.Skipped)
             context.Logger.LogInformation($"Capacity Reservation {skip.ReservationId}: no expiry started: {skip.Reason}");
         foreach (var found in alreadyStarted)
@@ -119,6 +116,51 @@ internal sealed class CapacityBlockReconcilerHandler(
             context.Logger.LogWarning($"Parked node groups not checked for a restore: AWS error {code}; the next run tries again");
             failed.Add(new ReservationSkip("(parked node groups)", $"restore check failed: {code}"));
             return [];
+        }
+    }
+
+    /// <summary>
+    /// Starts the restore's first attempt, or, when an attempt's name is taken by an execution that failed while the groups
+    /// are still parked, the next one (<see cref="RestoreAttempts"/>); after the last, the groups stay parked and the run
+    /// lists the restore as failed, needing an operator.
+    /// </summary>
+    private async Task StartRestoreAsync(
+        RestoreStart restore, List<BlockExecution> started, List<BlockExecution> alreadyStarted, List<ReservationSkip> failed, ILambdaContext context)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var name = ExecutionNames.RestoreForCapacityBlock(WorkflowKind.CapacityBlockExpiry, restore.ReservationId, restore.EndDate, attempt);
+            var execution = new BlockExecution(restore.ReservationId, restore.EndDate, ExpiryModes.Restore, name, null, restore.NodeGroupIds);
+            var found = new List<BlockExecution>();
+            await StartAsync(execution, [], started, found, failed, context).ConfigureAwait(false);
+            if (found.Count == 0)
+                return; // started now, or the start failed (listed)
+            string? status;
+            try
+            {
+                status = await starts.StatusAsync(name, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or TransientAwsError)
+            {
+                context.Logger.LogWarning($"DescribeExecution of {name} failed ({e.GetType().Name}): whether the restore must be tried again is known next run");
+                alreadyStarted.Add(execution);
+                return;
+            }
+            switch (RestoreAttempts.Decide(attempt, status ?? "RUNNING"))
+            {
+                case RestoreAttemptVerdict.Started:
+                    alreadyStarted.Add(execution);
+                    return;
+                case RestoreAttemptVerdict.NeedsOperator:
+                    context.Logger.LogError(
+                        $"Restore of the node group(s) {string.Join(", ", restore.NodeGroupIds)} parked for Capacity Block {restore.ReservationId}: attempt {attempt} ({name}) ended {status}, " +
+                        $"the last of {RestoreAttempts.Max}; they stay parked at 0/0 until an operator restores them (docs/runbooks/capacity-block-expiry.md)");
+                    failed.Add(new ReservationSkip(restore.ReservationId, $"restore failed {attempt} times (last {name}: {status}): needs operator"));
+                    return;
+                default:
+                    context.Logger.LogWarning($"Restore {name} of Capacity Block {restore.ReservationId} ended {status}: attempt {attempt + 1} of {RestoreAttempts.Max}");
+                    break;
+            }
         }
     }
 

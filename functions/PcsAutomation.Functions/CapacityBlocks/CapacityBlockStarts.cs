@@ -52,17 +52,21 @@ internal sealed class CapacityBlockStarts(ExecutionStarter starter, IAmazonStepF
     }
 
     /// <summary>Whether an execution named <paramref name="name"/> exists (whatever its status: a name is used once per state machine).</summary>
-    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken)
+    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) =>
+        await StatusAsync(name, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>The Step Functions status of the execution named <paramref name="name"/> (RUNNING, FAILED...), or null when there is none.</summary>
+    public async Task<string?> StatusAsync(string name, CancellationToken cancellationToken)
     {
         try
         {
-            await AwsCalls.RunAsync("SFN.DescribeExecution", name, () => stepFunctions.DescribeExecutionAsync(
+            var execution = await AwsCalls.RunAsync("SFN.DescribeExecution", name, () => stepFunctions.DescribeExecutionAsync(
                 new DescribeExecutionRequest { ExecutionArn = ExecutionArns.For(stateMachineArn, name) }, cancellationToken), cancellationToken).ConfigureAwait(false);
-            return true;
+            return execution.Status.Value;
         }
         catch (ExecutionDoesNotExistException)
         {
-            return false;
+            return null;
         }
     }
 }

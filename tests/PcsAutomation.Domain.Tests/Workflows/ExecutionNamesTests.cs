@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CsCheck;
+using PcsAutomation.Domain.CapacityBlocks;
 using PcsAutomation.Domain.Workflows;
 
 namespace PcsAutomation.Domain.Tests.Workflows;
@@ -202,8 +203,17 @@ public partial class ExecutionNamesTests
     [Fact]
     public void RestoreForCapacityBlock_AnyReservationText_ValidStepFunctionsName()
     {
-        Gen.Select(Gen.String, Instants).Where(t => t.Item1.Length > 0).Sample((id, at) =>
-            StepFunctionsName().IsMatch(ExecutionNames.RestoreForCapacityBlock(Expiry, id, at)) && StepFunctionsName().IsMatch(ExecutionNames.RestoreForCapacityBlock(LongPrefix, id, at)));
+        Gen.Select(Gen.String, Instants, Gen.Int[1, RestoreAttempts.Max]).Where(t => t.Item1.Length > 0).Sample((id, at, attempt) =>
+            StepFunctionsName().IsMatch(ExecutionNames.RestoreForCapacityBlock(Expiry, id, at, attempt))
+            && StepFunctionsName().IsMatch(ExecutionNames.RestoreForCapacityBlock(LongPrefix, id, at, attempt)));
+    }
+
+    [Fact] // a failed restore's name is taken for good: the next attempt needs its own
+    public void RestoreForCapacityBlock_LaterAttempt_NumberedNameTheFirstKeepsItsOwn()
+    {
+        Assert.Equal("expire-cr-1234567890abcdef1-restore-20260302T113000", ExecutionNames.RestoreForCapacityBlock(Expiry, "cr-1234567890abcdef1", BlockEnd, 1));
+        Assert.Equal("expire-cr-1234567890abcdef1-restore-20260302T113000-2", ExecutionNames.RestoreForCapacityBlock(Expiry, "cr-1234567890abcdef1", BlockEnd, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExecutionNames.RestoreForCapacityBlock(Expiry, "cr-1234567890abcdef1", BlockEnd, 0));
     }
 
     [Fact]

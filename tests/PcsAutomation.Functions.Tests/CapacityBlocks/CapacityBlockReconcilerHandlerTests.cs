@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using PcsAutomation.Domain.CapacityBlocks;
+using PcsAutomation.Functions.Tests.Support;
 using PcsAutomation.LocalAws.Faults;
 using static PcsAutomation.Functions.Tests.CapacityBlocks.CapacityBlockTriggers;
 
@@ -132,6 +134,37 @@ public sealed class CapacityBlockReconcilerHandlerTests
         Assert.Equal("""{"reservationId":"cr-0a000000000000001","endDate":"2026-01-06T11:00:00Z","mode":"restore","trigger":"schedule","dryRun":false}""", execution.Input);
         Assert.DoesNotContain(again["started"]!.AsArray(), s => s!["mode"]!.GetValue<string>() == "restore");
         Assert.Contains(again["alreadyStarted"]!.AsArray(), s => s!["executionName"]!.GetValue<string>() == restore["executionName"]!.GetValue<string>());
+    }
+
+    [Fact] // a restore that failed (the lease held past its wait) took its name for good: the groups must not stay at 0/0
+    public async Task CapacityBlockReconciler_RestoreFailed_NextRunStartsTheNextAttemptUntilTheLastThenNeedsOperator()
+    {
+        await using var h = await HandlerHarness.StartAsync(World(), new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["PCS_AUTOMATION_CAPACITY_BLOCK_EXPIRY_STATE_MACHINE_ARN"] = $"arn:aws:states:us-east-1:111122223333:stateMachine:{ExpiryMachine}",
+        }, Start);
+        h.CreateStandInStateMachine(ExpiryMachine, """{"StartAt":"Fail","States":{"Fail":{"Type":"Fail","Error":"Automation.LeaseWaitTimeout","Cause":"the lease stayed held"}}}""");
+        h.Aws.Clock.Advance(TimeSpan.FromMinutes(5));
+        Park(h, "gpu-a", Soon);
+        h.Aws.Scenarios.ExtendCapacityBlock(Soon, EndOf(h, Soon).AddDays(1));
+        var first = "expire-cr-0a000000000000001-restore-20260106T110000";
+
+        var names = new List<string>();
+        JsonNode output = new JsonObject();
+        for (var run = 1; run <= RestoreAttempts.Max + 1; run++)
+        {
+            h.Aws.Clock.Advance(TimeSpan.FromMinutes(15));
+            output = await ReconcileAsync(h);
+            foreach (var execution in Executions(h))
+                await execution.Completion;
+            names.AddRange(output["started"]!.AsArray().Where(s => s!["mode"]!.GetValue<string>() == "restore").Select(s => s!["executionName"]!.GetValue<string>()));
+        }
+
+        Assert.Equal([first, $"{first}-2", $"{first}-3", $"{first}-4", $"{first}-5"], names);
+        var failed = Assert.Single(output["failed"]!.AsArray())!;
+        Assert.Equal(Soon, failed["reservationId"]!.GetValue<string>());
+        Assert.Equal($"restore failed 5 times (last {first}-5: FAILED): needs operator", failed["reason"]!.GetValue<string>());
+        Assert.Contains(h.Transcript, line => line.Contains("they stay parked at 0/0 until an operator restores them", StringComparison.Ordinal));
     }
 
     [Fact]

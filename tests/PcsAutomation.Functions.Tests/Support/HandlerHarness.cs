@@ -145,11 +145,11 @@ internal sealed class HandlerHarness : IAsyncDisposable
     }
 
     /// <summary>A state machine named <paramref name="name"/> that only passes: a stand-in that records the executions a trigger starts.</summary>
-    public void CreateStandInStateMachine(string name) =>
+    public void CreateStandInStateMachine(string name, string definition = """{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}""") =>
         Aws.Call("states", "CreateStateMachine", new JsonObject
         {
             ["name"] = name,
-            ["definition"] = """{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}""",
+            ["definition"] = definition,
             ["roleArn"] = $"arn:aws:iam::{Aws.Options.AccountId}:role/sfn",
         });
 
