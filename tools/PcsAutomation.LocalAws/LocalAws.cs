@@ -16,6 +16,7 @@ using PcsAutomation.LocalAws.Host;
 using PcsAutomation.LocalAws.Pcs;
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.SecretsManager;
+using PcsAutomation.LocalAws.SlurmRest;
 using PcsAutomation.LocalAws.Sns;
 using PcsAutomation.LocalAws.Ssm;
 using PcsAutomation.LocalAws.StepFunctions;
@@ -45,6 +46,7 @@ public sealed partial class LocalAws : IAsyncDisposable
         Faults = new FaultInjector(options.Seed, Clock);
         Scenarios = new ScenarioActions(State, Pcs.Fleet);
         Slurm = new SlurmView(State, Pcs.Fleet);
+        SlurmRest = new SlurmRestServers(State, new SlurmRestService(State, Pcs.Fleet, Faults, Calls));
         Services.Add(new JsonServiceRegistration(PcsService.TargetPrefix, PcsService.SigningName, "1.0", "pcs.amazonaws.com", Pcs.Invoke)
         {
             ThrottlingStatus = 429,
@@ -147,6 +149,12 @@ public sealed partial class LocalAws : IAsyncDisposable
     /// <summary>The Slurm side of the clusters (jobs, queues holding jobs, node reservations): no AWS API shows it.</summary>
     public SlurmView Slurm { get; }
 
+    /// <summary>
+    /// The slurmrestd of each cluster serving the Slurm REST API: one listener per cluster on 127.0.0.1 (started with the
+    /// emulator, <c>StopAsync</c>/<c>StartAsync</c> for an unreachable endpoint), or <c>Send</c> in process.
+    /// </summary>
+    public SlurmRestServers SlurmRest { get; }
+
     /// <summary>The environment a client needs: endpoint, Region and the test credentials.</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables => new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -164,6 +172,7 @@ public sealed partial class LocalAws : IAsyncDisposable
         var aws = new LocalAws(options);
         if (options.Scenario is not null) aws.Apply(options.Scenario);
         await aws.StartServerAsync(cancellationToken).ConfigureAwait(false);
+        await aws.SlurmRest.StartAllAsync(cancellationToken).ConfigureAwait(false);
         // After the server: template functions get the endpoint in their environment.
         aws.LoadTemplate();
         if (options.ClockMode == ClockMode.Wall)
@@ -243,6 +252,7 @@ public sealed partial class LocalAws : IAsyncDisposable
     {
         if (wallClock is not null) await wallClock.DisposeAsync().ConfigureAwait(false);
         if (lambda is not null) await lambda.DisposeAsync().ConfigureAwait(false);
+        await SlurmRest.DisposeAsync().ConfigureAwait(false);
         if (app is not null)
         {
             await app.StopAsync().ConfigureAwait(false);
