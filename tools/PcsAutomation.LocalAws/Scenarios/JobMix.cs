@@ -16,7 +16,7 @@ public static class JobMix
     public static readonly TimeSpan ShortestJob = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan LongestJob = TimeSpan.FromHours(12);
 
-    public static Scenario Build(int jobs = 200, int seed = 1, TimeSpan? arrivals = null, int computeNodes = 16, int highmemNodes = 8)
+    public static Scenario Build(int jobs = 200, int seed = 1, TimeSpan? arrivals = null, int computeNodes = 16, int highmemNodes = 32)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(computeNodes, 1);
