@@ -1,11 +1,5 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PcsAutomation.LocalAws.Clock;
 using PcsAutomation.LocalAws.DynamoDb;
 using PcsAutomation.LocalAws.Ec2;
@@ -272,20 +266,10 @@ public sealed partial class LocalAws : IAsyncDisposable
 
     private async Task StartServerAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, Options.Port);
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = null; // the handler enforces MaxBodyBytes with an AWS-shaped error
-        });
-        app = builder.Build();
         var handler = new AwsRequestHandler(this, Options);
-        app.Run(handler.HandleAsync);
+        // the handler enforces MaxBodyBytes with an AWS-shaped error
+        app = LoopbackHost.Build(Options.Port, handler.HandleAsync, kestrel => kestrel.Limits.MaxRequestBodySize = null);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
+        Endpoint = LoopbackHost.Address(app);
     }
 }

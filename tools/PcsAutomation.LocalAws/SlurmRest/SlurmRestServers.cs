@@ -1,11 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PcsAutomation.LocalAws.Host;
 using PcsAutomation.LocalAws.World;
 
@@ -45,10 +39,10 @@ public sealed class SlurmRestServers(AwsWorld world, SlurmRestService service) :
             if (listening.ContainsKey(target.Id)) return;
             int previous;
             lock (ports) previous = ports.GetValueOrDefault(target.Id);
-            var app = Build(target.Id, previous);
+            var id = target.Id;
+            var app = LoopbackHost.Build(previous, context => HandleAsync(id, context));
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            var listeningOn = new Uri(address).Port;
+            var listeningOn = LoopbackHost.Address(app).Port;
             lock (ports) ports[target.Id] = listeningOn;
             listening[target.Id] = app;
             lock (world.Gate) target.SlurmRestPort = listeningOn;
@@ -95,21 +89,6 @@ public sealed class SlurmRestServers(AwsWorld world, SlurmRestService service) :
     private Pcs.PcsCluster Find(string cluster)
     {
         lock (world.Gate) return world.FindCluster(cluster) ?? throw new InvalidOperationException($"No cluster {cluster}.");
-    }
-
-    private WebApplication Build(string clusterId, int port)
-    {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, port);
-            kestrel.AddServerHeader = false;
-        });
-        var app = builder.Build();
-        app.Run(context => HandleAsync(clusterId, context));
-        return app;
     }
 
     private async Task HandleAsync(string clusterId, HttpContext context)
