@@ -12,24 +12,53 @@ using PcsAutomation.Slurm.Auth;
 using PcsAutomation.Slurm.Client;
 using PcsAutomation.Slurm.Connection;
 using PcsAutomation.Slurm.Errors;
+using PcsAutomation.Slurm.Model;
 
 namespace PcsAutomation.Functions.Tests.SlurmRestAccess;
 
 /// <summary>The Slurm client fed from AWS: GetCluster's facts and the key through GetSecretValue, against the emulator.</summary>
 public sealed class SlurmRestAccessTests
 {
-    [Fact]
+    [Fact] // the emulator's slurmrestd listens on loopback (its one departure from the guide's port 6820, LocalAws README) and reports jwtAuth
     public async Task ClusterRestFactsMapper_ClusterWithRestOn_AvailableAtItsSlurmrestdWithTheClusterSecret()
     {
-        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c"));
-        EnableRest(harness, "c");
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c", slurmVersion: "25.05").WithSlurmRest());
 
         var availability = SlurmRestAvailability.Decide(ClusterRestFactsMapper.From(await GetClusterAsync(harness, "c")));
 
         var cluster = harness.Aws.State.FindCluster("c")!;
         Assert.True(availability.IsAvailable, availability.Explanation);
-        Assert.Equal(new Uri($"http://{cluster.ControllerIp}:6820/"), availability.Endpoint!.BaseAddress);
-        Assert.Equal(new SlurmKeyReference(cluster.SecretArn, cluster.SecretVersion, SlurmKeyOrigin.ClusterSecret), availability.Key);
+        Assert.Equal(harness.Aws.SlurmRest.Endpoint("c"), availability.Endpoint!.BaseAddress);
+        Assert.Equal(new SlurmKeyReference(cluster.SecretArn, cluster.SecretVersion, SlurmKeyOrigin.JwtAuth), availability.Key);
+    }
+
+    [Fact] // the product's client against the emulator's slurmrestd, over real HTTP: the two sides agree on the v0.0.43 wire
+    public async Task SlurmRestClient_AgainstTheEmulatorsSlurmrestd_ListsDrainsReservesAndCleansUp()
+    {
+        await using var harness = await HandlerHarness.StartAsync(Scenario.Cluster("c", slurmVersion: "25.05").WithSlurmRest()
+            .WithNodeGroup("compute", min: 0, max: 2).WithQueue("batch", "compute"));
+        harness.Aws.Scenarios.SubmitJobs("c", "batch", 1, TimeSpan.FromHours(2));
+        harness.Aws.Clock.Advance(TimeSpan.FromMinutes(5)); // the node launches and the job runs
+        var availability = SlurmRestAvailability.Decide(ClusterRestFactsMapper.From(await GetClusterAsync(harness, "c")));
+        var keys = new SecretSlurmKeySource(availability.Key!, new SecretsManagerSecretValueReader(harness.Factory.CreateSecretsManager()));
+        using var handler = SlurmRestClient.CreateHandler();
+        using var client = await SlurmRestClient.ConnectAsync(availability.Endpoint!, keys, new SlurmRestOptions { TimeProvider = harness.Aws.Clock }, handler);
+
+        Assert.NotEmpty(await client.PingAsync());
+        var running = Assert.Single(await client.ListJobsAsync(), j => j.States.Contains("RUNNING"));
+        var nodes = (await client.ListNodesAsync()).Select(n => n.Name).ToList();
+        Assert.Equal(2, nodes.Count); // compute-1..max, the powered-down one too
+        await client.DrainNodesAsync(nodes, "pcs-automation-test (cluster-secret-rotation)");
+        Assert.All(await client.ListNodesAsync(), n => Assert.True(n.IsDrain, n.Name));
+        var now = harness.Aws.Clock.GetUtcNow();
+        await client.CreateMaintenanceReservationAsync(new SlurmMaintenanceReservation("pcs-automation-test", nodes, now.AddHours(3), now.AddHours(5), "test window"));
+        Assert.Contains(await client.ListReservationsAsync(), r => r.Name == "pcs-automation-test");
+        await client.ResumeNodesAsync(nodes);
+        Assert.True(await client.DeleteReservationAsync("pcs-automation-test"));
+
+        Assert.False(await client.DeleteReservationAsync("pcs-automation-test")); // already gone: not an error
+        Assert.All(await client.ListNodesAsync(), n => Assert.False(n.IsDrain, n.Name));
+        Assert.Equal(running.JobId, Assert.Single(await client.ListJobsAsync(), j => j.States.Contains("RUNNING")).JobId); // the drain let it run
     }
 
     [Fact]
