@@ -5,7 +5,12 @@ namespace PcsAutomation.Functions.JobProtection;
 
 /// <summary>PlanJobProtection's input. <paramref name="Apply"/>: create the reservation or drain the nodes (under the lease, at the window's start); else read-only (the plan, the dry run).</summary>
 /// <param name="ExpectedDowntimeSeconds">The rotation plan's expected duration: the reservation covers the wait, then that, then a margin.</param>
-public sealed record PlanJobProtectionInput(string? ClusterId, string? ExecutionArn, bool? Apply, long? ExpectedDowntimeSeconds);
+/// <param name="WindowOpensAt">
+/// The advance notice of a scheduled rotation: the window's opening. Then only <c>reserve</c> acts, creating the
+/// reservation the rotation of that window uses (<see cref="Domain.JobProtection.JobProtectionNames.RotationReservation"/>)
+/// from now on, so no job starts that would still run when the window opens; a drain waits for the window.
+/// </param>
+public sealed record PlanJobProtectionInput(string? ClusterId, string? ExecutionArn, bool? Apply, long? ExpectedDowntimeSeconds, DateTimeOffset? WindowOpensAt = null);
 
 /// <summary>
 /// The job protection step's record in the execution's state (<c>$.jobs</c>): what the planner said (<see cref="Plan"/>,

@@ -53,12 +53,17 @@ public sealed class PlanJobProtectionHandler
             ? await Read(() => JobProtectionSteps.RunningJobsAsync(reading, cancellation), "reading the running jobs").ConfigureAwait(false)
             : [];
         var now = time.GetUtcNow();
-        var window = JobProtectionWindow.ForRotation(now, now, TimeSpan.FromSeconds(input.ExpectedDowntimeSeconds ?? 0), settings.Timeout);
-        var plan = JobProtectionPlanner.Plan(new JobProtectionInput(workflow, executionName, settings, policy, window, running, now));
+        var opensAt = input.WindowOpensAt ?? now;
+        var window = JobProtectionWindow.ForRotation(now, opensAt, TimeSpan.FromSeconds(input.ExpectedDowntimeSeconds ?? 0), settings.Timeout);
+        // The rotation started by the reconciler for a window is named after that window, so the notice's reservation and
+        // the rotation's are one (JobProtectionNames.RotationReservation); a rotation on demand has its own.
+        var reservationName = input.WindowOpensAt is { } announced ? JobProtectionNames.RotationReservation(cluster.Id, announced) : null;
+        var plan = JobProtectionPlanner.Plan(new JobProtectionInput(workflow, executionName, settings, policy, window, running, now, ReservationName: reservationName));
 
         var drained = new List<string>();
         var applied = false;
-        if (input.Apply == true && plan.Action != JobPolicyValues.Requeue)
+        var acts = input.WindowOpensAt is null ? plan.Action != JobPolicyValues.Requeue : plan.Action == JobPolicyValues.Reserve;
+        if (input.Apply == true && acts)
         {
             var client = session.Client!;
             if (plan.Reservation is { } reservation)
@@ -77,16 +82,13 @@ public sealed class PlanJobProtectionHandler
             plan.TimeoutSeconds, plan.OnTimeout, applied, drained, plan.Lines, plan);
     }
 
-    /// <summary>The reservation on every node the cluster lists, unless one of that name exists (the notice made it for this window).</summary>
+    /// <summary>
+    /// The reservation on every node the cluster lists. slurmrestd updates one of the same name (SlurmRestClient), so the
+    /// notice's reservation is moved to the rotation's actual window (now to the rotation's expected end) rather than duplicated.
+    /// </summary>
     private static async Task<bool> ReserveAsync(
         SlurmRestClient client, MaintenanceReservation reservation, string executionName, ILambdaContext context, CancellationToken cancellation)
     {
-        var existing = await client.ListReservationsAsync(cancellation).ConfigureAwait(false);
-        if (existing.Any(r => string.Equals(r.Name, reservation.Name, StringComparison.OrdinalIgnoreCase)))
-        {
-            context.Logger.LogInformation($"Reservation {reservation.Name} exists (made when the window was announced): kept as it is");
-            return false;
-        }
         var nodes = await JobProtectionSteps.NodesAsync(client, cancellation).ConfigureAwait(false);
         await client.CreateMaintenanceReservationAsync(new SlurmMaintenanceReservation(
             reservation.Name, [.. nodes.Select(n => n.Name)], reservation.StartsAt, reservation.EndsAt,

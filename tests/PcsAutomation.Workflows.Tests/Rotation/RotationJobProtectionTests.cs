@@ -170,6 +170,35 @@ public class RotationJobProtectionTests
     }
 
     [Fact]
+    public async Task AdvanceNotice_Reserve_WindowReservedADayAheadSoLongJobsWaitAndTheRotationRemovesIt()
+    {
+        var saturday = new DateTimeOffset(2026, 1, 10, 0, 0, 0, TimeSpan.Zero);
+        var scenario = RestCluster(true, ("pcs-automation:rotation-max-age", "1h"));
+        await using var workflow = await DeployedStack.StartAsync(scenario, start: saturday, parameters: RestNetwork);
+
+        Assert.True(await workflow.Aws.RunUntilAsync(() => workflow.ExecutionsOf(DeployedStack.NoticeStateMachine) is [{ IsComplete: true }], TimeSpan.FromHours(30)));
+        var notice = workflow.ExecutionsOf(DeployedStack.NoticeStateMachine)[0];
+        Assert.True(notice.Status == ExecutionStatus.Succeeded, $"{notice.Error}: {notice.Cause}");
+        var reservation = Assert.Single(workflow.Aws.Slurm.Reservations(Cluster));
+        Assert.StartsWith("pcs-automation-", reservation.Name, StringComparison.Ordinal);
+        Assert.Contains("MAINT", reservation.Flags);
+        // From the notice on, a job that would still run when the window opens does not start; a short one does.
+        var longJob = Assert.Single(workflow.Aws.Scenarios.SubmitJobs(Cluster, Queue, 1, TimeSpan.FromHours(1), TimeSpan.FromHours(30)));
+        var shortJob = Assert.Single(workflow.Aws.Scenarios.SubmitJobs(Cluster, Queue, 1, TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(30)));
+        await workflow.Aws.RunUntilAsync(() => false, TimeSpan.FromHours(1));
+        Assert.Equal("PENDING", workflow.Aws.Slurm.Jobs(Cluster).Single(j => j.JobId == longJob.JobId).State);
+        Assert.Equal("COMPLETED", workflow.Aws.Slurm.Jobs(Cluster).Single(j => j.JobId == shortJob.JobId).State);
+
+        Assert.True(await workflow.Aws.RunUntilAsync(() => workflow.Executions is [{ IsComplete: true }], TimeSpan.FromHours(30)), "no rotation in the window");
+        var rotation = workflow.Executions[0];
+        Assert.True(rotation.Status == ExecutionStatus.Succeeded, $"{rotation.Error}: {rotation.Cause}");
+        Assert.Equal(reservation.Name, (string?)Jobs(rotation)["reservationName"]);   // the rotation used the notice's reservation
+        Assert.Empty(workflow.Aws.Slurm.Reservations(Cluster));
+        Assert.All(workflow.Aws.Slurm.Jobs(Cluster), j => Assert.Equal(0, j.Requeues));
+        workflow.AssertNoSecretValueAnywhere();
+    }
+
+    [Fact]
     public async Task Rotation_DryRunWithRest_PlanHasPolicyAndLinesAndNothingReserved()
     {
         await using var workflow = await WithRunningJobsAsync(RestCluster(), count: 2, duration: TimeSpan.FromMinutes(40), timeLimit: TimeSpan.FromHours(1));
