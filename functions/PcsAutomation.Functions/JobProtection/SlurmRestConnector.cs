@@ -14,7 +14,7 @@ namespace PcsAutomation.Functions.JobProtection;
 /// A cluster's slurmrestd as the job protection steps see it: the facts <see cref="SlurmRestUsability"/> decides from
 /// (GetCluster, the stack's REST network, a ping) and, when usable, a connected client.
 /// </summary>
-internal sealed record SlurmRestSession(SlurmRestFacts Facts, SlurmRestClient? Client) : IDisposable
+public sealed record SlurmRestSession(SlurmRestFacts Facts, SlurmRestClient? Client) : IDisposable
 {
     public void Dispose() => Client?.Dispose();
 }
@@ -26,7 +26,7 @@ internal sealed record SlurmRestSession(SlurmRestFacts Facts, SlurmRestClient? C
 /// <c>secret:pcs!slurm-secret-*</c>): a key elsewhere is <see cref="SlurmKeyOutsideScope"/>, a clear error, never a
 /// silent fallback.
 /// </summary>
-internal sealed class SlurmRestConnector(IAmazonSecretsManager secrets, TimeProvider time, Func<string, string?> getVariable)
+public sealed class SlurmRestConnector(IAmazonSecretsManager secrets, TimeProvider time, Func<string, string?> getVariable)
 {
     /// <summary>The secret name prefix PCS gives cluster secrets (the IAM scope of the functions that mint tokens).</summary>
     public const string ClusterSecretPrefix = ":secret:pcs!slurm-secret-";
@@ -34,7 +34,7 @@ internal sealed class SlurmRestConnector(IAmazonSecretsManager secrets, TimeProv
     // One transport per process: connections pooled (SlurmRestClient.CreateHandler).
     private static readonly Lazy<HttpMessageHandler> Handler = new(SlurmRestClient.CreateHandler);
 
-    public static SlurmRestConnector Create(FunctionServices services)
+    internal static SlurmRestConnector Create(FunctionServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
         return new SlurmRestConnector(services.Aws.CreateSecretsManager(), services.Time, services.GetVariable);
@@ -81,7 +81,7 @@ internal sealed class SlurmRestConnector(IAmazonSecretsManager secrets, TimeProv
     }
 
     /// <summary>The key must be a PCS cluster secret: the only secrets these functions may read.</summary>
-    internal static void RequireClusterSecret(Cluster cluster, SlurmKeyReference key)
+    public static void RequireClusterSecret(Cluster cluster, SlurmKeyReference key)
     {
         if (!key.SecretArn.Contains(ClusterSecretPrefix, StringComparison.Ordinal) || !key.SecretArn.StartsWith("arn:", StringComparison.Ordinal))
             throw new SlurmKeyOutsideScope(

@@ -29,7 +29,8 @@ public sealed class SlurmRestAccessTests
         var cluster = harness.Aws.State.FindCluster("c")!;
         Assert.True(availability.IsAvailable, availability.Explanation);
         Assert.Equal(new Uri($"http://{cluster.ControllerIp}:6820/"), availability.Endpoint!.BaseAddress);
-        Assert.Equal(new SlurmKeyReference(cluster.SecretArn, cluster.SecretVersion, SlurmKeyOrigin.ClusterSecret), availability.Key);
+        // the emulator reports jwtAuth.jwtKey naming the cluster secret (LocalAws README, Slurm REST API: Endpoint)
+        Assert.Equal(new SlurmKeyReference(cluster.SecretArn, cluster.SecretVersion, SlurmKeyOrigin.JwtAuth), availability.Key);
     }
 
     [Fact]
