@@ -91,6 +91,35 @@ public class RotationJobProtectionTests
     }
 
     [Fact]
+    public async Task Rotation_RestGoneBeforeCleanup_SucceedsAndTheNotificationSaysWhatTheOperatorMustRemove()
+    {
+        DeployedStack? stack = null;
+        var wrap = new Dictionary<string, Func<FunctionCall, FunctionCall>>(StringComparer.Ordinal)
+        {
+            // slurmrestd goes away after the wait, before the cleanup
+            ["ScaleNodeGroupsToZeroFunction"] = next => async (payload, token) =>
+            {
+                await stack!.Aws.SlurmRest.StopAsync(Cluster);
+                return await next(payload, token);
+            },
+        };
+        await using var workflow = stack = await WithRunningJobsAsync(
+            RestCluster(true, ("pcs-automation:job-policy-timeout", "2h")), count: 1, duration: TimeSpan.FromMinutes(20), timeLimit: TimeSpan.FromMinutes(30), wrap);
+
+        var execution = await workflow.RotateAsync(Cluster);
+
+        Assert.True(execution.Status == ExecutionStatus.Succeeded, $"{execution.Error}: {execution.Cause}");
+        var reservation = (string?)Jobs(execution)["reservationName"];
+        Assert.Equal(reservation, Assert.Single(workflow.Aws.Slurm.Reservations(Cluster)).Name);   // left behind, and said so
+        Assert.NotEmpty(JsonNode.Parse(execution.Output!)!["jobCleanup"]!["problems"]!.AsArray());
+        var message = Assert.Single(workflow.TopicMessages, m => m.Subject?.Contains("rotated", StringComparison.Ordinal) == true).Message;
+        Assert.Contains("Needs operator (docs/runbooks/job-protection.md): the Slurm REST API cannot be used (endpoint unreachable: ", message, StringComparison.Ordinal);
+        Assert.Contains($"remove reservation {reservation} by hand", message, StringComparison.Ordinal);
+        Assert.Equal([Notifications.Started, Notifications.Succeeded], workflow.NotificationTypes);
+        workflow.AssertNoSecretValueAnywhere();
+    }
+
+    [Fact]
     public async Task Rotation_ReserveTimeoutProceed_JobsRequeuedAndRotationRuns()
     {
         await using var workflow = await WithRunningJobsAsync(
