@@ -24,6 +24,35 @@ public class RotationSummaryRendererTests
     }
 
     [Fact]
+    public void Render_DryRunWithJobProtection_ThePolicyAndThePlanSentences()
+    {
+        const string jobs = """{"effectivePolicy":"reserve","fallbackReason":null,"lines":["Reservation pcs-automation-rotation created now.","3 jobs run now."]}""";
+        var summary = RotationSummary.From(
+            new ExecutionResult("arn:x", "SUCCEEDED", Start, Start.AddSeconds(3), $$"""{"plan":{{RotationSummaryTests.Plan}},"jobProtection":{{jobs}},"dryRun":true}""", null, null), dryRun: true);
+        using var console = new StringConsole();
+
+        console.Console.Write(RotationSummaryRenderer.Render(summary));
+
+        Assert.Equal("reserve", summary.JobPolicy);
+        Assert.Matches(@"running jobs \(job policy\)\s*│\s*reserve\s", console.Text);
+        Assert.Contains("Reservation pcs-automation-rotation created now.", console.Text, StringComparison.Ordinal);
+        Assert.Contains("3 jobs run now.", console.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_RunThatFellBackToRequeue_TheReasonAndNoPlanSentences()
+    {
+        const string jobs = """{"effectivePolicy":"requeue","fallbackReason":"the Slurm REST API is disabled on the cluster","lines":["Jobs are requeued."]}""";
+        var summary = RotationSummary.From(RotationSummaryTests.Result("SUCCEEDED", $$"""{"plan":{{RotationSummaryTests.Plan}},"jobs":{{jobs}}}"""), dryRun: false);
+        using var console = new StringConsole();
+
+        console.Console.Write(RotationSummaryRenderer.Render(summary));
+
+        Assert.Contains("requeue: the Slurm REST API is disabled on the cluster", console.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jobs are requeued.", console.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_FailureWithMarkupCharacters_PrintedLiterally()
     {
         var summary = RotationSummary.From(new ExecutionResult("arn:x", "FAILED", Start, Start, null, "States.TaskFailed", "bad [value] here"), dryRun: false);

@@ -48,6 +48,15 @@ public sealed record RotationSummary(
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The job policy the execution applied (<c>reserve</c>, <c>drain</c>, <c>requeue</c>) after what the Slurm REST API allows, or null when the output has none.</summary>
+    public string? JobPolicy { get; init; }
+
+    /// <summary>Why the policy fell back to requeue (REST disabled, no VPC configuration, unreachable...), or null.</summary>
+    public string? JobPolicyFallback { get; init; }
+
+    /// <summary>The job protection plan's sentences (a dry run shows them).</summary>
+    public IReadOnlyList<string> JobLines { get; init; } = [];
+
     public bool Succeeded => Status == "SUCCEEDED";
 
     /// <summary>
@@ -74,6 +83,8 @@ public sealed record RotationSummary(
         var failure = ExecutionFailure.From(result, output);
         var downtime = plan?["expectedDowntimeSeconds"] is JsonValue seconds && seconds.TryGetValue<long>(out var s) ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
         var notifiedEvent = Text(notified?["event"]);
+        // The dry run reports the job protection plan as `jobProtection`; a run carries it as `jobs` (PlanJobProtection's result).
+        var jobs = (output?["jobProtection"] ?? output?["jobs"]) as JsonObject;
         return new RotationSummary(
             result.ExecutionArn,
             result.Status,
@@ -98,6 +109,9 @@ public sealed record RotationSummary(
             Verification = Text(notified?["verification"]),
             ClusterSecretVersion = Text(notified?["clusterSecretVersion"]),
             Warnings = Strings((notified?["warnings"] ?? plan?["warnings"]) as JsonArray),
+            JobPolicy = Text(jobs?["effectivePolicy"]),
+            JobPolicyFallback = Text(jobs?["fallbackReason"]),
+            JobLines = Strings(jobs?["lines"] as JsonArray),
         };
     }
 

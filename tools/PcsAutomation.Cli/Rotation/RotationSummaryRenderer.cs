@@ -14,6 +14,7 @@ public static class RotationSummaryRenderer
         var table = new SummaryTable(summary.DryRun ? "Rotation plan (dry run)" : "Rotation summary",
             summary.ExecutionArn, summary.Status, summary.Duration, summary.ClusterId, summary.ClusterName);
         Capacity(table, summary);
+        Jobs(table, summary);
         if (summary.DryRun)
         {
             table.Row("instances to stop", SummaryTable.List(summary.InstancesToStop));
@@ -56,6 +57,14 @@ public static class RotationSummaryRenderer
             table.Row("[red]node groups NOT restored[/] (saved min/max)", Groups(summary), nameIsMarkup: true);
             table.Lines("restore by hand (one at a time)", summary.RestoreCommands);
         }
+    }
+
+    /// <summary>The job policy applied and, when it fell back to requeue, why; a dry run adds the plan's sentences.</summary>
+    private static void Jobs(SummaryTable table, RotationSummary summary)
+    {
+        if (summary.JobPolicy is null) return;
+        table.Row("running jobs (job policy)", summary.JobPolicyFallback is { } reason ? $"{summary.JobPolicy}: {reason}" : summary.JobPolicy);
+        if (summary.DryRun) table.Lines("job protection plan", summary.JobLines);
     }
 
     private static string Groups(RotationSummary summary) => string.Join(
