@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.States.Runtime;
 using PcsAutomation.Workflows.Tests.Support;
+using static PcsAutomation.Workflows.Tests.Rotation.JobProtectionStacks;
 
 namespace PcsAutomation.Workflows.Tests.Rotation;
 
@@ -11,39 +11,6 @@ namespace PcsAutomation.Workflows.Tests.Rotation;
 /// </summary>
 public class RotationJobProtectionTests
 {
-    private const string Cluster = "demo";
-    private const string Queue = "batch";
-
-    /// <summary>The stack in the clusters' VPC: both REST network parameters set.</summary>
-    private static readonly Dictionary<string, string> RestNetwork = new(StringComparer.Ordinal)
-    {
-        ["SlurmRestSubnetIds"] = "subnet-0123456789abcdef0",
-        ["SlurmRestSecurityGroupId"] = "sg-0123456789abcdef0",
-    };
-
-    private static Scenario RestCluster(bool rest = true, params (string Key, string Value)[] tags)
-    {
-        var scenario = Scenario.Cluster(Cluster)
-            .WithTag("pcs-automation:managed", "true")
-            .WithNodeGroup("login", min: 1, max: 1)
-            .WithNodeGroup("compute", min: 0, max: 4)
-            .WithQueue(Queue, "compute");
-        if (rest) scenario = scenario.WithSlurmRest();
-        foreach (var (key, value) in tags) scenario = scenario.WithTag(key, value);
-        return scenario;
-    }
-
-    /// <summary>Starts the stack, submits <paramref name="count"/> jobs and runs the clock until they all run.</summary>
-    private static async Task<DeployedStack> WithRunningJobsAsync(Scenario scenario, int count, TimeSpan duration, TimeSpan timeLimit,
-        IReadOnlyDictionary<string, Func<FunctionCall, FunctionCall>>? wrap = null, bool network = true)
-    {
-        var workflow = await DeployedStack.StartAsync(scenario, wrap, parameters: network ? RestNetwork : null);
-        workflow.Aws.Scenarios.SubmitJobs(Cluster, Queue, count, duration, timeLimit);
-        Assert.True(await workflow.Aws.RunUntilAsync(() => workflow.Aws.Slurm.Jobs(Cluster).Count(j => j.State == "RUNNING") == count, TimeSpan.FromHours(1)),
-            $"the jobs did not start: {string.Join(", ", workflow.Aws.Slurm.Jobs(Cluster).Select(j => j.State))}");
-        return workflow;
-    }
-
     /// <summary>Wraps ScaleNodeGroupsToZero to count the jobs running when the window's capacity goes away.</summary>
     private static Dictionary<string, Func<FunctionCall, FunctionCall>> CountRunningAtScaleDown(Func<DeployedStack> stack, List<int> seen) =>
         new(StringComparer.Ordinal)
