@@ -58,7 +58,7 @@ internal static class HandlerReader
 
     /// <summary>The string values of an array argument (<c>Environment = [...]</c>), without nulls.</summary>
     public static IEnumerable<string> Strings(IReadOnlyDictionary<string, TypedConstant> arguments, string name) =>
-        arguments.TryGetValue(name, out var value) && value.Kind == TypedConstantKind.Array
+        arguments.TryGetValue(name, out var value) && value.Kind == TypedConstantKind.Array && !value.IsNull
             ? value.Values.Select(v => v.Value as string).Where(v => v is not null).Select(v => v!)
             : [];
 

@@ -127,6 +127,16 @@ public class HandlerGeneratorTests
     }
 
     [Fact]
+    public void Descriptions_EnvironmentSetToNull_IsEmpty()
+    {
+        // a null array argument has no values to read: the generator must not fail on it (it did, before the IsNull check)
+        var function = Compile(Handler("PlanRotationHandler", "[LambdaFunction(Environment = null, Policies = null)]")).Functions.Single();
+
+        Assert.Empty(function.Environment);
+        Assert.Empty(function.Policies);
+    }
+
+    [Fact]
     public void Descriptions_NoGlobals_LeaveMemoryAndTimeoutUnset()
     {
         var function = Compile(Handler("PlanRotationHandler")).Functions.Single();
