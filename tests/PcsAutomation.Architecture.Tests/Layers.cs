@@ -9,7 +9,8 @@ namespace PcsAutomation.Architecture.Tests;
 /// <item><b>Lambda</b> (runtime loop) and <b>Aws</b> (clients): nothing of ours, so not Functions, not Domain, not a tool.</item>
 /// <item><b>Slurm</b> (the Slurm REST API client and its JWTs): nothing of ours; PCS facts and secret values come in as plain
 /// values.</item>
-/// <item><b>Functions</b> (handlers, the bootstrap): Domain, Aws, Lambda, Slurm.</item>
+/// <item><b>Functions</b> (handlers, the bootstrap): Domain, Aws, Lambda, Slurm, and FunctionsGenerators as its build-time analyzer.</item>
+/// <item><b>FunctionsGenerators</b> (the source generator of the handler registry, run by the compiler): nothing of ours.</item>
 /// <item><b>States</b> (the ASL engine) and <b>Testing</b> (product-neutral fakes: the fake Runtime API): nothing of ours.</item>
 /// <item><b>LocalAws</b> (the emulator): States and Testing only. It knows nothing of the product (Domain, Aws, Lambda,
 /// Functions) and meets it through the wire: its Lambda host runs a bootstrap process, or an in-process delegate that
@@ -27,6 +28,7 @@ internal static class Layers
     public const string Lambda = "PcsAutomation.Lambda";
     public const string Slurm = "PcsAutomation.Slurm";
     public const string Functions = "PcsAutomation.Functions";
+    public const string FunctionsGenerators = "PcsAutomation.Functions.Generators";
     public const string States = "PcsAutomation.States";
     public const string Testing = "PcsAutomation.Testing";
     public const string LocalAws = "PcsAutomation.LocalAws";
@@ -48,12 +50,13 @@ internal static class Layers
         [Lambda] = [],
         [Aws] = [],
         [Slurm] = [],
-        [Functions] = [Domain, Aws, Lambda, Slurm],
+        [Functions] = [Domain, Aws, Lambda, Slurm, FunctionsGenerators],
+        [FunctionsGenerators] = [],
         [States] = [],
         [Testing] = [],
         [LocalAws] = [States, Testing],
-        [ProductHost] = [LocalAws, States, Testing, Functions, Domain, Aws, Lambda, Slurm],
-        [Cli] = [ProductHost, LocalAws, States, Testing, Functions, Domain, Aws, Lambda, Slurm],
+        [ProductHost] = [LocalAws, States, Testing, Functions, FunctionsGenerators, Domain, Aws, Lambda, Slurm],
+        [Cli] = [ProductHost, LocalAws, States, Testing, Functions, FunctionsGenerators, Domain, Aws, Lambda, Slurm],
         [StatesRun] = [States],
         [StateMachines] = [],
     };

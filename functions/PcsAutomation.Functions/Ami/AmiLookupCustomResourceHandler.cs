@@ -7,6 +7,7 @@ using PcsAutomation.Domain.CustomResources;
 using PcsAutomation.Functions.CustomResources;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -26,6 +27,7 @@ public sealed record AmiLookupCustomResourceOutput(string Status, string Physica
 /// stops <see cref="ResponseReserve"/> before the invocation's deadline. A request without a usable <c>ResponseURL</c>
 /// cannot be answered: it is logged and the invocation fails (<see cref="UnanswerableCustomResourceRequestException"/>).
 /// </summary>
+[LambdaFunction(Policies = "Ec2DescribeImages")]
 public sealed class AmiLookupCustomResourceHandler(AmiLookup lookup, CustomResourceResponder responder, TimeProvider time)
 {
     /// <summary>Time kept after the lookup for the response PUT (and the runtime's own 1 s margin).</summary>

@@ -4,6 +4,7 @@ using PcsAutomation.Domain.Configuration;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -27,6 +28,10 @@ internal sealed record CapacityBlockEventRouterOutput(string Action, string Reas
 /// reservation EC2 does not know here, is logged and changes nothing. Reads go no further than the decision needs:
 /// the clusters only when a catch-up's execution does not exist yet.
 /// </summary>
+[LambdaFunction(
+    Timeout = 300,
+    Environment = [EnvironmentVariables.CapacityBlockExpiryStateMachineArn],
+    Policies = "@CapacityFactsReadPolicy, ParkedNodeGroups, StartExpiriesAndRestores, FindExpiries")]
 internal sealed class CapacityBlockEventRouterHandler(
     CapacityFactsReader reader, ClusterReader instances, ClusterLeaseTable leases, CapacityBlockStarts starts, AutomationDefaults defaults, string ownRegion)
 {

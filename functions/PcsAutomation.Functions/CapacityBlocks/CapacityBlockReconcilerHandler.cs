@@ -4,6 +4,7 @@ using PcsAutomation.Domain.Configuration;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Events;
 using PcsAutomation.Lambda.Logging;
@@ -39,6 +40,10 @@ internal sealed record CapacityBlockReconcilerOutput(
 /// lost), reading only the parked groups' clusters. One block's failed start never stops the others: it is listed in
 /// <c>failed</c> and the next run tries again.
 /// </summary>
+[LambdaFunction(
+    Timeout = 300,
+    Environment = [EnvironmentVariables.CapacityBlockExpiryStateMachineArn],
+    Policies = "@CapacityFactsReadPolicy, ParkedNodeGroups, StartExpiriesAndRestores, FindExpiries")]
 internal sealed class CapacityBlockReconcilerHandler(
     CapacityFactsReader reader, ClusterLeaseTable leases, CapacityBlockStarts starts, AutomationDefaults defaults, CapacityBlockExpiryOptions options, TimeProvider time)
 {

@@ -2,6 +2,7 @@ using PcsAutomation.Domain.NodeGroups;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -16,6 +17,7 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 /// as drained. <c>queue-active</c>: the queue ACTIVE after its UpdateQueue. A group or queue in UPDATE_FAILED, or a
 /// switched group that was deleted, fails the check (<see cref="CapacityBlockChangeFailed"/>, <see cref="NodeGroupNotFound"/>). Read-only.
 /// </summary>
+[LambdaFunction(Policies = "PcsRead, Ec2DescribeInstances")]
 public sealed class CheckCapacityBlockExpiryHandler
 {
     private readonly ClusterReader reader;

@@ -2,6 +2,7 @@ using System.Globalization;
 using PcsAutomation.Domain.CapacityBlocks;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -15,6 +16,7 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 /// workflow is never pre-empted. A restore is not bound to a block's end: it asks again for
 /// <see cref="RestoreAttempts"/> intervals (an hour at the default 2 minutes), then gives up the same way. Read-only.
 /// </summary>
+[LambdaFunction(Policies = "ClusterLease")]
 public sealed class ExpiryLeaseWaitHandler
 {
     /// <summary>How many times a restore asks for a held lease before it needs an operator.</summary>

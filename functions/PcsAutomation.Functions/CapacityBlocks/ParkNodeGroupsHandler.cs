@@ -3,6 +3,7 @@ using PcsAutomation.Aws.PCS.Model;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -17,6 +18,7 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 /// UpdateComputeNodeGroup carries a client token of the execution and the group; a group PCS is busy with answers
 /// ConflictException, retried by the ASL.
 /// </summary>
+[LambdaFunction(Policies = "@UpdateComputeNodeGroupPolicy, ClusterLease")]
 public sealed class ParkNodeGroupsHandler
 {
     private const string Step = "capacity-block-park";

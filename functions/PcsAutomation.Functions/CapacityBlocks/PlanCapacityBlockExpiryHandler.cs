@@ -3,6 +3,7 @@ using PcsAutomation.Domain.CapacityBlocks;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -17,6 +18,7 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 /// fails here, <see cref="LaunchTemplateMissing"/>). In restore mode the same for <see cref="ParkedRestore"/>. Only
 /// managed clusters are acted on; the others are listed as skipped.
 /// </summary>
+[LambdaFunction(Timeout = 300, Policies = "@CapacityFactsReadPolicy, ParkedRecords")]
 public sealed class PlanCapacityBlockExpiryHandler
 {
     private readonly CapacityExpiryPlanning planning;

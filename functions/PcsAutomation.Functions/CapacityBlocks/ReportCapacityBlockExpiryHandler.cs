@@ -2,6 +2,7 @@ using PcsAutomation.Domain.CapacityBlocks;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -17,6 +18,7 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 /// Succeeded, or NeedsOperator. In restore mode, the parked records of the groups fully back (or deleted) are forgotten
 /// here, once AWS shows them restored; that is its only write.
 /// </summary>
+[LambdaFunction(Timeout = 300, Policies = "@CapacityFactsReadPolicy, ParkedRecords")]
 public sealed class ReportCapacityBlockExpiryHandler
 {
     private readonly CapacityExpiryPlanning planning;

@@ -5,6 +5,7 @@ using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -19,6 +20,7 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 /// is ACTIVE (a queue takes ACTIVE groups). Client tokens of the execution and the group make a retry the same request;
 /// ConflictException is retried by the ASL.
 /// </summary>
+[LambdaFunction(Policies = "@UpdateComputeNodeGroupPolicy, ClusterLease, NewLaunchTemplateVersions")]
 public sealed class RestoreParkedNodeGroupsHandler
 {
     private const string VersionStep = "capacity-block-restore-version";

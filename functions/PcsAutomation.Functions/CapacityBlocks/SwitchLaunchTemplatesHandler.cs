@@ -5,6 +5,7 @@ using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -20,6 +21,7 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 /// carry a client token of the execution and the group, so a retried step asks for the same version and update. A group
 /// PCS is busy with answers ConflictException, which surfaces as-is for the ASL's retry.
 /// </summary>
+[LambdaFunction(Policies = "@UpdateComputeNodeGroupPolicy, ClusterLease, NewLaunchTemplateVersions")]
 public sealed class SwitchLaunchTemplatesHandler
 {
     private const string VersionStep = "capacity-block-template-version";

@@ -4,6 +4,7 @@ using PcsAutomation.Domain.CapacityBlocks;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -19,6 +20,7 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 /// While the update runs the cluster may refuse new jobs (guide L3725); a queue PCS is busy with answers
 /// ConflictException, retried by the ASL.
 /// </summary>
+[LambdaFunction(Policies = "ClusterLease, PcsUpdateQueues")]
 public sealed class UpdateExpiryQueueHandler
 {
     private const string Step = "capacity-block-queue";

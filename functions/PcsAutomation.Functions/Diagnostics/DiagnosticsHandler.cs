@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -16,6 +17,7 @@ namespace PcsAutomation.Functions.Diagnostics;
 /// <param name="function">Lambda's reserved settings.</param>
 /// <param name="logLevel">The minimum log level in effect.</param>
 /// <param name="aws">Region and endpoints.</param>
+[LambdaFunction]
 public sealed class DiagnosticsHandler(string handlerName, FunctionEnvironment function, LogLevel logLevel, AwsConfigurationSummary aws)
 {
     public static LambdaHandler Create(FunctionServices services)

@@ -2,6 +2,7 @@ using PcsAutomation.Domain.JobProtection;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -18,6 +19,7 @@ namespace PcsAutomation.Functions.JobProtection;
 /// reservation (kept when the window's notice already made it: same name) and <c>drain</c> drains every node not drained
 /// already, with the reason naming the execution.
 /// </summary>
+[LambdaFunction(Timeout = 60, Policies = "PcsRead, PcsResolveClusterName, ReadClusterSecretValues")]
 public sealed class PlanJobProtectionHandler
 {
     private readonly ClusterReader reader;

@@ -2,6 +2,7 @@ using PcsAutomation.Domain.JobProtection;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -15,6 +16,7 @@ namespace PcsAutomation.Functions.JobProtection;
 /// the client re-reads AWSCURRENT once on a 1007). It never fails the workflow: whatever it could not do is in
 /// <c>problems</c>, for the operator.
 /// </summary>
+[LambdaFunction(Timeout = 60, Policies = "PcsRead, PcsResolveClusterName, ReadClusterSecretValues")]
 public sealed class ReleaseJobProtectionHandler
 {
     private readonly ClusterReader reader;

@@ -3,6 +3,7 @@ using PcsAutomation.Domain.JobProtection;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -16,6 +17,7 @@ namespace PcsAutomation.Functions.JobProtection;
 /// (on the execution's clock) and looks again; jobs often end before their time limit, so it looks at least every
 /// <see cref="MaxPollSeconds"/> seconds.
 /// </summary>
+[LambdaFunction(Timeout = 60, Policies = "PcsRead, PcsResolveClusterName, ReadClusterSecretValues")]
 public sealed class WaitForRunningJobsHandler
 {
     public const int MinPollSeconds = 30;

@@ -6,6 +6,7 @@ using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Events;
 using PcsAutomation.Lambda.Logging;
@@ -23,6 +24,10 @@ internal sealed record AmiUpdateReconcilerOutput(IReadOnlyList<ReconcilerStart> 
 /// notice once per cluster and target images; <c>apply</c> starts the roll-out once per cluster, target images and
 /// window occurrence, only while the maintenance window is open and no workflow holds the cluster's lease.
 /// </summary>
+[LambdaFunction(
+    Timeout = 300,
+    Environment = [EnvironmentVariables.NodeGroupUpdateStateMachineArn, EnvironmentVariables.NoticeStateMachineArn],
+    Policies = "@NodeGroupUpdatePlanningReadPolicy, PcsListClusters, ClusterLease, StartRolloutsAndNotices")]
 internal sealed class AmiUpdateReconcilerHandler(
     IAmazonPCS pcs, NodeGroupUpdatePlanning planning, ClusterLeaseTable leases, AmiTriggerStarts starts, AutomationDefaults defaults, TimeProvider time)
 {

@@ -2,6 +2,7 @@ using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -15,6 +16,7 @@ namespace PcsAutomation.Functions.NodeGroupUpdate;
 /// the new image (<see cref="ReplacementVerification"/>), within the bound; <c>marked</c> stops at ACTIVE, since PCS
 /// replaces marked instances only once idle (guide L2667). Failures are named errors the ASL catches to roll back.
 /// </summary>
+[LambdaFunction(Policies = "ClusterLease, PcsRead, Ec2DescribeInstances")]
 public sealed class CheckNodeGroupUpdatedHandler
 {
     private readonly ClusterReader reader;

@@ -6,6 +6,7 @@ using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Ami;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Events;
 using PcsAutomation.Lambda.Logging;
@@ -30,6 +31,10 @@ internal sealed record NodeGroupAmiAuditOutput(
 /// second delivery finds both names taken. The roll-out's own calls are recognised by their client token and ignored, so
 /// remediation never answers itself (<see cref="RolloutCalls"/>).
 /// </summary>
+[LambdaFunction(
+    Timeout = 60,
+    Environment = [EnvironmentVariables.NodeGroupUpdateStateMachineArn, EnvironmentVariables.NoticeStateMachineArn],
+    Policies = "@NodeGroupUpdatePlanningReadPolicy, ClusterLease, StartRemediationsAndFindings")]
 internal sealed class NodeGroupAmiAuditHandler(NodeGroupUpdatePlanning planning, ClusterLeaseTable leases, AmiTriggerStarts starts, AutomationDefaults defaults, string ownRegion, TimeProvider time)
 {
     public const string Rejected = "rejected";

@@ -2,6 +2,7 @@ using PcsAutomation.Domain.Configuration;
 using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -15,6 +16,7 @@ namespace PcsAutomation.Functions.NodeGroupUpdate;
 /// and how, the pre-flight's warnings, the disruption, the canary and the batches. Any refusal is a named error listing
 /// every reason. A dry run is this step alone: it makes no mutating call.
 /// </summary>
+[LambdaFunction(Policies = "PcsRead, PcsResolveClusterName, Ec2Describe, ReadAmiParameters")]
 public sealed class PlanNodeGroupUpdateHandler
 {
     private readonly NodeGroupUpdatePlanning planning;

@@ -4,6 +4,7 @@ using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -17,6 +18,7 @@ namespace PcsAutomation.Functions.NodeGroupUpdate;
 /// Groups PCS is busy with are left for the next pass, which the ASL runs until <c>rolledBack</c>; nothing else is
 /// touched. Without the lease (a rotation or another execution took it) there is nothing this execution may roll back.
 /// </summary>
+[LambdaFunction(Policies = "@UpdateComputeNodeGroupPolicy, ClusterLease")]
 public sealed class RollbackNodeGroupsHandler
 {
     // The audit of CloudTrail events recognises this step's calls by their token (RolloutCalls).

@@ -5,6 +5,7 @@ using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -20,6 +21,7 @@ namespace PcsAutomation.Functions.NodeGroupUpdate;
 /// mutating call carries a client token derived from the execution and the group, so a retried step is the same request.
 /// A group PCS is busy with answers ConflictException, which surfaces as-is for the ASL's retry.
 /// </summary>
+[LambdaFunction(Policies = "@UpdateComputeNodeGroupPolicy, ClusterLease, NewLaunchTemplateVersions")]
 public sealed class UpdateNodeGroupHandler
 {
     // The audit of CloudTrail events recognises this step's calls by their token (RolloutCalls).

@@ -4,6 +4,7 @@ using PcsAutomation.Domain.Rotation;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -23,6 +24,7 @@ internal sealed record LoginNodeFailure(string InstanceId, string Status);
 internal sealed record CheckLoginNodesOutput(bool Done, IReadOnlyList<string> Succeeded, IReadOnlyList<LoginNodeFailure> Failed, int Attempt, int WaitSeconds);
 
 /// <summary><c>CheckLoginNodes</c>: one GetCommandInvocation per login node, no waiting (the state machine waits).</summary>
+[LambdaFunction(Policies = "ReadCommandResults")]
 internal sealed class CheckLoginNodesHandler(IAmazonSimpleSystemsManagement ssm)
 {
     // SSM's terminal invocation statuses other than Success.

@@ -6,6 +6,7 @@ using PcsAutomation.Domain.Rotation;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -34,6 +35,7 @@ internal sealed record CheckSecretRotationOutput(
 /// (<see cref="RotationVerification"/>); strict, it is <see cref="RotationNotVerified"/>, which the ASL retries a few
 /// times. Reads version stages only, never the secret value.
 /// </summary>
+[LambdaFunction(Policies = "PcsRead, DescribeClusterSecrets")]
 internal sealed class CheckSecretRotationHandler(IAmazonSecretsManager secrets, IAmazonPCS pcs)
 {
     public static LambdaHandler Create(FunctionServices services)

@@ -6,6 +6,7 @@ using PcsAutomation.Domain.Rotation;
 using PcsAutomation.Functions.CapacityBlocks;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -18,6 +19,8 @@ namespace PcsAutomation.Functions.Rotation;
 /// it stops, the login nodes to refresh. The workflow runs it twice: before the lease (and alone for a dry run), and
 /// again under the lease, so nothing it checked can have changed before the first mutating step.
 /// </summary>
+[LambdaFunction(
+    Policies = "@CapacityFactsReadPolicy, PcsRead, PcsResolveClusterName, DescribeClusterSecrets, Ec2DescribeInstances")]
 public sealed class PlanRotationHandler
 {
 

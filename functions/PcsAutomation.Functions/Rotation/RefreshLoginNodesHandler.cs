@@ -2,6 +2,7 @@ using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -18,6 +19,7 @@ internal sealed record RefreshLoginNodesOutput(string? CommandId, IReadOnlyList<
 /// <c>RefreshLoginNodes</c>: installs the new key on the cluster's bring-your-own login nodes and restarts sackd,
 /// through SSM Run Command (<see cref="LoginNodeKeyScript"/>). <c>CheckLoginNodes</c> follows the command.
 /// </summary>
+[LambdaFunction(Policies = "@RefreshLoginNodesRunCommandPolicy")]
 internal sealed class RefreshLoginNodesHandler(IAmazonSimpleSystemsManagement ssm, string region)
 {
     /// <summary>SendCommand's limit on InstanceIds.</summary>

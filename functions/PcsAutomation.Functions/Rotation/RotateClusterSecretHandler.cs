@@ -4,6 +4,7 @@ using PcsAutomation.Domain.Rotation;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -28,6 +29,7 @@ internal sealed record RotateClusterSecretOutput(bool RotationStarted, string? V
 /// to a status the rotation refuses meanwhile (<see cref="ClusterStatusPolicy"/>) fails the step with
 /// <see cref="ClusterStateForbidsRotation"/>, before the secret is touched; the restore follows.
 /// </remarks>
+[LambdaFunction(Policies = "ClusterLease, PcsReadClusterStatus, RotateClusterSecrets, FailOwnTask")]
 internal sealed class RotateClusterSecretHandler(IAmazonSecretsManager secrets, ClusterReader reader, ClusterLeaseTable lease, TaskTokenCallbacks callbacks)
 {
     public static LambdaHandler Create(FunctionServices services)

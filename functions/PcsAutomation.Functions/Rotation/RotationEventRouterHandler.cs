@@ -3,6 +3,7 @@ using PcsAutomation.Domain.Rotation;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Events;
 using PcsAutomation.Lambda.Logging;
@@ -19,6 +20,7 @@ internal sealed record RotationEventRouterOutput(string Action, string Reason);
 /// wakes the <c>RotateClusterSecret</c> step waiting on the cluster's lease: success, or failure with the event's
 /// <c>errorMessage</c> as cause. Events are best effort and may come twice, so anything it cannot act on is ignored.
 /// </summary>
+[LambdaFunction(Policies = "ClusterLease, AnswerRotationTasks")]
 internal sealed class RotationEventRouterHandler(ClusterLeaseTable lease, TaskTokenCallbacks callbacks)
 {
     public const string Success = "success";

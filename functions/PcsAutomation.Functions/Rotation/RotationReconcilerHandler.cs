@@ -9,6 +9,7 @@ using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.CapacityBlocks;
 using PcsAutomation.Functions.Hosting;
 using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Events;
 using PcsAutomation.Lambda.Logging;
@@ -33,6 +34,10 @@ internal sealed record AdvanceNoticeInput(string Workflow, string Event, string 
 /// A due rotation waits while the expiry of a Capacity Block the cluster uses acts soon (<see cref="RotationDeferral"/>).
 /// One cluster's bad tag or error never stops the others (<see cref="ClusterSweep"/>): it is listed in <c>skipped</c> with the reason.
 /// </summary>
+[LambdaFunction(
+    Timeout = 120,
+    Environment = [EnvironmentVariables.RotationStateMachineArn, EnvironmentVariables.NoticeStateMachineArn],
+    Policies = "@CapacityFactsReadPolicy, PcsRead, PcsListClusters, DescribeClusterSecrets, StartRotationsAndNotices")]
 internal sealed class RotationReconcilerHandler(
     IAmazonPCS pcs, IAmazonSecretsManager secrets, ExecutionStarter starter, AutomationDefaults defaults, ReconcilerTargets targets, RotationDeferral deferral, TimeProvider time)
 {

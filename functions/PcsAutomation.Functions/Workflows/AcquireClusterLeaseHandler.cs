@@ -1,4 +1,5 @@
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -10,6 +11,7 @@ namespace PcsAutomation.Functions.Workflows;
 /// again is a no-op (the lease is extended); a lease held by another live execution is <see cref="LeaseHeld"/>, naming
 /// the holder and its workflow. Taking over an expired or released lease inherits saved scaling nobody restored.
 /// </summary>
+[LambdaFunction(Policies = "ClusterLease")]
 public sealed class AcquireClusterLeaseHandler
 {
     private readonly ClusterLeaseTable leases;

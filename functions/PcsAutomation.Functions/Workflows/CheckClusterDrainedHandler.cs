@@ -1,6 +1,7 @@
 using PcsAutomation.Domain.NodeGroups;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -11,6 +12,7 @@ namespace PcsAutomation.Functions.Workflows;
 /// <c>CheckClusterDrained</c>: one poll of the drain after the scale-down: every node group ACTIVE again and no
 /// instance of the cluster still up (<see cref="DrainStatus"/>). The ASL waits <c>waitSeconds</c> between polls.
 /// </summary>
+[LambdaFunction(Policies = "PcsRead, Ec2DescribeInstances")]
 public sealed class CheckClusterDrainedHandler
 {
     private readonly ClusterReader reader;

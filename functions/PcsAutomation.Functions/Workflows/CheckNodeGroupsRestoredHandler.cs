@@ -1,6 +1,7 @@
 using PcsAutomation.Domain.NodeGroups;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -13,6 +14,7 @@ namespace PcsAutomation.Functions.Workflows;
 /// groups may still need <c>RestoreNodeGroups</c> again (they were busy when it ran), which the ASL loop does. Once
 /// restored, the lease records it, so the saved scaling may expire and no later workflow inherits it.
 /// </summary>
+[LambdaFunction(Policies = "ClusterLease, PcsRead")]
 public sealed class CheckNodeGroupsRestoredHandler
 {
     private readonly ClusterReader reader;

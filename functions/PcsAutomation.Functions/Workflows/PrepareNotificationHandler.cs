@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using PcsAutomation.Domain.NodeGroupUpdate;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -15,6 +16,7 @@ namespace PcsAutomation.Functions.Workflows;
 /// the one source every step reads: a notification can never show other values than the restore used. The state machine
 /// then publishes both (the notify fragment). Read-only; never holds a secret value.
 /// </summary>
+[LambdaFunction(Policies = "ClusterLease")]
 public sealed class PrepareNotificationHandler
 {
     private readonly ClusterLeaseTable leases;

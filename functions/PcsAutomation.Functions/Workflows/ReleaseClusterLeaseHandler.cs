@@ -1,4 +1,5 @@
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -10,6 +11,7 @@ namespace PcsAutomation.Functions.Workflows;
 /// another execution holds is left alone (<c>released: false</c>) rather than failing the workflow's last step. Saved
 /// scaling whose restore was never verified stays in the table for the next workflow (<c>savedScalingKept</c>).
 /// </summary>
+[LambdaFunction(Policies = "ClusterLease")]
 public sealed class ReleaseClusterLeaseHandler
 {
     private readonly ClusterLeaseTable leases;

@@ -3,6 +3,7 @@ using PcsAutomation.Aws.PCS.Model;
 using PcsAutomation.Domain.NodeGroups;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -16,6 +17,7 @@ namespace PcsAutomation.Functions.Workflows;
 /// already at their saved values are skipped; a group PCS is busy with is reported pending (the ASL loop runs this
 /// again) rather than failing, since the restore must not give up; a saved group that was deleted is reported missing.
 /// </summary>
+[LambdaFunction(Policies = "@UpdateComputeNodeGroupPolicy, ClusterLease")]
 public sealed class RestoreNodeGroupsHandler
 {
     private const string Step = "restore";

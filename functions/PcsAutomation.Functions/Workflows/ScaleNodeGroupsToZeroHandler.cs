@@ -3,6 +3,7 @@ using PcsAutomation.Aws.PCS.Model;
 using PcsAutomation.Domain.NodeGroups;
 using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Lambda.Annotations;
 using PcsAutomation.Lambda.Core;
 using PcsAutomation.Lambda.Logging;
 using PcsAutomation.Lambda.Serialization;
@@ -16,6 +17,7 @@ namespace PcsAutomation.Functions.Workflows;
 /// or a takeover) never records the 0/0 it set itself. A group PCS is still updating answers ConflictException, which
 /// surfaces as-is for the ASL's retry.
 /// </summary>
+[LambdaFunction(Policies = "@UpdateComputeNodeGroupPolicy, ClusterLease")]
 public sealed class ScaleNodeGroupsToZeroHandler
 {
     private const string Step = "scale-to-zero";

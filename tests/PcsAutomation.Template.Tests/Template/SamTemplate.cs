@@ -8,6 +8,9 @@ public sealed record SamFunction(string LogicalId, JsonObject Properties, JsonOb
     /// <summary>The <c>Handler</c> (Lambda's <c>_HANDLER</c>), or <see langword="null"/> when neither the function nor Globals sets one.</summary>
     public string? Handler => Properties[nameof(Handler)] is JsonValue value && value.TryGetValue<string>(out var handler) ? handler : null;
 
+    /// <summary>The function's own properties, before Globals (what a <c>[LambdaFunction]</c> has to say of it).</summary>
+    public JsonObject Own { get; init; } = [];
+
     /// <summary><c>Metadata.BuildMethod</c> (e.g. <c>makefile</c>), or <see langword="null"/>.</summary>
     public string? BuildMethod => Metadata[nameof(BuildMethod)] is JsonValue value && value.TryGetValue<string>(out var method) ? method : null;
 }
@@ -25,7 +28,10 @@ public static class SamTemplate
         return [.. Resources(template, "AWS::Serverless::Function").Select(r => new SamFunction(
             r.LogicalId,
             Merge(globals, r.Body["Properties"] as JsonObject ?? []),
-            r.Body["Metadata"] as JsonObject ?? []))];
+            r.Body["Metadata"] as JsonObject ?? [])
+        {
+            Own = r.Body["Properties"] as JsonObject ?? [],
+        })];
     }
 
     /// <summary>Every state machine with its <c>DefinitionUri</c> (when a local path) and substitution names.</summary>
