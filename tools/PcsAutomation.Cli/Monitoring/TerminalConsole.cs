@@ -21,13 +21,18 @@ public static class TerminalConsole
             && string.IsNullOrEmpty(environment("NO_COLOR"));
     }
 
-    /// <summary>The console over <paramref name="output"/>: Spectre's own detection on a terminal, plain text otherwise.</summary>
+    /// <summary>The console over <paramref name="output"/>: Spectre's own detection on a terminal that speaks ANSI, plain text otherwise.</summary>
     public static (IAnsiConsole Console, bool InPlace) Create(TextWriter output, bool outputRedirected, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(output);
         var inPlace = InPlace(outputRedirected, environment);
         if (inPlace)
-            return (AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) }), true);
+        {
+            // Spectre's own detection has the last word: a terminal it finds no ANSI support on gets plain lines too.
+            var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            if (terminal.Profile.Capabilities.Ansi) return (terminal, true);
+        }
+
         var plain = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
