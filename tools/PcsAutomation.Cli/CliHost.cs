@@ -28,6 +28,9 @@ public sealed record CliHost
     /// <summary>Starts the emulator for <c>rotate --emulator</c>. Default: the scenario plus template.yaml with the product's handlers.</summary>
     public EmulatorStarter StartEmulator { get; init; } = TemplateEmulator.StartAsync;
 
+    /// <summary>Whether the live view may redraw its running steps in place (a terminal: <see cref="TerminalConsole"/>). Default false: plain lines.</summary>
+    public bool LiveInPlace { get; init; }
+
     /// <summary>How the live view polls. Default <see cref="PollingOptions"/>' defaults.</summary>
     public PollingOptions Polling { get; init; } = new();
 }

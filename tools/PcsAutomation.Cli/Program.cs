@@ -1,5 +1,5 @@
 using PcsAutomation.Cli;
-using Spectre.Console;
+using PcsAutomation.Cli.Monitoring;
 
 // pcs-automation: dotnet run --project tools/PcsAutomation.Cli -- rotate --cluster demo --emulator demo
 using var cancel = new CancellationTokenSource();
@@ -8,12 +8,12 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true; // stop watching cleanly; the execution itself goes on
     cancel.Cancel();
 };
-var console = AnsiConsole.Console;
-// Piped or redirected: Spectre would wrap at 80 columns; keep one timeline event per line.
-if (Console.IsOutputRedirected) console.Profile.Width = 240;
+// A terminal gets colours and the live view redrawn in place; a pipe, a file, TERM=dumb or NO_COLOR get plain lines.
+var (console, inPlace) = TerminalConsole.Create(Console.Out, Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
 var host = new CliHost
 {
     Console = console,
+    LiveInPlace = inPlace,
     Output = Console.Out,
     Error = Console.Error,
     Time = TimeProvider.System,

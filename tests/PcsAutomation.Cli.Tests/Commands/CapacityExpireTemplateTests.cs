@@ -21,7 +21,7 @@ public class CapacityExpireTemplateTests
     private static async Task<(CliOutcome Outcome, LocalAwsHost Aws)> RunAsync(string reservation, Func<LocalAwsHost, Task>? before = null)
     {
         LocalAwsHost? aws = null;
-        var run = await CliRun.RunAsync(host => host with
+        var run = await CliRun.PipedAsync(host => host with
         {
             StartEmulator = async (request, cancellationToken) =>
             {
@@ -45,7 +45,12 @@ public class CapacityExpireTemplateTests
         Assert.True(run.ExitCode == ExitCodes.Success, run.Text);
         Assert.Contains($"Started the expiry of Capacity Block {GpuB} (ends 2026-01-05 12:00:00Z): ", run.Text, StringComparison.Ordinal);
         Assert.Contains($"execution:local-capacity-block-expiry:{ExecutionNames.ForCapacityBlock(WorkflowKind.CapacityBlockExpiry, GpuB, new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero))}", run.Text, StringComparison.Ordinal);
-        Assert.Contains("exited   WaitForActionStart (2h 30m)", run.Text, StringComparison.Ordinal); // acts at end − 90 min
+        Assert.Contains("+2:30:00  waited   WaitForActionStart (2h 30m)", run.Text, StringComparison.Ordinal); // acts at end − 90 min
+        // the grouped live view, as a log gets it: the queue edit's and the park's polls on one line each, no escape sequence
+        Assert.Matches(@"  waited   for the queue update: 1 → 0 pending, \d+ polls, ", run.Text);
+        Assert.Matches(@"  waited   for parked node groups to drain: 1 → 0 pending, \d+ polls, ", run.Text);
+        Assert.DoesNotContain("  entered  ", run.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', run.Text);
         Assert.Contains("notified Succeeded: PCS Capacity Block expiry handled: capacity", run.Text, StringComparison.Ordinal);
         Assert.Contains("gpu-b: failover to gpu-b-fallback: done", run.Text, StringComparison.Ordinal);
         Assert.Contains("queue gpu-b: gpu-b → gpu-b-fallback (done)", run.Text, StringComparison.Ordinal);

@@ -27,11 +27,30 @@ internal static class CliRun
     public static async Task<CliOutcome> RunAsync(Func<CliHost, CliHost> configure, params string[] args)
     {
         using var console = new StringConsole();
+        var outcome = await RunOnAsync(console.Console, configure, args);
+        return outcome with { Text = console.Text + outcome.Text };
+    }
+
+    /// <summary>
+    /// As when stdout is a pipe or a file: the console the CLI makes then (<see cref="TerminalConsole"/>, though TERM
+    /// names a colour terminal), so the text is what a log would keep.
+    /// </summary>
+    public static async Task<CliOutcome> PipedAsync(Func<CliHost, CliHost> configure, params string[] args)
+    {
+        using var stream = new StringWriter();
+        var (console, inPlace) = TerminalConsole.Create(stream, outputRedirected: true, name => name == "TERM" ? "xterm-256color" : null);
+        var outcome = await RunOnAsync(console, host => configure(host) with { LiveInPlace = inPlace }, args);
+        return outcome with { Text = stream + outcome.Text };
+    }
+
+    /// <summary>On the console given (a terminal's, a pipe's): the outcome's text is only what went to the host's Output.</summary>
+    public static async Task<CliOutcome> RunOnAsync(Spectre.Console.IAnsiConsole console, Func<CliHost, CliHost> configure, params string[] args)
+    {
         using var output = new StringWriter();
         using var errors = new StringWriter();
         var host = configure(new CliHost
         {
-            Console = console.Console,
+            Console = console,
             Output = output,
             Error = errors,
             Time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero)),
@@ -39,6 +58,6 @@ internal static class CliRun
             StartEmulator = (_, _) => throw new InvalidOperationException("no emulator in this test"),
         });
         var code = await CliApp.RunAsync(args, host);
-        return new CliOutcome(code, console.Text + output, errors.ToString());
+        return new CliOutcome(code, output.ToString(), errors.ToString());
     }
 }

@@ -131,7 +131,7 @@ public class RolloutCommandTests
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Text);
         Assert.Contains("Target: channel sample (the default: the cluster has no pcs-automation:ami-channel tag).", run.Text, StringComparison.Ordinal);
-        Assert.Contains("entered  UpdateCanary", run.Text, StringComparison.Ordinal);
+        Assert.Contains("  done     UpdateCanary (", run.Text, StringComparison.Ordinal);
         Assert.Contains("+10:00  notified Succeeded: PCS AMI roll-out done: demo", run.Text, StringComparison.Ordinal);
         Assert.Contains("Roll-out summary", run.Text, StringComparison.Ordinal);
         Assert.Contains("node groups updated (old → new image)", run.Text, StringComparison.Ordinal);

@@ -61,7 +61,7 @@ public sealed class RolloutTemplateTests : IDisposable
     {
         LocalAwsHost? aws = null;
         string? before = null;
-        var run = await CliRun.RunAsync(host => host with
+        var run = await CliRun.PipedAsync(host => host with
         {
             StartEmulator = async (request, cancellationToken) =>
             {
@@ -121,7 +121,7 @@ public sealed class RolloutTemplateTests : IDisposable
         var (run, aws, before) = await RunAsync("update", "--cluster", "demo", "--emulator", "demo", "--dry-run");
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Text);
-        Assert.Contains("entered  PlanNodeGroupUpdate", run.Text, StringComparison.Ordinal);
+        Assert.Contains("  done     PlanNodeGroupUpdate (", run.Text, StringComparison.Ordinal);
         Assert.Contains("Roll-out plan (dry run)", run.Text, StringComparison.Ordinal);
         Assert.Contains("none (dry run)", run.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("AcquireClusterLease", run.Text, StringComparison.Ordinal);
@@ -137,6 +137,13 @@ public sealed class RolloutTemplateTests : IDisposable
         Assert.True(run.ExitCode == ExitCodes.Success, run.Text);
         Assert.Contains("notified Starting: PCS AMI roll-out starting: demo", run.Text, StringComparison.Ordinal);
         Assert.Contains("notified Succeeded: PCS AMI roll-out done: demo", run.Text, StringComparison.Ordinal);
+        // the grouped live view, as a log gets it: each group's wait for its new image on one line, no escape sequence
+        Assert.Matches(@"\+1:01:45  waited   for the canary node group's new image: 2 → 0 on the old image, \d+ polls, 1h 01m", run.Text);
+        Assert.Matches(@"  waited   for the node group's new image \(gpu\): ", run.Text);
+        Assert.Matches(@"  waited   for the node group's new image \(login\): ", run.Text);
+        Assert.Contains("  done     UpdateRemainingNodeGroups (", run.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("  entered  ", run.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', run.Text);
         Assert.Contains("node groups updated (old → new image)", run.Text, StringComparison.Ordinal);
         var image = Regex.Match(run.Text, @"compute-1 \(pcs_\w+\): ami-0aaaaaaaaaaaaaaa1 → (ami-[0-9a-f]{17})").Groups[1].Value;
         Assert.StartsWith("ami-", image, StringComparison.Ordinal);

@@ -18,9 +18,9 @@ public class RotateCommandTests
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     [Fact]
-    public async Task Rotate_EmulatorScenario_VirtualTimelineThenSummaryExitZero()
+    public async Task Rotate_EmulatorScenarioVerbose_VirtualTimelineThenSummaryExitZero()
     {
-        var run = await CliRun.EmulatorAsync("rotate", "--cluster", "demo", "--emulator", "demo");
+        var run = await CliRun.EmulatorAsync("rotate", "--cluster", "demo", "--emulator", "demo", "--verbose");
 
         Assert.Equal(0, run.ExitCode);
         var lines = Lines(run.Text);
@@ -38,9 +38,9 @@ public class RotateCommandTests
     }
 
     [Fact]
-    public async Task Rotate_EmulatorScenario_EachNotificationALineRightAfterItsState()
+    public async Task Rotate_EmulatorScenarioVerbose_EachNotificationALineRightAfterItsState()
     {
-        var run = await CliRun.EmulatorAsync("rotate", "--cluster", "demo", "--emulator", "demo");
+        var run = await CliRun.EmulatorAsync("rotate", "--cluster", "demo", "--emulator", "demo", "--verbose");
 
         var lines = Lines(run.Text).ToList();
         var exited = lines.FindIndex(l => l.Contains("exited   PrepareNotificationSucceeded", StringComparison.Ordinal));
@@ -98,11 +98,11 @@ public class RotateCommandTests
     }
 
     [Fact]
-    public async Task Rotate_HistoryInPagesOfTwo_EveryStateInOrder()
+    public async Task Rotate_HistoryInPagesOfTwoVerbose_EveryStateInOrder()
     {
         await using var aws = await DemoAsync();
 
-        var run = await CliRun.AgainstAsync(aws, new PollingOptions { PageSize = 2 }, "rotate", "--cluster", "demo");
+        var run = await CliRun.AgainstAsync(aws, new PollingOptions { PageSize = 2 }, "rotate", "--cluster", "demo", "--verbose");
 
         Assert.Equal(0, run.ExitCode);
         var states = Lines(run.Text).Where(l => l.Contains("  entered  ", StringComparison.Ordinal))

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using PcsAutomation.Cli.Emulator;
 using LocalAwsHost = PcsAutomation.LocalAws.LocalAws;
 
@@ -10,7 +11,7 @@ public class RotateTemplateTests
     private static async Task<(CliOutcome Run, LocalAwsHost Aws)> RunAsync(params string[] args)
     {
         LocalAwsHost? aws = null;
-        var run = await CliRun.RunAsync(host => host with
+        var run = await CliRun.PipedAsync(host => host with
         {
             StartEmulator = async (request, cancellationToken) =>
             {
@@ -28,8 +29,14 @@ public class RotateTemplateTests
         var (run, aws) = await RunAsync("rotate", "--cluster", "demo", "--emulator", "demo");
 
         Assert.True(run.ExitCode == 0, run.Text);
-        Assert.Contains("entered  ScaleNodeGroupsToZero", run.Text, StringComparison.Ordinal);
-        Assert.Contains("entered  RotateClusterSecret", run.Text, StringComparison.Ordinal);
+        // the grouped live view, as a log gets it: a line per step, the drain loop on one line, no escape sequence
+        Assert.Contains("  done     ScaleNodeGroupsToZero (0s)", run.Text, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(run.Text, @"  waited   for instances to stop: 3 → 0 instances up, 3 → 0 groups not ACTIVE, \d+ polls, "));
+        Assert.Contains("  done     RotateClusterSecret (", run.Text, StringComparison.Ordinal);
+        Assert.Contains("  notified Succeeded: PCS cluster secret rotated: demo", run.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("  entered  ", run.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("  waiting  ", run.Text, StringComparison.Ordinal); // live lines are for terminals
+        Assert.DoesNotContain('\u001b', run.Text);
         Assert.Contains("new secret version", run.Text, StringComparison.Ordinal);
         // what the Succeeded notification reported from the lease: every group of demo.yaml, restored exactly
         Assert.Contains("node groups (restored min/max)", run.Text, StringComparison.Ordinal);

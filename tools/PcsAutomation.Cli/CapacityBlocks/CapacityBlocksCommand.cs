@@ -47,7 +47,7 @@ internal static class CapacityBlocksCommand
             var id = CapacityOptions.ReservationId(parse.GetValue(reservation) ?? "");
             await using var connection = await WorkflowConnection.OpenAsync(host, settings(parse), workflow.EmulatorRequest(parse), announce: true, cancellationToken)
                 .ConfigureAwait(false);
-            return await new ExpireRunner(connection, host.Console, host.Polling).RunAsync(new ExpireRequest(id, workflow.StateMachine(parse)), cancellationToken)
+            return await new ExpireRunner(connection, host.Console, host.Polling, workflow.LiveView(parse, host)).RunAsync(new ExpireRequest(id, workflow.StateMachine(parse)), cancellationToken)
                 .ConfigureAwait(false);
         }));
         return command;

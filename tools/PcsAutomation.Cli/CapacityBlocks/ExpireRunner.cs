@@ -18,7 +18,7 @@ public sealed record ExpireRequest(string ReservationId, StateMachineChoice Stat
 /// starts it, so a run the schedule or an EC2 event already started is followed instead), follows it live and prints
 /// the summary. In the emulator the waits move the virtual clock: a block ending in hours expires in seconds.
 /// </summary>
-public sealed class ExpireRunner(WorkflowConnection connection, IAnsiConsole console, PollingOptions polling)
+public sealed class ExpireRunner(WorkflowConnection connection, IAnsiConsole console, PollingOptions polling, LiveViewOptions? view = null)
 {
     private static readonly WorkflowMachine Machine = WorkflowMachine.CapacityBlockExpiry;
 
@@ -34,7 +34,7 @@ public sealed class ExpireRunner(WorkflowConnection connection, IAnsiConsole con
             await new CapacityFactsReader(connection.Clients.Pcs, ec2).ReadReservationAsync(request.ReservationId, cancellationToken).ConfigureAwait(false),
             request.ReservationId);
         var end = block.EndDate!.Value;
-        var runner = new WorkflowRunner(connection, console, polling);
+        var runner = new WorkflowRunner(connection, console, polling, view);
         var executionArn = await runner.StartOrAttachAsync(
             new WorkflowStart(Machine, machineArn, block.ReservationId, Input(block.ReservationId, end), Describe,
                 ExecutionNames.ForCapacityBlock(WorkflowKind.CapacityBlockExpiry, block.ReservationId, end), SameRun),

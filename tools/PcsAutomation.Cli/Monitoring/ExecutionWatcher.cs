@@ -7,7 +7,8 @@ namespace PcsAutomation.Cli.Monitoring;
 
 /// <summary>
 /// Follows one execution: polls its history (newest first, paging only back to the last event seen, without execution
-/// data), reports each new timeline line and each notification the execution prepared, backs off while nothing happens,
+/// data), shows each new event with its timeline lines and the notifications it prepared to a view (the full list, or the
+/// grouped <see cref="ConsoleStepView"/>), backs off while nothing happens,
 /// and returns how the execution ended with the notifications it prepared (<see cref="NotificationTracker"/>) and the
 /// plan it carried (<see cref="PlanTracker"/>).
 /// Waits go through <paramref name="delay"/>, so a test (or the emulator mode) moves a virtual clock instead of sleeping.
@@ -19,9 +20,14 @@ public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<Ti
         "ExecutionSucceeded", "ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted",
     };
 
-    public async Task<ExecutionResult> WatchAsync(string executionArn, Action<TimelineEntry> onLine, CancellationToken cancellationToken)
+    /// <summary>Follows the execution, giving every timeline line to <paramref name="onLine"/> (the full list).</summary>
+    public Task<ExecutionResult> WatchAsync(string executionArn, Action<TimelineEntry> onLine, CancellationToken cancellationToken) =>
+        WatchAsync(executionArn, new TimelineView(onLine), cancellationToken);
+
+    /// <summary>Follows the execution, showing each new event to <paramref name="view"/> and flushing it after each poll.</summary>
+    public async Task<ExecutionResult> WatchAsync(string executionArn, IExecutionView view, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(onLine);
+        ArgumentNullException.ThrowIfNull(view);
         options.Validate();
         var timeline = new Timeline();
         var notifications = new NotificationTracker(executionArn);
@@ -44,14 +50,17 @@ public sealed class ExecutionWatcher(IAmazonStepFunctions stepFunctions, Func<Ti
 
             foreach (var e in fresh.OrderBy(e => e.Id))
             {
-                foreach (var line in timeline.Add([e])) onLine(line);
+                var lines = new List<TimelineEntry>(timeline.Add([e]));
                 foreach (var notification in notifications.Add([e]))
                 {
                     prepared.Add(notification);
-                    onLine(timeline.Notified(notification));
+                    lines.Add(timeline.Notified(notification));
                 }
+
+                view.Add(e, lines);
             }
 
+            view.Flush();
             plans.Add(fresh);
 
             if (fresh.Any(e => Terminal.Contains(e.Type.Value)))

@@ -16,7 +16,7 @@ public sealed record RolloutStart(Cluster Cluster, JsonObject Input, TargetSourc
 /// followed quietly, printing the plan; <c>update</c> follows it live and ends with the summary.
 /// </summary>
 /// <param name="output">Where <c>--output json</c> goes (stdout, with nothing else).</param>
-public sealed class RolloutRunner(WorkflowConnection connection, IAnsiConsole console, TextWriter output, PollingOptions polling)
+public sealed class RolloutRunner(WorkflowConnection connection, IAnsiConsole console, TextWriter output, PollingOptions polling, LiveViewOptions? view = null)
 {
     private static readonly WorkflowMachine Machine = WorkflowMachine.NodeGroupUpdate;
 
@@ -44,7 +44,7 @@ public sealed class RolloutRunner(WorkflowConnection connection, IAnsiConsole co
         ArgumentNullException.ThrowIfNull(request);
         var start = await StartAsync(request, console, cancellationToken).ConfigureAwait(false);
         console.WriteLine($"Target: {RolloutInput.DescribeTarget(start.Input["target"] as JsonObject)} ({start.Source.Text}).");
-        var result = await new WorkflowRunner(connection, console, polling).WatchAsync(start.ExecutionArn, showTimeline: true, cancellationToken).ConfigureAwait(false);
+        var result = await new WorkflowRunner(connection, console, polling, view).WatchAsync(start.ExecutionArn, showTimeline: true, cancellationToken).ConfigureAwait(false);
         var summary = RolloutSummary.From(result, request.DryRun, start.Source);
         console.WriteLine();
         if (request.DryRun && summary.Plan is { } plan)

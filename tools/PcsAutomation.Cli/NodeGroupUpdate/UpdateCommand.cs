@@ -31,7 +31,7 @@ internal static class UpdateCommand
             RolloutInput.Precheck(request);
             await using var connection = await WorkflowConnection.OpenAsync(host, settings(parse), options.Workflow.EmulatorRequest(parse), announce: true, cancellationToken)
                 .ConfigureAwait(false);
-            return await new RolloutRunner(connection, host.Console, host.Output, host.Polling).UpdateAsync(request, cancellationToken).ConfigureAwait(false);
+            return await new RolloutRunner(connection, host.Console, host.Output, host.Polling, options.Workflow.LiveView(parse, host)).UpdateAsync(request, cancellationToken).ConfigureAwait(false);
         }));
         return command;
     }

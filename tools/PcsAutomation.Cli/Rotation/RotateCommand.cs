@@ -18,7 +18,7 @@ internal static class RotateCommand
             var request = new RotateRequest(options.ClusterName(parse), parse.GetValue(dryRun), options.StateMachine(parse));
             await using var connection = await WorkflowConnection.OpenAsync(host, settings(parse), options.EmulatorRequest(parse), announce: true, cancellationToken)
                 .ConfigureAwait(false);
-            return await new RotationRunner(connection, host.Console, host.Polling).RunAsync(request, cancellationToken).ConfigureAwait(false);
+            return await new RotationRunner(connection, host.Console, host.Polling, options.LiveView(parse, host)).RunAsync(request, cancellationToken).ConfigureAwait(false);
         }));
         return command;
     }

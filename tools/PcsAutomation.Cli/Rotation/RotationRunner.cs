@@ -12,13 +12,13 @@ public sealed record RotateRequest(string Cluster, bool DryRun, StateMachineChoi
 /// <c>rotate</c>: starts the rotation state machine with <c>{"clusterId", "dryRun"}</c> (<see cref="WorkflowRunner"/>:
 /// cluster, execution name, attach, live view) and prints the rotation's summary at the end.
 /// </summary>
-public sealed class RotationRunner(WorkflowConnection connection, IAnsiConsole console, PollingOptions polling)
+public sealed class RotationRunner(WorkflowConnection connection, IAnsiConsole console, PollingOptions polling, LiveViewOptions? view = null)
 {
     /// <summary>Runs the rotation; returns the exit code.</summary>
     public async Task<int> RunAsync(RotateRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var runner = new WorkflowRunner(connection, console, polling);
+        var runner = new WorkflowRunner(connection, console, polling, view);
         var machine = WorkflowMachine.ClusterSecretRotation;
         var machineArn = await connection.MachineArnAsync(machine, request.StateMachine ?? StateMachineChoice.Default, cancellationToken).ConfigureAwait(false);
         var cluster = await runner.ResolveClusterAsync(request.Cluster, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PcsAutomation.Cli.Emulator;
+using PcsAutomation.Cli.Monitoring;
 
 namespace PcsAutomation.Cli.Workflows;
 
@@ -29,6 +30,8 @@ internal sealed class WorkflowOptions
 
     public Option<string> Template { get; } = new("--template") { Description = "The SAM template the emulator loads.", DefaultValueFactory = _ => "template.yaml" };
 
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "The full live view: a line per state entered and exited (by default a line per step, each wait loop on one line)." };
+
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -37,6 +40,7 @@ internal sealed class WorkflowOptions
         command.Add(StackName);
         command.Add(Emulator);
         command.Add(Template);
+        command.Add(Verbose);
         command.Validators.Add(result =>
         {
             if (result.GetValue(StateMachineArn) is not null && result.GetValue(StackName) is not null)
@@ -47,6 +51,9 @@ internal sealed class WorkflowOptions
     /// <summary>The emulator to start, or null to call AWS.</summary>
     public EmulatorRequest? EmulatorRequest(ParseResult parse) =>
         parse.GetValue(Emulator) is { } scenario ? new EmulatorRequest(scenario, parse.GetValue(Template)!) : null;
+
+    /// <summary>How the live view prints: grouped or full (<c>--verbose</c>), in place on a terminal.</summary>
+    public LiveViewOptions LiveView(ParseResult parse, CliHost host) => new(parse.GetValue(Verbose), host.LiveInPlace);
 
     public string ClusterName(ParseResult parse) => parse.GetValue(Cluster) ?? "";
 

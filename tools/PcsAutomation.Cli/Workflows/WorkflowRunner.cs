@@ -28,7 +28,7 @@ public sealed record WorkflowStart(
 /// same minute with the same input attaches to the first; with another input it is refused), and follows it with the
 /// live view.
 /// </summary>
-public sealed class WorkflowRunner(WorkflowConnection connection, IAnsiConsole console, PollingOptions polling)
+public sealed class WorkflowRunner(WorkflowConnection connection, IAnsiConsole console, PollingOptions polling, LiveViewOptions? view = null)
 {
     public async Task<Cluster> ResolveClusterAsync(string cluster, CancellationToken cancellationToken)
     {
@@ -71,10 +71,21 @@ public sealed class WorkflowRunner(WorkflowConnection connection, IAnsiConsole c
         return executionArn;
     }
 
-    /// <summary>Follows the execution to its end; <paramref name="showTimeline"/> prints a line per state and notification.</summary>
-    public Task<ExecutionResult> WatchAsync(string executionArn, bool showTimeline, CancellationToken cancellationToken) =>
-        new ExecutionWatcher(connection.Clients.StepFunctions, connection.Delay, polling)
-            .WatchAsync(executionArn, showTimeline ? Print : _ => { }, cancellationToken);
+    /// <summary>
+    /// Follows the execution to its end; <paramref name="showTimeline"/> prints the live view: a line per step (each wait
+    /// loop of the definition on one line), or with <see cref="LiveViewOptions.Verbose"/> a line per state and notification.
+    /// </summary>
+    public async Task<ExecutionResult> WatchAsync(string executionArn, bool showTimeline, CancellationToken cancellationToken)
+    {
+        var watcher = new ExecutionWatcher(connection.Clients.StepFunctions, connection.Delay, polling);
+        var options = view ?? LiveViewOptions.Default;
+        if (!showTimeline || options.Verbose)
+            return await watcher.WatchAsync(executionArn, showTimeline ? Print : _ => { }, cancellationToken).ConfigureAwait(false);
+        var (shape, problem) = await new StateMachineDefinitions(connection.Clients.StepFunctions, connection.Clients.StepFunctionsInvoker)
+            .ShapeOfAsync(executionArn, cancellationToken).ConfigureAwait(false);
+        if (problem is not null) console.WriteLine($"(The state machine's definition could not be read ({problem}): wait loops are shown state by state.)");
+        return await watcher.WatchAsync(executionArn, new ConsoleStepView(console, new StepGrouping(shape), options.InPlace), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The same name means the same minute: follow that execution, unless it was started with another input.</summary>
     private async Task<string> AttachAsync(WorkflowStart start, string executionArn, CancellationToken cancellationToken)
@@ -105,15 +116,5 @@ public sealed class WorkflowRunner(WorkflowConnection connection, IAnsiConsole c
         }
     }
 
-    private void Print(TimelineEntry line)
-    {
-        var text = Markup.Escape(TimelineFormat.Line(line));
-        console.MarkupLine(line.Kind switch
-        {
-            TimelineKind.Failed or TimelineKind.ExecutionFailed => $"[red]{text}[/]",
-            TimelineKind.ExecutionSucceeded => $"[green]{text}[/]",
-            TimelineKind.Notified => $"[blue]{text}[/]",
-            _ => text,
-        });
-    }
+    private void Print(TimelineEntry line) => console.MarkupLine(TimelineMarkup.Line(line));
 }
