@@ -17,6 +17,8 @@ FUNCTIONS := DiagnosticsFunction \
 	ParkNodeGroupsFunction RestoreParkedNodeGroupsFunction CheckCapacityBlockExpiryFunction ReportCapacityBlockExpiryFunction
 # The Capacity Block expiry's triggers
 FUNCTIONS += CapacityBlockReconcilerFunction CapacityBlockEventRouterFunction
+# Job protection through the Slurm REST API (issue 12)
+FUNCTIONS += PlanJobProtectionFunction WaitForRunningJobsFunction ReleaseJobProtectionFunction
 # The Custom::AMILookup provider (docs/custom-resource-ami-lookup.md)
 FUNCTIONS += AmiLookupCustomResourceFunction
 

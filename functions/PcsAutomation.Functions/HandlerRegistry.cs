@@ -2,6 +2,7 @@ using PcsAutomation.Functions.Ami;
 using PcsAutomation.Functions.CapacityBlocks;
 using PcsAutomation.Functions.Diagnostics;
 using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Functions.JobProtection;
 using PcsAutomation.Functions.NodeGroupUpdate;
 using PcsAutomation.Functions.Rotation;
 using PcsAutomation.Functions.Workflows;
@@ -47,6 +48,9 @@ public static class HandlerRegistry
         ["ReportCapacityBlockExpiry"] = ReportCapacityBlockExpiryHandler.Create,
         ["CapacityBlockReconciler"] = CapacityBlockReconcilerHandler.Create,
         ["CapacityBlockEventRouter"] = CapacityBlockEventRouterHandler.Create,
+        ["PlanJobProtection"] = PlanJobProtectionHandler.Create,
+        ["WaitForRunningJobs"] = WaitForRunningJobsHandler.Create,
+        ["ReleaseJobProtection"] = ReleaseJobProtectionHandler.Create,
     };
 
     /// <summary>Every handler name; template checks assert each function's <c>Handler</c> is one of these.</summary>

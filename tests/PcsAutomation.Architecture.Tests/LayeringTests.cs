@@ -14,9 +14,11 @@ public sealed class LayeringTests
     public static TheoryData<string, string[]> Forbidden => new()
     {
         // pure decisions, no I/O (design.md §2, conventions 5)
-        { Layers.Domain, [Layers.Aws, Layers.Lambda, Layers.Functions, .. Layers.Tools, "Amazon", "System.IO", "System.Net"] },
-        { Layers.Lambda, [Layers.Domain, Layers.Aws, Layers.Functions, .. Layers.Tools] },
-        { Layers.Aws, [Layers.Domain, Layers.Lambda, Layers.Functions, .. Layers.Tools] },
+        { Layers.Domain, [Layers.Aws, Layers.Lambda, Layers.Slurm, Layers.Functions, .. Layers.Tools, "Amazon", "System.IO", "System.Net"] },
+        { Layers.Lambda, [Layers.Domain, Layers.Aws, Layers.Slurm, Layers.Functions, .. Layers.Tools] },
+        { Layers.Aws, [Layers.Domain, Layers.Lambda, Layers.Slurm, Layers.Functions, .. Layers.Tools] },
+        // the Slurm REST client: BCL only, it knows no AWS type (PCS facts and secret values come in as plain values)
+        { Layers.Slurm, [Layers.Domain, Layers.Aws, Layers.Lambda, Layers.Functions, .. Layers.Tools, "Amazon"] },
         { Layers.Functions, Layers.Tools },
         // the ASL engine reads time and randomness from its inputs and does no I/O (conventions 5)
         { Layers.States, [.. Layers.Product, Layers.Testing, Layers.LocalAws, Layers.ProductHost, Layers.Cli, "System.IO", "System.Net"] },

@@ -7,7 +7,9 @@ namespace PcsAutomation.Architecture.Tests;
 /// <list type="bullet">
 /// <item><b>Domain</b>: nothing of ours (pure decisions; time and data come in as values).</item>
 /// <item><b>Lambda</b> (runtime loop) and <b>Aws</b> (clients): nothing of ours, so not Functions, not Domain, not a tool.</item>
-/// <item><b>Functions</b> (handlers, the bootstrap): Domain, Aws, Lambda.</item>
+/// <item><b>Slurm</b> (the Slurm REST API client and its JWTs): nothing of ours; PCS facts and secret values come in as plain
+/// values.</item>
+/// <item><b>Functions</b> (handlers, the bootstrap): Domain, Aws, Lambda, Slurm.</item>
 /// <item><b>States</b> (the ASL engine) and <b>Testing</b> (product-neutral fakes: the fake Runtime API): nothing of ours.</item>
 /// <item><b>LocalAws</b> (the emulator): States and Testing only. It knows nothing of the product (Domain, Aws, Lambda,
 /// Functions) and meets it through the wire: its Lambda host runs a bootstrap process, or an in-process delegate that
@@ -23,6 +25,7 @@ internal static class Layers
     public const string Domain = "PcsAutomation.Domain";
     public const string Aws = "PcsAutomation.Aws";
     public const string Lambda = "PcsAutomation.Lambda";
+    public const string Slurm = "PcsAutomation.Slurm";
     public const string Functions = "PcsAutomation.Functions";
     public const string States = "PcsAutomation.States";
     public const string Testing = "PcsAutomation.Testing";
@@ -33,7 +36,7 @@ internal static class Layers
     public const string StateMachines = "PcsAutomation.StateMachines";
 
     /// <summary>The product: what the emulator, the engine and the fakes may not know.</summary>
-    public static readonly string[] Product = [Domain, Aws, Lambda, Functions];
+    public static readonly string[] Product = [Domain, Aws, Lambda, Slurm, Functions];
 
     /// <summary>The tools: what the product may not know.</summary>
     public static readonly string[] Tools = [States, Testing, LocalAws, ProductHost, Cli, StateMachines];
@@ -44,12 +47,13 @@ internal static class Layers
         [Domain] = [],
         [Lambda] = [],
         [Aws] = [],
-        [Functions] = [Domain, Aws, Lambda],
+        [Slurm] = [],
+        [Functions] = [Domain, Aws, Lambda, Slurm],
         [States] = [],
         [Testing] = [],
         [LocalAws] = [States, Testing],
-        [ProductHost] = [LocalAws, States, Testing, Functions, Domain, Aws, Lambda],
-        [Cli] = [ProductHost, LocalAws, States, Testing, Functions, Domain, Aws, Lambda],
+        [ProductHost] = [LocalAws, States, Testing, Functions, Domain, Aws, Lambda, Slurm],
+        [Cli] = [ProductHost, LocalAws, States, Testing, Functions, Domain, Aws, Lambda, Slurm],
         [StatesRun] = [States],
         [StateMachines] = [],
     };
@@ -60,6 +64,7 @@ internal static class Layers
         [Domain] = Domain,
         [Aws] = Aws,
         [Lambda] = Lambda,
+        [Slurm] = Slurm,
         ["bootstrap"] = Functions, // Lambda's provided.al2023 runtime runs a file named bootstrap
         [States] = States,
         [Testing] = Testing,

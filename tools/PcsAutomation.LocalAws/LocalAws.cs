@@ -1,11 +1,5 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PcsAutomation.LocalAws.Clock;
 using PcsAutomation.LocalAws.DynamoDb;
 using PcsAutomation.LocalAws.Ec2;
@@ -16,6 +10,7 @@ using PcsAutomation.LocalAws.Host;
 using PcsAutomation.LocalAws.Pcs;
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.LocalAws.SecretsManager;
+using PcsAutomation.LocalAws.SlurmRest;
 using PcsAutomation.LocalAws.Sns;
 using PcsAutomation.LocalAws.Ssm;
 using PcsAutomation.LocalAws.StepFunctions;
@@ -45,6 +40,7 @@ public sealed partial class LocalAws : IAsyncDisposable
         Faults = new FaultInjector(options.Seed, Clock);
         Scenarios = new ScenarioActions(State, Pcs.Fleet);
         Slurm = new SlurmView(State, Pcs.Fleet);
+        SlurmRest = new SlurmRestServers(State, new SlurmRestService(State, Pcs.Fleet, Faults, Calls));
         Services.Add(new JsonServiceRegistration(PcsService.TargetPrefix, PcsService.SigningName, "1.0", "pcs.amazonaws.com", Pcs.Invoke)
         {
             ThrottlingStatus = 429,
@@ -147,6 +143,12 @@ public sealed partial class LocalAws : IAsyncDisposable
     /// <summary>The Slurm side of the clusters (jobs, queues holding jobs, node reservations): no AWS API shows it.</summary>
     public SlurmView Slurm { get; }
 
+    /// <summary>
+    /// The slurmrestd of each cluster serving the Slurm REST API: one listener per cluster on 127.0.0.1 (started with the
+    /// emulator, <c>StopAsync</c>/<c>StartAsync</c> for an unreachable endpoint), or <c>Send</c> in process.
+    /// </summary>
+    public SlurmRestServers SlurmRest { get; }
+
     /// <summary>The environment a client needs: endpoint, Region and the test credentials.</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables => new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -164,6 +166,7 @@ public sealed partial class LocalAws : IAsyncDisposable
         var aws = new LocalAws(options);
         if (options.Scenario is not null) aws.Apply(options.Scenario);
         await aws.StartServerAsync(cancellationToken).ConfigureAwait(false);
+        await aws.SlurmRest.StartAllAsync(cancellationToken).ConfigureAwait(false);
         // After the server: template functions get the endpoint in their environment.
         aws.LoadTemplate();
         if (options.ClockMode == ClockMode.Wall)
@@ -243,6 +246,7 @@ public sealed partial class LocalAws : IAsyncDisposable
     {
         if (wallClock is not null) await wallClock.DisposeAsync().ConfigureAwait(false);
         if (lambda is not null) await lambda.DisposeAsync().ConfigureAwait(false);
+        await SlurmRest.DisposeAsync().ConfigureAwait(false);
         if (app is not null)
         {
             await app.StopAsync().ConfigureAwait(false);
@@ -262,20 +266,10 @@ public sealed partial class LocalAws : IAsyncDisposable
 
     private async Task StartServerAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, Options.Port);
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = null; // the handler enforces MaxBodyBytes with an AWS-shaped error
-        });
-        app = builder.Build();
         var handler = new AwsRequestHandler(this, Options);
-        app.Run(handler.HandleAsync);
+        // the handler enforces MaxBodyBytes with an AWS-shaped error
+        app = LoopbackHost.Build(Options.Port, handler.HandleAsync, kestrel => kestrel.Limits.MaxRequestBodySize = null);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
+        Endpoint = LoopbackHost.Address(app);
     }
 }

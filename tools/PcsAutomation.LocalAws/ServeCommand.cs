@@ -107,6 +107,8 @@ public static class ServeCommand
         Console.WriteLine("Set in your shell:");
         foreach (var (key, value) in aws.EnvironmentVariables) Console.WriteLine($"  export {key}={value}");
         Console.WriteLine($"Try: aws --endpoint-url {aws.Endpoint.ToString().TrimEnd('/')} --region {options.Region} pcs list-clusters");
+        foreach (var cluster in aws.State.Clusters.Values.Where(c => c.SlurmRestPort is not null).OrderBy(c => c.Sequence))
+            Console.WriteLine($"slurmrestd of cluster {cluster.Name}: {aws.SlurmRest.Endpoint(cluster.Id)} (its GetCluster SLURMRESTD endpoint)");
         if (aws.Template is { } loaded)
         {
             Console.WriteLine($"Template {options.Template}: {loaded.Functions.Count} function(s), {loaded.StateMachineArns.Count} state machine(s), "

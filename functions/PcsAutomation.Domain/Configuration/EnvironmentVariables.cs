@@ -25,6 +25,12 @@ public static class EnvironmentVariables
     /// <summary>The reconciler's horizon in hours (stack parameter CapacityBlockHorizonHours).</summary>
     public const string CapacityBlockHorizonHours = "PCS_AUTOMATION_CAPACITY_BLOCK_HORIZON_HOURS";
 
+    /// <summary>Stack parameter SlurmRestSubnetIds as given (comma-separated subnet ids, or empty): JobProtection.SlurmRestNetwork.</summary>
+    public const string SlurmRestSubnetIds = "PCS_AUTOMATION_SLURM_REST_SUBNET_IDS";
+
+    /// <summary>Stack parameter SlurmRestSecurityGroupId as given (a security group id, or empty): JobProtection.SlurmRestNetwork.</summary>
+    public const string SlurmRestSecurityGroupId = "PCS_AUTOMATION_SLURM_REST_SECURITY_GROUP_ID";
+
     /// <summary>The rotation's margin before an expiry acts, in minutes (stack parameter CapacityBlockRotationMarginMinutes).</summary>
     public const string CapacityBlockRotationMarginMinutes = "PCS_AUTOMATION_CAPACITY_BLOCK_ROTATION_MARGIN_MINUTES";
 }

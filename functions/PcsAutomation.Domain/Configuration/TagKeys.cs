@@ -40,6 +40,20 @@ public static class TagKeys
     /// <summary>Compute node group tag: the name or id of the group the expiring group's queues fail over to (not on the same block).</summary>
     public const string FallbackNodeGroup = "pcs-automation:fallback-node-group";
 
+    /// <summary>
+    /// Cluster tag: what happens to running Slurm jobs when a workflow needs the nodes: <c>reserve</c> (a Slurm MAINT
+    /// reservation so that no job starts that would run into the window, then a bounded wait), <c>drain</c> (drain the
+    /// nodes at the window's start, then a bounded wait) or <c>requeue</c> (no wait: scaling down ends the jobs and puts
+    /// them back in their queues, guide L2668). Default <c>reserve</c>, which needs the Slurm REST API (JobProtection).
+    /// </summary>
+    public const string JobPolicy = "pcs-automation:job-policy";
+
+    /// <summary>Cluster tag: how long <c>reserve</c> and <c>drain</c> wait for running jobs, <c>&lt;n&gt;m</c>, <c>&lt;n&gt;h</c> or <c>1d</c>, 5m..24h (default 1h).</summary>
+    public const string JobPolicyTimeout = "pcs-automation:job-policy-timeout";
+
+    /// <summary>Cluster tag: what a workflow does when jobs still run after the timeout: <c>proceed</c> or <c>abort</c> (default per workflow).</summary>
+    public const string JobPolicyOnTimeout = "pcs-automation:job-policy-on-timeout";
+
     /// <summary>EC2 tag key used for BYO login instances when neither the cluster nor the stack names one.</summary>
     public const string DefaultByoLoginTagKey = "pcs-automation:byo-login-for";
 

@@ -9,6 +9,7 @@ namespace PcsAutomation.Domain.Rotation;
 /// </summary>
 /// <param name="Verification">CheckSecretRotation's status: SUCCEEDED, or ROTATED_UNCONFIRMED when the cluster does not report the new version.</param>
 /// <param name="WindowOpensAt">Advance notice: when the maintenance window in which the rotation runs opens.</param>
+/// <param name="JobCleanupProblems">What ReleaseJobProtection could not undo (a Slurm reservation, drained nodes): a "Needs operator" line.</param>
 public sealed record RotationNotificationFacts(
     string? PreviousVersionId = null,
     string? CurrentVersionId = null,
@@ -19,7 +20,8 @@ public sealed record RotationNotificationFacts(
     IReadOnlyList<string>? Warnings = null,
     IReadOnlyList<string>? LoginInstances = null,
     WorkflowFailure? Failure = null,
-    DateTimeOffset? WindowOpensAt = null);
+    DateTimeOffset? WindowOpensAt = null,
+    IReadOnlyList<string>? JobCleanupProblems = null);
 
 /// <summary>The rotation's notifications: subject, message and detail-type per event. Never holds a secret value (none is known here).</summary>
 public static class RotationNotifications
@@ -36,7 +38,8 @@ public static class RotationNotifications
         ArgumentNullException.ThrowIfNull(facts);
         var cluster = $"Cluster {clusterName} ({clusterId})";
         var execution = $"Execution: {executionArn}";
-        var warnings = facts.Warnings is { Count: > 0 } list ? " Warnings: " + string.Join(" ", list) : "";
+        var warnings = (facts.Warnings is { Count: > 0 } list ? " Warnings: " + string.Join(" ", list) : "")
+            + (facts.JobCleanupProblems is { Count: > 0 } cleanup ? " Needs operator (docs/runbooks/job-protection.md): " + string.Join("; ", cleanup) + "." : "");
         return notificationEvent switch
         {
             NotificationEvents.AdvanceNotice => new(

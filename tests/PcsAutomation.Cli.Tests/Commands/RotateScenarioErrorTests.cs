@@ -26,7 +26,7 @@ public sealed class RotateScenarioErrorTests : IDisposable
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Equal($"error: {path}:3:5: unknown key 'slurmVersoin' in clusters[0]; allowed keys: name, status, slurmVersion, size, "
-            + "scaleDownIdleTimeInSeconds, tags, nodeGroups, queues", run.Text.TrimEnd('\n'));
+            + "scaleDownIdleTimeInSeconds, slurmRest, tags, nodeGroups, queues", run.Text.TrimEnd('\n'));
     }
 
     [Fact] // guide L1900: the emulated CreateCluster's own check and message

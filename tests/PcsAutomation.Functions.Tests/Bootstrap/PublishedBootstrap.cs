@@ -42,8 +42,18 @@ public sealed class PublishedBootstrap : IAsyncLifetime
         using var process = Process.Start(make)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
+        // A guard against a hung build only: the Native AOT publish takes 2-3 min on a quiet machine, over 10 under heavy load.
+        var patience = TimeSpan.FromMinutes(30);
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"make build-DiagnosticsFunction did not finish within {patience}");
+        }
         MakeExitCode = process.ExitCode;
         MakeOutput = new StringBuilder().Append(await stdout).Append(await stderr).ToString();
     }

@@ -88,4 +88,21 @@ public class CapacityFactsReaderTests
         Assert.Equal(6, facts.Reservations.Count);
         Assert.Equal(["shared-b"], facts.Usage().GroupsOf(Shared).Select(g => g.NodeGroupName));
     }
+
+    [Fact] // the reader must carry DescribeCapacityBlocks' UltraserverType: such a block loses its instances 60 minutes before its end, not 30
+    public async Task ReadAsync_UltraServerBlock_MarkedUltraServerAndTimedFromEndMinus60()
+    {
+        var scenario = Scenario.Empty().WithCapacityBlock("nvl72", "p6e-gb200.36xlarge", 18, "-1d", "+6h", id: "cr-0f000000000000001");
+        await using var h = await HandlerHarness.StartAsync(scenario);
+        var reader = new CapacityFactsReader(h.Factory.CreatePcs(), h.Factory.CreateEc2());
+
+        var block = (await reader.ReadAsync(CancellationToken.None)).Reservation("cr-0f000000000000001")!;
+        var timing = ExpiryTiming.For(block, TimeSpan.FromMinutes(90), TimeSpan.FromMinutes(20));
+
+        Assert.Equal("u-p6e-gb200x72", block.UltraserverType);
+        Assert.True(block.IsUltraServer());
+        Assert.Equal(block.EndDate!.Value - TimeSpan.FromMinutes(60), timing.TerminationAt);
+        lock (h.Aws.State.Gate)
+            Assert.Equal(h.Aws.State.CapacityBlocks.Values.Single().TerminationStart, timing.TerminationAt); // the product's time is the emulator's EC2's
+    }
 }

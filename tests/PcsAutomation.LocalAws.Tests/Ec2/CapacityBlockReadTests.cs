@@ -126,6 +126,19 @@ public class CapacityBlockReadTests
         Assert.Equal(CapacityBlockResourceState.Expired, Assert.Single(blocks, b => b.CapacityBlockId == "cb-0a000000000000003").State);
     }
 
+    [Fact] // API_CapacityBlock.html: ultraserverType, "The EC2 UltraServer type of the Capacity Block" (its value spelling: README, Inferred)
+    public async Task DescribeCapacityBlocks_UltraServerBlock_HasItsUltraserverTypeBlocksOfInstancesNone()
+    {
+        await using var account = await SdkAccount.StartAsync(Blocks().WithCapacityBlock("nvl72", "p6e-gb200.36xlarge", 18, "-1d", "+6h"));
+
+        var blocks = (await account.Ec2.DescribeCapacityBlocksAsync(new DescribeCapacityBlocksRequest())).CapacityBlocks;
+
+        Assert.Equal("u-p6e-gb200x72", Assert.Single(blocks, b => b.UltraserverType is not null).UltraserverType);
+        Assert.Equal(3, blocks.Count(b => b.UltraserverType is null));
+        var ultra = account.Aws.State.CapacityBlocks.Values.Single(b => b.InstanceType == "p6e-gb200.36xlarge");
+        Assert.Equal(ultra.EndDate - TimeSpan.FromMinutes(60), ultra.TerminationStart);
+    }
+
     [Fact]
     public async Task DescribeCapacityBlocks_IdsAndStateFilter_OnlyThoseBlocks()
     {

@@ -49,7 +49,7 @@ public sealed class ServeScenarioErrorTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Equal($"{path}:3:5: unknown key 'slurmVersoin' in clusters[0]; allowed keys: name, status, slurmVersion, size, "
-            + "scaleDownIdleTimeInSeconds, tags, nodeGroups, queues", stderr.TrimEnd('\n'));
+            + "scaleDownIdleTimeInSeconds, slurmRest, tags, nodeGroups, queues", stderr.TrimEnd('\n'));
         Assert.Equal("", stdout);
     }
 

@@ -52,7 +52,7 @@ public class ScenarioFileTests
         var error = Fails(Valid.Replace("slurmVersion:", "slurmVersoin:", StringComparison.Ordinal));
 
         Assert.Equal("bad.yaml:4:5: unknown key 'slurmVersoin' in clusters[0]; allowed keys: name, status, slurmVersion, size, "
-            + "scaleDownIdleTimeInSeconds, tags, nodeGroups, queues", error.Message);
+            + "scaleDownIdleTimeInSeconds, slurmRest, tags, nodeGroups, queues", error.Message);
     }
 
     [Fact]

@@ -22,6 +22,14 @@ public static class TemplateConditions
     /// <summary>A rendered copy of <paramref name="template"/>; an unknown parameter name fails.</summary>
     public static JsonNode Render(JsonNode template, IReadOnlyDictionary<string, string> parameters)
     {
+        var conditions = Conditions(template, parameters);
+        var rendered = template.DeepClone();
+        return Resolve(rendered, conditions) ?? throw new InvalidOperationException("The template rendered to nothing.");
+    }
+
+    /// <summary>Every <c>Conditions</c> entry of <paramref name="template"/> evaluated for the parameters (defaults, overridden).</summary>
+    public static Dictionary<string, bool> Conditions(JsonNode template, IReadOnlyDictionary<string, string> parameters)
+    {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(parameters);
         var values = ParameterValues(template, parameters);
@@ -29,9 +37,19 @@ public static class TemplateConditions
         var conditions = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var (name, _) in definitions)
             Evaluate(name, definitions, values, conditions, []);
+        return conditions;
+    }
 
-        var rendered = template.DeepClone();
-        return Resolve(rendered, conditions) ?? throw new InvalidOperationException("The template rendered to nothing.");
+    /// <summary>
+    /// One condition expression (the same functions; a <c>Rules</c> assertion uses them too) evaluated against
+    /// <paramref name="template"/>'s parameters and conditions.
+    /// </summary>
+    public static bool Holds(JsonNode expression, JsonNode template, IReadOnlyDictionary<string, string> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        var values = ParameterValues(template, parameters);
+        var definitions = template["Conditions"] as JsonObject ?? [];
+        return Truth(expression, definitions, values, Conditions(template, parameters), []);
     }
 
     private static Dictionary<string, string> ParameterValues(JsonNode template, IReadOnlyDictionary<string, string> overrides)

@@ -42,6 +42,24 @@ public class TemplateConditionsTests
     }
 
     [Fact]
+    public void Conditions_ParameterOverridden_EveryEntryEvaluated()
+    {
+        var conditions = TemplateConditions.Conditions(CloudFormationYaml.Parse(Template)!, new Dictionary<string, string> { ["Mode"] = "on" });
+
+        Assert.Equal([("Off", false), ("On", true), ("Three", false)], conditions.Select(c => (c.Key, c.Value)).Order());
+    }
+
+    [Theory] // a Rules assertion is written with the same functions
+    [InlineData("off", true)]
+    [InlineData("on", false)]
+    public void Holds_AnExpressionOverParametersAndConditions_Evaluated(string mode, bool expected)
+    {
+        var expression = CloudFormationYaml.Parse("!And [!Condition Off, !Not [!Equals [!Ref Size, 4]]]")!;
+
+        Assert.Equal(expected, TemplateConditions.Holds(expression, CloudFormationYaml.Parse(Template)!, new Dictionary<string, string> { ["Mode"] = mode }));
+    }
+
+    [Fact]
     public void Render_UnknownParameter_FailsNamingIt()
     {
         var error = Assert.Throws<ArgumentException>(() => Render(("Mood", "on")));

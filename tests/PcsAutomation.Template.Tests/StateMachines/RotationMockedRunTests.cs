@@ -31,9 +31,11 @@ public class RotationMockedRunTests
         var report = await RunAsync("dry-run.input.json", Mocks("dry-run"));
 
         Assert.True(report.Succeeded, report.Cause);
-        Assert.Equal(1, report.TaskInvocations);
+        Assert.Equal(2, report.TaskInvocations); // PlanRotation, PlanJobProtection
         var output = JsonNode.Parse(report.Output!)!;
         Assert.True((bool)output["dryRun"]!);
+        Assert.Equal("requeue", (string?)output["jobProtection"]!["action"]);
+        Assert.StartsWith("REST disabled", (string?)output["jobProtection"]!["fallbackReason"], StringComparison.Ordinal);
         Assert.Equal(2, output["plan"]!["nodeGroups"]!.AsArray().Count);
     }
 
@@ -190,6 +192,66 @@ public class RotationMockedRunTests
         Assert.Equal("Automation.LoginNodesNotRefreshed", report.Error);
         Assert.Contains("i-0bbbbbbbbbbbbbbb1", report.Cause, StringComparison.Ordinal);
         AssertInOrder(report.VisitedStates, "CheckNodeGroupsRestored", "CheckLoginNodes", "PrepareNotificationFailed", "NotifyFailed", "ReleaseClusterLease");
+    }
+
+    [Fact]
+    public async Task Run_ReserveJobsEndDuringTheWait_ExtendsTheLeaseWaitsThenScalesAndReleases()
+    {
+        var report = await RunAsync("input.json", ReserveMocks(Answer("WAIT", 300), Answer("READY", 0)));
+
+        Assert.True(report.Succeeded, report.Error + ": " + report.Cause);
+        AssertInOrder(report.VisitedStates,
+            "PrepareNotificationStarting", "PlanJobProtectionAndApply", "StartJobWait", "WaitForRunningJobs", "AcquireClusterLeaseForJobWait", "WaitForJobs",
+            "WaitForRunningJobs", "ScaleNodeGroupsToZero", "RestoreNodeGroups", "ReleaseJobProtection", "PrepareNotificationSucceeded", "ReleaseClusterLease");
+    }
+
+    [Fact]
+    public async Task Run_ReserveTimedOutWithAbort_ReleasesNotifiesFailedAndNeverScales()
+    {
+        var report = await RunAsync("input.json", ReserveMocks(Answer("TIMED_OUT", 0, "abort")));
+
+        Assert.Equal("Automation.JobWaitTimeout", report.Error);
+        Assert.Contains("nothing was scaled", report.Cause, StringComparison.Ordinal);
+        Assert.DoesNotContain("ScaleNodeGroupsToZero", report.VisitedStates);
+        Assert.DoesNotContain("RestoreNodeGroups", report.VisitedStates);
+        AssertInOrder(report.VisitedStates, "WaitForRunningJobs", "JobWaitAborted", "ReleaseJobProtectionBeforeScale", "PrepareNotificationFailed", "ReleaseClusterLease", "RotationFailed");
+    }
+
+    [Fact]
+    public async Task Run_ReserveTimedOutWithProceed_ScalesDown()
+    {
+        var report = await RunAsync("input.json", ReserveMocks(Answer("TIMED_OUT", 0, "proceed")));
+
+        Assert.True(report.Succeeded, report.Error + ": " + report.Cause);
+        AssertInOrder(report.VisitedStates, "WaitForRunningJobs", "ScaleNodeGroupsToZero", "ReleaseJobProtection", "RotationSucceeded");
+    }
+
+    private static JsonObject Answer(string outcome, int waitSeconds, string? onTimeout = null) => new()
+    {
+        ["Return"] = new JsonObject
+        {
+            ["Payload"] = new JsonObject
+            {
+                ["outcome"] = outcome, ["reason"] = "2 job(s) still running: 11, 12", ["runningJobs"] = new JsonArray("11", "12"),
+                ["onTimeout"] = onTimeout, ["attempt"] = 1, ["waitSeconds"] = waitSeconds,
+            },
+            ["StatusCode"] = 200,
+        },
+    };
+
+    /// <summary>The happy path's mocks with reserve applied and the given answers of WaitForRunningJobs, in order.</summary>
+    private static JsonObject ReserveMocks(params JsonObject[] waits)
+    {
+        var mocks = Mocks("happy-path");
+        var apply = mocks["PlanJobProtectionAndApply"]!["Return"]!["Payload"]!.AsObject();
+        apply["action"] = "reserve";
+        apply["effectivePolicy"] = "reserve";
+        apply["fallbackReason"] = null;
+        apply["reservationName"] = "pcs-automation-run-1";
+        apply["applied"] = true;
+        mocks["WaitForRunningJobs"] = new JsonArray([.. waits]);
+        mocks["AcquireClusterLeaseForJobWait"] = mocks["AcquireClusterLease"]!.DeepClone();
+        return mocks;
     }
 
     private static JsonObject Mocks(string name) =>

@@ -12,6 +12,7 @@ public class RotationTemplateTests
         "PlanRotation", "AcquireClusterLease", "ScaleNodeGroupsToZero", "CheckClusterDrained", "RestoreNodeGroups",
         "CheckNodeGroupsRestored", "ReleaseClusterLease", "RotateClusterSecret", "CheckSecretRotation",
         "RotationEventRouter", "RefreshLoginNodes", "CheckLoginNodes", "RotationReconciler", "PrepareNotification",
+        "PlanJobProtection", "WaitForRunningJobs", "ReleaseJobProtection",
     ];
 
     /// <summary><see cref="Handlers"/> as theory data.</summary>

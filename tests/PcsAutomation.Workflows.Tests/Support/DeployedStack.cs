@@ -234,7 +234,13 @@ internal sealed class DeployedStack : IAsyncDisposable
             var leak = said.FirstOrDefault(s => s.Text.Contains(value, StringComparison.Ordinal));
             Assert.True(leak.Where is null, $"a cluster secret value appears in the {leak.Where}");
         }
+        // Slurm REST tokens are secrets too (issue 12): no JWT (base64url header "eyJ..." then payload then signature).
+        var token = said.FirstOrDefault(s => JwtShape.IsMatch(s.Text));
+        Assert.True(token.Where is null, $"a JWT appears in the {token.Where}");
     }
+
+    private static readonly System.Text.RegularExpressions.Regex JwtShape =
+        new(@"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     /// <summary>Every execution of the rotation state machine so far.</summary>
     public IReadOnlyList<Execution> Executions => ExecutionsOf(StateMachine);

@@ -51,6 +51,7 @@ internal static partial class Ec2Json
     public static JsonObject CapacityBlock(CapacityBlock block, AwsWorld world) => new()
     {
         ["capacityBlockId"] = block.CapacityBlockId,
+        ["ultraserverType"] = block.UltraserverType,
         ["availabilityZone"] = block.AvailabilityZone,
         ["availabilityZoneId"] = AvailabilityZones.IdOf(block.AvailabilityZone),
         ["capacityReservationIdSet"] = new JsonArray(block.CapacityReservationId),

@@ -27,6 +27,20 @@ public sealed class PcsCluster : PcsResource
     /// <summary>Slurm's jobs, in submission order (<see cref="SlurmJob"/>; the scenario submits them, no PCS API shows them).</summary>
     public List<SlurmJob> Jobs { get; } = [];
 
+    /// <summary>Slurm's drained nodes and reservations (<see cref="SlurmController"/>).</summary>
+    public SlurmController Slurm { get; } = new();
+
+    /// <summary>
+    /// The loopback port of the emulated slurmrestd once it listens (<c>SlurmRest.SlurmRestServers</c>); null when none does,
+    /// and the endpoint then shows the controller's address and the real port 6820 (guide L6832-6843).
+    /// </summary>
+    public int? SlurmRestPort { get; set; }
+
+    /// <summary>Whether the cluster serves the Slurm REST API: <c>slurmRest.mode</c> STANDARD on Slurm 25.05 or later (guide L6705-6707).</summary>
+    public bool ServesSlurmRest =>
+        SlurmConfiguration["slurmRest"]?["mode"]?.GetValue<string>() == "STANDARD"
+        && string.CompareOrdinal(SchedulerVersion, "25.05") >= 0;
+
     /// <summary>Slurm numbers jobs from 1 in each cluster.</summary>
     public long NextJobId() => Jobs.Count + 1;
 

@@ -14,15 +14,21 @@ public sealed partial class PcsFleet
 {
     private readonly HashSet<string> schedulingSoon = new(StringComparer.Ordinal);
 
-    /// <summary>Users submit <paramref name="count"/> one-node jobs of <paramref name="duration"/> to the queue (still allowed after expiry, guide L3480).</summary>
-    public IReadOnlyList<SlurmJob> SubmitJobs(PcsCluster cluster, PcsQueue queue, int count, TimeSpan duration)
+    /// <summary>
+    /// Users submit <paramref name="count"/> one-node jobs of <paramref name="duration"/> to the queue (still allowed after
+    /// expiry, guide L3480), with Slurm's <paramref name="timeLimit"/> (at least the duration).
+    /// </summary>
+    public IReadOnlyList<SlurmJob> SubmitJobs(PcsCluster cluster, PcsQueue queue, int count, TimeSpan duration, TimeSpan timeLimit)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(queue);
         var jobs = new List<SlurmJob>();
         for (var i = 0; i < count; i++)
         {
-            var job = new SlurmJob { JobId = cluster.NextJobId(), QueueId = queue.Id, Duration = duration, SubmitTime = world.Now };
+            var job = new SlurmJob
+            {
+                JobId = cluster.NextJobId(), QueueId = queue.Id, Duration = duration, TimeLimit = timeLimit, SubmitTime = world.Now,
+            };
             cluster.Jobs.Add(job);
             jobs.Add(job);
         }
@@ -55,13 +61,16 @@ public sealed partial class PcsFleet
 
     /// <summary>
     /// Nodes the jobs want from <paramref name="group"/>: its running jobs, plus the pending jobs it takes. Each pending
-    /// job goes to the first group of its queue (in the queue's order) that can run jobs and is below its max.
+    /// job goes to the first group of its queue (in the queue's order) that can run jobs, is below its max and has a node
+    /// the job may use (not drained, not reserved during its time limit: <see cref="NodeAccepts"/>) that no other job took.
     /// </summary>
     private int JobDemand(PcsCluster cluster, ComputeNodeGroup group, DateTimeOffset now)
     {
         if (cluster.Jobs.Count == 0) return 0;
-        var load = cluster.Jobs.Where(j => j.State == SlurmJob.Running && j.NodeGroupId is not null)
-            .GroupBy(j => j.NodeGroupId!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var running = cluster.Jobs.Where(j => j.State == SlurmJob.Running && j.NodeGroupId is not null).ToList();
+        var load = running.GroupBy(j => j.NodeGroupId!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var taken = running.Select(j => j.InstanceId is { } id ? world.Instances.GetValueOrDefault(id)?.SlurmNodeName : null)
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var job in cluster.Jobs.Where(j => j.State == SlurmJob.Pending))
         {
             if (!cluster.Queues.TryGetValue(job.QueueId, out var queue)) continue;
@@ -69,6 +78,9 @@ public sealed partial class PcsFleet
             {
                 if (!cluster.NodeGroups.TryGetValue(id, out var candidate) || !CanRunJobs(cluster, candidate, now)) continue;
                 if (load.GetValueOrDefault(id) >= candidate.MaxInstanceCount) continue;
+                var node = NodeNames(candidate).FirstOrDefault(n => !taken.Contains(n) && NodeAccepts(cluster, n, job));
+                if (node is null) continue;
+                taken.Add(node);
                 load[id] = load.GetValueOrDefault(id) + 1;
                 break;
             }
@@ -87,7 +99,8 @@ public sealed partial class PcsFleet
             var node = queue.ComputeNodeGroupIds.Where(cluster.NodeGroups.ContainsKey)
                 .SelectMany(id => world.InstancesOfNodeGroup(id).OrderBy(i => i.LaunchTime).ThenBy(i => i.InstanceId, StringComparer.Ordinal))
                 .FirstOrDefault(i => i.State == Ec2Instance.Running && !i.NeverRegisters && !i.MarkedForReplacement
-                                     && i.IsIdleAt(now) && !busy.Contains(i.InstanceId));
+                                     && i.IsIdleAt(now) && !busy.Contains(i.InstanceId)
+                                     && (i.SlurmNodeName is null || NodeAccepts(cluster, i.SlurmNodeName, job)));
             if (node is null) continue;
             Start(cluster, job, node);
             busy.Add(node.InstanceId);

@@ -175,6 +175,7 @@ public sealed partial class PcsFleet(AwsWorld world)
                 ["Name"] = $"{group.Name}",
             },
         };
+        instance.SlurmNodeName = NodeNameForLaunch(cluster, group);
         world.Instances[instance.InstanceId] = instance;
         if (block is not null) LookOnceAt(cluster, group, block.TerminationStart);
         Boot(cluster, group, instance);

@@ -12,7 +12,16 @@ public static class PcsJson
         slurm["authKey"] = new JsonObject { ["secretArn"] = c.SecretArn, ["secretVersion"] = c.SecretVersion };
         var endpoints = new JsonArray(Endpoint("SLURMCTLD", c.ControllerIp, "6817"));
         if (slurm["slurmRest"]?["mode"]?.GetValue<string>() == "STANDARD")
-            endpoints.Add(Endpoint("SLURMRESTD", c.ControllerIp, "6820"));
+        {
+            // guide L6832-6843: the controller's private address and 6820; the emulator's slurmrestd listens on loopback
+            // at a port of the cluster's own (SlurmRest.SlurmRestServers), the one departure from the real endpoint.
+            endpoints.Add(c.SlurmRestPort is { } port
+                ? Endpoint("SLURMRESTD", "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                : Endpoint("SLURMRESTD", c.ControllerIp, "6820"));
+            // guide L2371, L2446-2450: the cluster secret is also the JWT key (jwtAuth.jwtKey in the model,
+            // ../shared/reference/botocore/pcs.service-2.json)
+            slurm["jwtAuth"] = new JsonObject { ["jwtKey"] = new JsonObject { ["secretArn"] = c.SecretArn, ["secretVersion"] = c.SecretVersion } };
+        }
         if (slurm["accounting"]?["mode"]?.GetValue<string>() == "STANDARD")
             endpoints.Add(Endpoint("SLURMDBD", c.ControllerIp, "6819"));
         var json = Summary(c);

@@ -2,10 +2,14 @@ using PcsAutomation.LocalAws.World;
 
 namespace PcsAutomation.LocalAws.Pcs;
 
-/// <summary>A job as <c>squeue</c> would list it (guide L1006-1068): queue and node group by name.</summary>
+/// <summary>
+/// A job as <c>squeue</c> would list it (guide L1006-1068): queue and node group by name, the Slurm node it runs on and its
+/// time limit; <see cref="EndTime"/> is the real end of a completed job.
+/// </summary>
 public sealed record SlurmJobInfo(
     long JobId, string Queue, string State, string? NodeGroup, string? InstanceId,
-    DateTimeOffset SubmitTime, DateTimeOffset? StartTime, DateTimeOffset? EndTime, int Requeues);
+    DateTimeOffset SubmitTime, DateTimeOffset? StartTime, DateTimeOffset? EndTime, int Requeues,
+    TimeSpan TimeLimit, string? Node);
 
 /// <summary>
 /// A queue's jobs and the groups that could run them now (<see cref="PcsFleet.CanRunJobs"/>). <see cref="HoldsJobs"/>: jobs
@@ -18,8 +22,12 @@ public sealed record SlurmQueueState(
     public bool HoldsJobs => PendingJobs > 0 && NodeGroupsThatCanRun.Count == 0;
 }
 
-/// <summary>A Slurm reservation as <c>scontrol show res</c> shows it (guide L3514-3529): name, flags, nodes, comment.</summary>
-public sealed record SlurmReservation(string Name, IReadOnlyList<string> Flags, string Nodes, string Comment);
+/// <summary>A Slurm reservation as <c>scontrol show res</c> shows it (guide L3514-3529): name, flags, nodes, comment, times.</summary>
+public sealed record SlurmReservation(string Name, IReadOnlyList<string> Flags, string Nodes, string Comment)
+{
+    public DateTimeOffset? Start { get; init; }
+    public DateTimeOffset? End { get; init; }
+}
 
 /// <summary>
 /// A node group's nodes as Slurm sees them: their names (<c>&lt;group&gt;-[1-max]</c>, guide L3508-3511, L3542-3544), the <c>maint</c>
@@ -45,7 +53,26 @@ public sealed class SlurmView(AwsWorld world, PcsFleet fleet)
             var c = Cluster(cluster);
             return c.Jobs.Select(j => new SlurmJobInfo(j.JobId, c.Queues.GetValueOrDefault(j.QueueId)?.Name ?? j.QueueId, j.State,
                 j.NodeGroupId is null ? null : c.NodeGroups.GetValueOrDefault(j.NodeGroupId)?.Name ?? j.NodeGroupId, j.InstanceId,
-                j.SubmitTime, j.StartTime, j.EndTime, j.Requeues)).ToList();
+                j.SubmitTime, j.StartTime, j.EndTime, j.Requeues, j.TimeLimit,
+                j.InstanceId is null ? null : world.Instances.GetValueOrDefault(j.InstanceId)?.SlurmNodeName)).ToList();
+        }
+    }
+
+    /// <summary>Every Slurm node of the cluster (<c>sinfo -N</c>; <see cref="PcsFleet.SlurmNodes"/>).</summary>
+    public IReadOnlyList<SlurmNodeInfo> Nodes(string cluster)
+    {
+        lock (world.Gate) return fleet.SlurmNodes(Cluster(cluster));
+    }
+
+    /// <summary>The cluster's reservations not yet over (<c>scontrol show res</c>), PCS's own Capacity Block ones included.</summary>
+    public IReadOnlyList<SlurmReservation> Reservations(string cluster)
+    {
+        lock (world.Gate)
+        {
+            return fleet.Reservations(Cluster(cluster)).Select(r => new SlurmReservation(r.Name, [.. r.Flags], Hostlist.Compress(r.Nodes), r.Comment ?? "")
+            {
+                Start = r.Start, End = r.End,
+            }).ToList();
         }
     }
 

@@ -50,6 +50,13 @@ public sealed class Scenario
         return this;
     }
 
+    /// <summary>The last cluster serves the Slurm REST API (<c>slurmRest.mode</c>, guide L6705-6707): the emulator runs its slurmrestd.</summary>
+    public Scenario WithSlurmRest(string mode = "STANDARD")
+    {
+        LastCluster.SlurmRest = mode;
+        return this;
+    }
+
     public Scenario WithScaleDownIdleTime(int seconds)
     {
         LastCluster.ScaleDownIdleTimeInSeconds = seconds;
@@ -99,13 +106,13 @@ public sealed class Scenario
 
     public Scenario At(string at, string action, string? cluster = null, string? nodeGroup = null, int? count = null,
         string? duration = null, string? status = null, string? message = null, string? queue = null, string? capacityBlock = null,
-        string? end = null, string? paymentDelay = null, string? payment = null, string? launchTemplate = null)
+        string? end = null, string? paymentDelay = null, string? payment = null, string? launchTemplate = null, string? timeLimit = null)
     {
         definition.Timeline.Add(new TimelineEvent
         {
             At = at, Action = action, Cluster = cluster, NodeGroup = nodeGroup, Count = count, Duration = duration,
             Status = status, Message = message, Queue = queue, CapacityBlock = capacityBlock, End = end,
-            PaymentDelay = paymentDelay, Payment = payment, LaunchTemplate = launchTemplate,
+            PaymentDelay = paymentDelay, Payment = payment, LaunchTemplate = launchTemplate, TimeLimit = timeLimit,
         });
         return this;
     }

@@ -40,7 +40,8 @@ public sealed partial class ScenarioActions(AwsWorld world, PcsFleet fleet)
                 DeleteLaunchTemplate(entry.LaunchTemplate ?? "");
                 break;
             case "submitJobs":
-                SubmitJobs(Cluster(entry), Queue(entry), entry.Count ?? 1, ScenarioTime.Span(entry.Duration ?? "+1h"));
+                SubmitJobs(Cluster(entry), Queue(entry), entry.Count ?? 1, ScenarioTime.Span(entry.Duration ?? "+1h"),
+                    entry.TimeLimit is null ? null : ScenarioTime.Span(entry.TimeLimit));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown scenario action '{entry.Action}'.");

@@ -75,6 +75,7 @@ public sealed class ScenarioApplier(AwsWorld world, PcsFleet fleet)
         var secret = ClusterSecrets.Create(world, id);
         var slurm = new JsonObject();
         if (definition.ScaleDownIdleTimeInSeconds is { } idle) slurm["scaleDownIdleTimeInSeconds"] = idle;
+        if (definition.SlurmRest is { } mode) slurm["slurmRest"] = new JsonObject { ["mode"] = mode };
         var cluster = new PcsCluster
         {
             Id = id,

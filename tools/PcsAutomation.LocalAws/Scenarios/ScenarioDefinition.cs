@@ -70,6 +70,12 @@ public sealed class ClusterDefinition
     public string SlurmVersion { get; set; } = "25.05";
     public string Size { get; set; } = "SMALL";
     public int? ScaleDownIdleTimeInSeconds { get; set; }
+
+    /// <summary>
+    /// <c>slurmConfiguration.slurmRest.mode</c>: <c>STANDARD</c> serves the Slurm REST API (Slurm 25.05 or later, guide
+    /// L6705-6707; the emulator then runs a slurmrestd for the cluster on 127.0.0.1), <c>NONE</c> or absent does not.
+    /// </summary>
+    public string? SlurmRest { get; set; }
     public Dictionary<string, string> Tags { get; set; } = [];
     public List<NodeGroupDefinition> NodeGroups { get; set; } = [];
     public List<QueueDefinition> Queues { get; set; } = [];
@@ -122,7 +128,7 @@ public sealed class InstanceDefinition
 /// Something that happens at a time: <c>setDemand</c> (count, duration), <c>setBusy</c> (duration, optional count: jobs
 /// keep a group's nodes, or the first count of them, busy until at + duration), <c>setStatus</c> (status), <c>failNextUpdate</c> (message),
 /// <c>extendCapacityBlock</c> (capacityBlock, end, optional paymentDelay and payment: <c>succeeded</c> or <c>failed</c>),
-/// <c>suspendCluster</c>, <c>submitJobs</c> (cluster, queue, count, duration: one-node Slurm jobs), <c>deleteLaunchTemplate</c>
+/// <c>suspendCluster</c>, <c>submitJobs</c> (cluster, queue, count, duration, timeLimit: one-node Slurm jobs), <c>deleteLaunchTemplate</c>
 /// (launchTemplate).
 /// </summary>
 public sealed class TimelineEvent
@@ -138,6 +144,9 @@ public sealed class TimelineEvent
     public string? Message { get; set; }
     public string? End { get; set; }
     public string? Queue { get; set; }
+
+    /// <summary>submitJobs: Slurm's time limit of each job (whole minutes, at least the duration; default the duration).</summary>
+    public string? TimeLimit { get; set; }
 
     /// <summary>deleteLaunchTemplate: the template's name or id.</summary>
     public string? LaunchTemplate { get; set; }

@@ -53,6 +53,10 @@ public static class ScenarioValidator
         Check(problems, $"{path}.slurmVersion", item, () => PcsValidation.SlurmVersion(cluster.SlurmVersion));
         Check(problems, $"{path}.size", item, () => PcsValidation.Size(cluster.Size));
         Check(problems, $"{path}.scaleDownIdleTimeInSeconds", item, () => PcsValidation.ScaleDownIdleTime(cluster.ScaleDownIdleTimeInSeconds));
+        Check(problems, $"{path}.slurmRest", item, () => PcsValidation.OneOf(cluster.SlurmRest, ["STANDARD", "NONE"], "slurmConfiguration.slurmRest.mode"));
+        if (cluster.SlurmRest == "STANDARD" && string.CompareOrdinal(cluster.SlurmVersion, "25.05") < 0)
+            problems.Add(new ScenarioProblem($"{path}.slurmRest", item,
+                $"the Slurm REST API needs Slurm 25.05 or later (guide L6707); the cluster runs {cluster.SlurmVersion}."));
         for (var g = 0; g < cluster.NodeGroups.Count; g++) NodeGroup(cluster, g, $"{path}.nodeGroups[{g}]", problems);
         for (var q = 0; q < cluster.Queues.Count; q++) Queue(cluster, q, $"{path}.queues[{q}]", problems);
     }
@@ -118,6 +122,12 @@ public static class ScenarioValidator
         if (entry.Count is 0) problems.Add(new ScenarioProblem($"{path}.count", item, "count 0: submit at least one job (leave it out for one)."));
         if (entry.Duration is { } duration && TrySpan(duration) == TimeSpan.Zero)
             problems.Add(new ScenarioProblem($"{path}.duration", item, "a job runs for some time, e.g. 30m."));
+        if (entry.TimeLimit is not { } text) return;
+        if (TrySpan(text) is not { } limit)
+            Duration(text, $"{path}.timeLimit", item, problems); // reports why it cannot be read
+        else if (limit.Ticks % TimeSpan.TicksPerMinute != 0 || limit < (TrySpan(entry.Duration ?? "+1h") ?? TimeSpan.Zero))
+            problems.Add(new ScenarioProblem($"{path}.timeLimit", item,
+                $"'{text}': a time limit is whole minutes (Slurm's unit) and at least the job's duration ({entry.Duration ?? "1h"})."));
     }
 
     /// <summary>A readable duration that is not negative.</summary>

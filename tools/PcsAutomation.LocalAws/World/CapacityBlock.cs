@@ -55,6 +55,16 @@ public sealed class CapacityBlock
         InstanceType.StartsWith("u-", StringComparison.Ordinal) ||
         InstanceType.StartsWith("p6e-gb", StringComparison.Ordinal);
 
+    /// <summary>
+    /// DescribeCapacityBlocks' <c>UltraserverType</c> ("The EC2 UltraServer type of the Capacity Block",
+    /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CapacityBlock.html), null for a block of instances.
+    /// The value's spelling is inferred (README, Inferred): <c>u-</c>, the family, <c>x72</c> for the GB200/GB300
+    /// UltraServers (72 GPUs; SageMaker documents <c>ml.u-p6e-gb200x72</c>).
+    /// </summary>
+    public string? UltraserverType => !IsUltraServer ? null
+        : InstanceType.StartsWith("u-", StringComparison.Ordinal) ? InstanceType
+        : $"u-{InstanceType.Split('.')[0]}x72";
+
     public TimeSpan TerminationLead => TimeSpan.FromMinutes(IsUltraServer ? 60 : 30);
 
     /// <summary>When EC2 starts terminating the block's instances.</summary>

@@ -51,6 +51,12 @@ public sealed class Ec2Instance
     public string? ClusterId => Tags.GetValueOrDefault(PcsTags.ClusterId);
     public string? NodeGroupId => Tags.GetValueOrDefault(PcsTags.ComputeNodeGroupId);
 
+    /// <summary>
+    /// The Slurm node this instance is, <c>&lt;group&gt;-&lt;n&gt;</c> with n from 1 to the group's max (guide L997, L3509-3511:
+    /// <c>compute-1-[1-4]</c>); set by PCS at launch, null for instances outside a node group.
+    /// </summary>
+    public string? SlurmNodeName { get; internal set; }
+
     /// <summary>A job runs on the node until then (scenario-driven); the node is idle afterwards.</summary>
     public DateTimeOffset BusyUntil { get; set; } = DateTimeOffset.MinValue;
 

@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+using PcsAutomation.Domain.JobProtection;
+
+namespace PcsAutomation.Functions.JobProtection;
+
+/// <summary>PlanJobProtection's input. <paramref name="Apply"/>: create the reservation or drain the nodes (under the lease, at the window's start); else read-only (the plan, the dry run).</summary>
+/// <param name="ExpectedDowntimeSeconds">The rotation plan's expected duration: the reservation covers the wait, then that, then a margin.</param>
+/// <param name="WindowOpensAt">
+/// The advance notice of a scheduled rotation: the window's opening. Then only <c>reserve</c> acts, creating the
+/// reservation the rotation of that window uses (<see cref="Domain.JobProtection.JobProtectionNames.RotationReservation"/>)
+/// from now on, so no job starts that would still run when the window opens; a drain waits for the window.
+/// </param>
+public sealed record PlanJobProtectionInput(string? ClusterId, string? ExecutionArn, bool? Apply, long? ExpectedDowntimeSeconds, DateTimeOffset? WindowOpensAt = null);
+
+/// <summary>
+/// The job protection step's record in the execution's state (<c>$.jobs</c>): what the planner said (<see cref="Plan"/>,
+/// its <see cref="JobProtectionPlan.Lines"/> for people) and what later steps need (action, window, timeout).
+/// </summary>
+/// <param name="Applied">True once the reservation was created (or found) or the nodes drained.</param>
+/// <param name="DrainedNodes">The nodes this step drained (nodes already drained by someone else are left as they are).</param>
+public sealed record JobProtectionStep(
+    string ClusterId,
+    string Action,
+    string EffectivePolicy,
+    string? FallbackReason,
+    string? ReservationName,
+    DateTimeOffset WindowStart,
+    DateTimeOffset WindowEnd,
+    long TimeoutSeconds,
+    string OnTimeout,
+    bool Applied,
+    IReadOnlyList<string> DrainedNodes,
+    IReadOnlyList<string> Lines,
+    JobProtectionPlan Plan);
+
+/// <summary>WaitForRunningJobs' input: the step's record fields and the poll count.</summary>
+public sealed record WaitForRunningJobsInput(
+    string? ClusterId, string? ExecutionArn, string? Action, DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd, long? TimeoutSeconds, string? OnTimeout, int? Attempt);
+
+/// <summary>One look at the jobs: <c>READY</c>, <c>WAIT</c> (look again after <see cref="WaitSeconds"/>), <c>TIMED_OUT</c> (<see cref="OnTimeout"/> says what follows) or <c>NO_WAIT</c> (requeue).</summary>
+public sealed record WaitForRunningJobsResult(string Outcome, string Reason, IReadOnlyList<string> RunningJobs, string? OnTimeout, int Attempt, int WaitSeconds);
+
+/// <summary>ReleaseJobProtection's input.</summary>
+public sealed record ReleaseJobProtectionInput(string? ClusterId, string? ExecutionArn, string? Action);
+
+/// <summary>What the cleanup did; <see cref="Problems"/> says what is left for an operator (it never fails the restore).</summary>
+public sealed record ReleaseJobProtectionResult(bool ReservationRemoved, IReadOnlyList<string> ResumedNodes, IReadOnlyList<string> Problems);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(PlanJobProtectionInput))]
+[JsonSerializable(typeof(JobProtectionStep))]
+[JsonSerializable(typeof(WaitForRunningJobsInput))]
+[JsonSerializable(typeof(WaitForRunningJobsResult))]
+[JsonSerializable(typeof(ReleaseJobProtectionInput))]
+[JsonSerializable(typeof(ReleaseJobProtectionResult))]
+internal sealed partial class JobProtectionJsonContext : JsonSerializerContext;

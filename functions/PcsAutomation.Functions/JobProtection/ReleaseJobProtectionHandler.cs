@@ -1,0 +1,97 @@
+using PcsAutomation.Domain.JobProtection;
+using PcsAutomation.Domain.Workflows;
+using PcsAutomation.Functions.Hosting;
+using PcsAutomation.Functions.Workflows;
+using PcsAutomation.Lambda.Core;
+using PcsAutomation.Lambda.Logging;
+using PcsAutomation.Lambda.Serialization;
+
+namespace PcsAutomation.Functions.JobProtection;
+
+/// <summary>
+/// <c>ReleaseJobProtection</c>: after the restore, on every path: removes this execution's reservation and resumes only
+/// the nodes it drained (<see cref="JobProtectionNames.IsOwnDrain"/>: a node an administrator drained stays drained).
+/// GetCluster is read again, so the token is minted from the key the cluster names now (the new one after a rotation;
+/// the client re-reads AWSCURRENT once on a 1007). It never fails the workflow: whatever it could not do is in
+/// <c>problems</c>, for the operator.
+/// </summary>
+public sealed class ReleaseJobProtectionHandler
+{
+    private readonly ClusterReader reader;
+    private readonly SlurmRestConnector connector;
+
+    internal ReleaseJobProtectionHandler(ClusterReader reader, SlurmRestConnector connector) => (this.reader, this.connector) = (reader, connector);
+
+    public static LambdaHandler Create(FunctionServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var handler = new ReleaseJobProtectionHandler(ClusterReader.Create(services), SlurmRestConnector.Create(services));
+        return HandlerWrapper.Create(handler.HandleAsync, JobProtectionJsonContext.Default.ReleaseJobProtectionInput, JobProtectionJsonContext.Default.ReleaseJobProtectionResult);
+    }
+
+    public async Task<ReleaseJobProtectionResult> HandleAsync(ReleaseJobProtectionInput input, ILambdaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(context);
+        var clusterId = WorkflowInput.ClusterId(input.ClusterId);
+        var executionName = JobProtectionSteps.ExecutionName(WorkflowInput.ExecutionArn(input.ExecutionArn));
+        var action = JobProtectionSteps.Policy(input.Action, "action");
+        if (action == JobPolicy.Requeue)
+            return new ReleaseJobProtectionResult(false, [], []);
+
+        var workflow = WorkflowKind.ClusterSecretRotation;
+        var reservation = JobProtectionNames.Reservation(executionName);
+        var problems = new List<string>();
+        var removed = false;
+        var resumed = new List<string>();
+        try
+        {
+            var cluster = await reader.RequireClusterAsync(clusterId, context.CancellationToken).ConfigureAwait(false);
+            using var session = await connector.OpenAsync(cluster, context.CancellationToken).ConfigureAwait(false);
+            if (session.Client is not { } client)
+            {
+                problems.Add($"the Slurm REST API cannot be used ({string.Join("; ", SlurmRestUsability.Unusable(session.Facts))}): {What(action, reservation, workflow, executionName)} by hand (docs/runbooks/job-protection.md)");
+            }
+            else
+            {
+                if (action == JobPolicy.Reserve && client.Capabilities.Reservations)
+                    removed = await Attempt(() => client.DeleteReservationAsync(reservation, context.CancellationToken), problems, $"reservation {reservation} not removed").ConfigureAwait(false);
+                var nodes = await Attempt(() => JobProtectionSteps.NodesAsync(client, context.CancellationToken), problems, "the nodes could not be listed to resume the ones this execution drained").ConfigureAwait(false);
+                var own = (nodes ?? []).Where(n => n.IsDrain && JobProtectionNames.IsOwnDrain(n.Reason, workflow, executionName)).Select(n => n.Name).Order(StringComparer.Ordinal).ToList();
+                if (own.Count > 0 && await Attempt(async () => { await client.ResumeNodesAsync(own, context.CancellationToken).ConfigureAwait(false); return true; }, problems,
+                        $"nodes [{string.Join(", ", own)}] drained with reason '{JobProtectionNames.DrainReason(workflow, executionName)}' not resumed").ConfigureAwait(false))
+                    resumed.AddRange(own);
+            }
+        }
+#pragma warning disable CA1031 // a cleanup never fails the restore: every failure becomes a problem for the operator
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            problems.Add($"{What(action, reservation, workflow, executionName)} by hand (docs/runbooks/job-protection.md): {e.GetType().Name}: {e.Message}");
+        }
+
+        context.Logger.LogInformation(
+            $"Cluster {clusterId}: job protection released: reservation {reservation} removed {removed}, resumed [{string.Join(", ", resumed)}]");
+        foreach (var problem in problems)
+            context.Logger.LogWarning($"Cluster {clusterId}: Needs operator: {problem}");
+        return new ReleaseJobProtectionResult(removed, resumed, problems);
+    }
+
+    private static string What(JobPolicy action, string reservation, WorkflowKind workflow, string executionName) =>
+        action == JobPolicy.Reserve
+            ? $"remove reservation {reservation}"
+            : $"resume the nodes drained with reason '{JobProtectionNames.DrainReason(workflow, executionName)}'";
+
+    private static async Task<T?> Attempt<T>(Func<Task<T>> call, List<string> problems, string what)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Slurm.Errors.SlurmRestException e)
+        {
+            problems.Add($"{what}: {e.Message}");
+            return default;
+        }
+    }
+}
