@@ -138,6 +138,9 @@ def main():
     parser.add_argument("--symbols", help="the bootstrap's symbols (default: bootstrap.dbg beside it)")
     parser.add_argument("--out", default=os.path.join(ROOT, "functions", "PcsAutomation.Functions", "startup.order"))
     parser.add_argument("--handlers", nargs="*", help="default: every handler of HandlerRegistry, Diagnostics first")
+    parser.add_argument("--append", action="store_true",
+                        help="keep the names already in --out first and add what --handlers run that is not listed yet "
+                             "(a new handler's paths without rerunning all, which takes a minute a handler on an idle machine)")
     args = parser.parse_args()
     symbols = args.symbols or args.bootstrap + ".dbg"
 
@@ -160,6 +163,9 @@ def main():
     workdir = tempfile.mkdtemp(prefix="startup-order-")
     bootstrap = shutil.copy(args.bootstrap, os.path.join(workdir, "bootstrap"))
     names, listed = [], set()
+    if args.append and os.path.exists(args.out):
+        names = [line.strip() for line in open(args.out) if line.strip()]
+        listed = set(names)
     for handler in args.handlers or handler_names():
         addresses, answer = first_touches(bootstrap, handler, code_start, code_end)
         added = 0
