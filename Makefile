@@ -29,7 +29,7 @@ BOOTSTRAP := $(BOOTSTRAP_DIR)/bootstrap
 RUNTIME_ID ?= linux-x64
 # extra `dotnet publish` flags, e.g. -v:n
 PUBLISH_FLAGS ?=
-SOURCES := $(shell find $(ROOT)functions -type f \( -name '*.cs' -o -name '*.csproj' \) -not -path '*/bin/*' -not -path '*/obj/*') \
+SOURCES := $(shell find $(ROOT)functions -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.order' \) -not -path '*/bin/*' -not -path '*/obj/*') \
 	$(ROOT)Directory.Build.props $(ROOT)Directory.Packages.props $(ROOT)global.json
 
 .PHONY: bootstrap $(addprefix build-,$(FUNCTIONS))

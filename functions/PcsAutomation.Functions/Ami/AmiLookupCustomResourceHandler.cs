@@ -37,7 +37,7 @@ public sealed class AmiLookupCustomResourceHandler(AmiLookup lookup, CustomResou
     {
         ArgumentNullException.ThrowIfNull(services);
         var handler = new AmiLookupCustomResourceHandler(AmiLookup.Create(services), CustomResourceResponder.Shared, services.Time);
-        return HandlerWrapper.Create(handler.HandleAsync, AmiJsonContext.Default.JsonElement, AmiJsonContext.Default.AmiLookupCustomResourceOutput);
+        return HandlerWrapper.Create(handler.HandleAsync, AmiJsonContext.Strict.JsonElement, AmiJsonContext.Strict.AmiLookupCustomResourceOutput);
     }
 
     public async Task<AmiLookupCustomResourceOutput> HandleAsync(JsonElement input, ILambdaContext context)

@@ -44,7 +44,7 @@ internal sealed class CapacityBlockEventRouterHandler(
         var handler = new CapacityBlockEventRouterHandler(CapacityFactsReader.Create(services), ClusterReader.Create(services), ClusterLeaseTable.Create(services),
             CapacityBlockStarts.Create(services, "CapacityBlockEventRouter"), AutomationDefaults.FromEnvironment(services.GetVariable),
             FunctionRegion.Require(services, "CapacityBlockEventRouter"));
-        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockTriggersJsonContext.Default.JsonElement, CapacityBlockTriggersJsonContext.Default.CapacityBlockEventRouterOutput);
+        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockTriggersJsonContext.Strict.JsonElement, CapacityBlockTriggersJsonContext.Strict.CapacityBlockEventRouterOutput);
     }
 
     public async Task<CapacityBlockEventRouterOutput> HandleAsync(JsonElement input, ILambdaContext context)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PcsAutomation.Domain.CapacityBlocks;
+using PcsAutomation.Lambda.Serialization;
 
 namespace PcsAutomation.Functions.CapacityBlocks;
 
@@ -8,7 +9,7 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 /// the state machine reads exists; names are read in any case, since a caught error comes as <c>{"Error", "Cause"}</c>.
 /// The shared steps use <see cref="Workflows.WorkflowJsonContext"/>.
 /// </summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true, GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(PlanCapacityBlockExpiryInput))]
 [JsonSerializable(typeof(CapacityBlockExpiryPlan))]
 [JsonSerializable(typeof(ExpiryLeaseWaitInput))]
@@ -26,4 +27,10 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 [JsonSerializable(typeof(ReportCapacityBlockExpiryInput))]
 [JsonSerializable(typeof(ReportCapacityBlockExpiryResult))]
 [JsonSerializable(typeof(CapacityBlockNotificationFacts))]
-internal sealed partial class CapacityBlockJsonContext : JsonSerializerContext;
+internal sealed partial class CapacityBlockJsonContext : JsonSerializerContext
+{
+    private static CapacityBlockJsonContext? strict;
+
+    /// <summary>The instance to use: <see cref="LambdaJson.StrictOptions"/> (no default encoder at start-up; the same bytes).</summary>
+    public static CapacityBlockJsonContext Strict => strict ??= new(LambdaJson.StrictOptions(Default.GeneratedSerializerOptions));
+}

@@ -56,7 +56,7 @@ internal sealed class CapacityBlockReconcilerHandler(
         // Read at init: a bad stack parameter or a missing ARN stops the function with one clear line instead of failing every run.
         var handler = new CapacityBlockReconcilerHandler(CapacityFactsReader.Create(services), ClusterLeaseTable.Create(services), CapacityBlockStarts.Create(services, "CapacityBlockReconciler"),
             AutomationDefaults.FromEnvironment(services.GetVariable), CapacityBlockSettings.FromEnvironment(services.GetVariable), services.Time);
-        return HandlerWrapper.Create(handler.HandleAsync, LambdaEventsJsonContext.Default.CloudWatchEventJsonElement, CapacityBlockTriggersJsonContext.Default.CapacityBlockReconcilerOutput);
+        return HandlerWrapper.Create(handler.HandleAsync, LambdaEventsJsonContext.Strict.CloudWatchEventJsonElement, CapacityBlockTriggersJsonContext.Strict.CapacityBlockReconcilerOutput);
     }
 
     public async Task<CapacityBlockReconcilerOutput> HandleAsync(CloudWatchEvent<JsonElement> input, ILambdaContext context)

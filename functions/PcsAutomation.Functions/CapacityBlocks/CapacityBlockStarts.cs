@@ -47,7 +47,7 @@ internal sealed class CapacityBlockStarts(ExecutionStarter starter, IAmazonStepF
     {
         var input = JsonSerializer.Serialize(
             new CapacityBlockExecutionInput(reservationId, CapacityBlockExecutionInput.Instant(endDate), mode, trigger, DryRun: false),
-            CapacityBlockTriggersJsonContext.Default.CapacityBlockExecutionInput);
+            CapacityBlockTriggersJsonContext.Strict.CapacityBlockExecutionInput);
         return starter.StartOnceAsync(stateMachineArn, name, input, reservationId, cancellationToken);
     }
 

@@ -27,7 +27,7 @@ public sealed class CheckCapacityBlockExpiryHandler
     public static LambdaHandler Create(FunctionServices services)
     {
         var handler = new CheckCapacityBlockExpiryHandler(ClusterReader.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Default.CheckCapacityBlockExpiryInput, CapacityBlockJsonContext.Default.CheckCapacityBlockExpiryResult);
+        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Strict.CheckCapacityBlockExpiryInput, CapacityBlockJsonContext.Strict.CheckCapacityBlockExpiryResult);
     }
 
     public async Task<CheckCapacityBlockExpiryResult> HandleAsync(CheckCapacityBlockExpiryInput input, ILambdaContext context)

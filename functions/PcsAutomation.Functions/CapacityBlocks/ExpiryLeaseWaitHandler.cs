@@ -33,7 +33,7 @@ public sealed class ExpiryLeaseWaitHandler
     {
         ArgumentNullException.ThrowIfNull(services);
         var handler = new ExpiryLeaseWaitHandler(ClusterLeaseTable.Create(services), CapacityBlockSettings.FromEnvironment(services.GetVariable), services.Time);
-        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Default.ExpiryLeaseWaitInput, CapacityBlockJsonContext.Default.ExpiryLeaseWaitResult);
+        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Strict.ExpiryLeaseWaitInput, CapacityBlockJsonContext.Strict.ExpiryLeaseWaitResult);
     }
 
     public async Task<ExpiryLeaseWaitResult> HandleAsync(ExpiryLeaseWaitInput input, ILambdaContext context)

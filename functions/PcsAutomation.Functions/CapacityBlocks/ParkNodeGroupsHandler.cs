@@ -35,7 +35,7 @@ public sealed class ParkNodeGroupsHandler
         ArgumentNullException.ThrowIfNull(services);
         var pcs = services.Aws.CreatePcs();
         var handler = new ParkNodeGroupsHandler(new ClusterReader(pcs, services.Aws.CreateEc2()), pcs, ClusterLeaseTable.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Default.ParkNodeGroupsInput, CapacityBlockJsonContext.Default.ParkNodeGroupsResult);
+        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Strict.ParkNodeGroupsInput, CapacityBlockJsonContext.Strict.ParkNodeGroupsResult);
     }
 
     public async Task<ParkNodeGroupsResult> HandleAsync(ParkNodeGroupsInput input, ILambdaContext context)

@@ -28,7 +28,7 @@ public sealed class PlanCapacityBlockExpiryHandler
     public static LambdaHandler Create(FunctionServices services)
     {
         var handler = new PlanCapacityBlockExpiryHandler(CapacityExpiryPlanning.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Default.PlanCapacityBlockExpiryInput, CapacityBlockJsonContext.Default.CapacityBlockExpiryPlan);
+        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Strict.PlanCapacityBlockExpiryInput, CapacityBlockJsonContext.Strict.CapacityBlockExpiryPlan);
     }
 
     public async Task<CapacityBlockExpiryPlan> HandleAsync(PlanCapacityBlockExpiryInput input, ILambdaContext context)

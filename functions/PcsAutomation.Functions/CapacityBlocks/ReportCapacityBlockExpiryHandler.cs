@@ -28,7 +28,7 @@ public sealed class ReportCapacityBlockExpiryHandler
     public static LambdaHandler Create(FunctionServices services)
     {
         var handler = new ReportCapacityBlockExpiryHandler(CapacityExpiryPlanning.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Default.ReportCapacityBlockExpiryInput, CapacityBlockJsonContext.Default.ReportCapacityBlockExpiryResult);
+        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Strict.ReportCapacityBlockExpiryInput, CapacityBlockJsonContext.Strict.ReportCapacityBlockExpiryResult);
     }
 
     public async Task<ReportCapacityBlockExpiryResult> HandleAsync(ReportCapacityBlockExpiryInput input, ILambdaContext context)

@@ -41,7 +41,7 @@ public sealed class RestoreParkedNodeGroupsHandler
         var pcs = services.Aws.CreatePcs();
         var ec2 = services.Aws.CreateEc2();
         var handler = new RestoreParkedNodeGroupsHandler(new ClusterReader(pcs, ec2), pcs, new LaunchTemplates(ec2), ClusterLeaseTable.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Default.RestoreParkedNodeGroupsInput, CapacityBlockJsonContext.Default.RestoreParkedNodeGroupsResult);
+        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Strict.RestoreParkedNodeGroupsInput, CapacityBlockJsonContext.Strict.RestoreParkedNodeGroupsResult);
     }
 
     public async Task<RestoreParkedNodeGroupsResult> HandleAsync(RestoreParkedNodeGroupsInput input, ILambdaContext context)

@@ -42,7 +42,7 @@ public sealed class SwitchLaunchTemplatesHandler
         var pcs = services.Aws.CreatePcs();
         var ec2 = services.Aws.CreateEc2();
         var handler = new SwitchLaunchTemplatesHandler(new ClusterReader(pcs, ec2), pcs, new LaunchTemplates(ec2), ClusterLeaseTable.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Default.SwitchLaunchTemplatesInput, CapacityBlockJsonContext.Default.SwitchLaunchTemplatesResult);
+        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Strict.SwitchLaunchTemplatesInput, CapacityBlockJsonContext.Strict.SwitchLaunchTemplatesResult);
     }
 
     public async Task<SwitchLaunchTemplatesResult> HandleAsync(SwitchLaunchTemplatesInput input, ILambdaContext context)

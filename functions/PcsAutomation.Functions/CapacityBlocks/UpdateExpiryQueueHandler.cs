@@ -37,7 +37,7 @@ public sealed class UpdateExpiryQueueHandler
         ArgumentNullException.ThrowIfNull(services);
         var pcs = services.Aws.CreatePcs();
         var handler = new UpdateExpiryQueueHandler(new ClusterReader(pcs, services.Aws.CreateEc2()), pcs, ClusterLeaseTable.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Default.UpdateExpiryQueueInput, CapacityBlockJsonContext.Default.UpdateExpiryQueueResult);
+        return HandlerWrapper.Create(handler.HandleAsync, CapacityBlockJsonContext.Strict.UpdateExpiryQueueInput, CapacityBlockJsonContext.Strict.UpdateExpiryQueueResult);
     }
 
     public async Task<UpdateExpiryQueueResult> HandleAsync(UpdateExpiryQueueInput input, ILambdaContext context)

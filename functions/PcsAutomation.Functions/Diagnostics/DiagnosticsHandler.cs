@@ -25,7 +25,7 @@ public sealed class DiagnosticsHandler(string handlerName, FunctionEnvironment f
         ArgumentNullException.ThrowIfNull(services);
         var handler = new DiagnosticsHandler(
             services.HandlerName, services.Function, services.LogLevel, AwsConfigurationSummary.From(services.Aws));
-        return HandlerWrapper.Create(handler.HandleAsync, FunctionsJsonContext.Default.DiagnosticsRequest, FunctionsJsonContext.Default.DiagnosticsReport);
+        return HandlerWrapper.Create(handler.HandleAsync, FunctionsJsonContext.Strict.DiagnosticsRequest, FunctionsJsonContext.Strict.DiagnosticsReport);
     }
 
     public Task<DiagnosticsReport> HandleAsync(DiagnosticsRequest input, ILambdaContext context)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PcsAutomation.Domain.JobProtection;
+using PcsAutomation.Lambda.Serialization;
 
 namespace PcsAutomation.Functions.JobProtection;
 
@@ -46,11 +47,18 @@ public sealed record ReleaseJobProtectionInput(string? ClusterId, string? Execut
 /// <summary>What the cleanup did; <see cref="Problems"/> says what is left for an operator (it never fails the restore).</summary>
 public sealed record ReleaseJobProtectionResult(bool ReservationRemoved, IReadOnlyList<string> ResumedNodes, IReadOnlyList<string> Problems);
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+/// <summary>Source-generated camelCase JSON for the job protection steps' inputs and outputs (Native AOT: no reflection).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(PlanJobProtectionInput))]
 [JsonSerializable(typeof(JobProtectionStep))]
 [JsonSerializable(typeof(WaitForRunningJobsInput))]
 [JsonSerializable(typeof(WaitForRunningJobsResult))]
 [JsonSerializable(typeof(ReleaseJobProtectionInput))]
 [JsonSerializable(typeof(ReleaseJobProtectionResult))]
-internal sealed partial class JobProtectionJsonContext : JsonSerializerContext;
+internal sealed partial class JobProtectionJsonContext : JsonSerializerContext
+{
+    private static JobProtectionJsonContext? strict;
+
+    /// <summary>The instance to use: <see cref="LambdaJson.StrictOptions"/> (no default encoder at start-up; the same bytes).</summary>
+    public static JobProtectionJsonContext Strict => strict ??= new(LambdaJson.StrictOptions(Default.GeneratedSerializerOptions));
+}

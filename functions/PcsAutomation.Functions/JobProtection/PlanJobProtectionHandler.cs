@@ -33,7 +33,7 @@ public sealed class PlanJobProtectionHandler
     {
         ArgumentNullException.ThrowIfNull(services);
         var handler = new PlanJobProtectionHandler(ClusterReader.Create(services), SlurmRestConnector.Create(services), services.Time);
-        return HandlerWrapper.Create(handler.HandleAsync, JobProtectionJsonContext.Default.PlanJobProtectionInput, JobProtectionJsonContext.Default.JobProtectionStep);
+        return HandlerWrapper.Create(handler.HandleAsync, JobProtectionJsonContext.Strict.PlanJobProtectionInput, JobProtectionJsonContext.Strict.JobProtectionStep);
     }
 
     public async Task<JobProtectionStep> HandleAsync(PlanJobProtectionInput input, ILambdaContext context)

@@ -28,7 +28,7 @@ public sealed class ReleaseJobProtectionHandler
     {
         ArgumentNullException.ThrowIfNull(services);
         var handler = new ReleaseJobProtectionHandler(ClusterReader.Create(services), SlurmRestConnector.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, JobProtectionJsonContext.Default.ReleaseJobProtectionInput, JobProtectionJsonContext.Default.ReleaseJobProtectionResult);
+        return HandlerWrapper.Create(handler.HandleAsync, JobProtectionJsonContext.Strict.ReleaseJobProtectionInput, JobProtectionJsonContext.Strict.ReleaseJobProtectionResult);
     }
 
     public async Task<ReleaseJobProtectionResult> HandleAsync(ReleaseJobProtectionInput input, ILambdaContext context)

@@ -34,7 +34,7 @@ public sealed class WaitForRunningJobsHandler
     {
         ArgumentNullException.ThrowIfNull(services);
         var handler = new WaitForRunningJobsHandler(ClusterReader.Create(services), SlurmRestConnector.Create(services), services.Time);
-        return HandlerWrapper.Create(handler.HandleAsync, JobProtectionJsonContext.Default.WaitForRunningJobsInput, JobProtectionJsonContext.Default.WaitForRunningJobsResult);
+        return HandlerWrapper.Create(handler.HandleAsync, JobProtectionJsonContext.Strict.WaitForRunningJobsInput, JobProtectionJsonContext.Strict.WaitForRunningJobsResult);
     }
 
     public async Task<WaitForRunningJobsResult> HandleAsync(WaitForRunningJobsInput input, ILambdaContext context)

@@ -31,7 +31,7 @@ internal sealed class AmiTriggerStarts(ExecutionStarter starter, string rolloutS
     /// <summary>The roll-out's execution ARN, or null when an execution of that name exists already.</summary>
     public Task<string?> RolloutAsync(string name, string clusterId, UpdateTargetText target, IReadOnlyList<string>? nodeGroups, CancellationToken cancellationToken)
     {
-        var input = JsonSerializer.Serialize(new NodeGroupUpdateExecutionInput(clusterId, target, nodeGroups, DryRun: false), AmiTriggersJsonContext.Default.NodeGroupUpdateExecutionInput);
+        var input = JsonSerializer.Serialize(new NodeGroupUpdateExecutionInput(clusterId, target, nodeGroups, DryRun: false), AmiTriggersJsonContext.Strict.NodeGroupUpdateExecutionInput);
         return starter.StartOnceAsync(rolloutStateMachineArn, name, input, clusterId, cancellationToken);
     }
 
@@ -39,7 +39,7 @@ internal sealed class AmiTriggerStarts(ExecutionStarter starter, string rolloutS
     public Task<string?> NoticeAsync(string name, string notificationEvent, string clusterId, string clusterName, NodeGroupUpdateNotificationFacts facts, CancellationToken cancellationToken)
     {
         var input = JsonSerializer.Serialize(
-            new NodeGroupUpdateNoticeInput(WorkflowKind.NodeGroupUpdate.Name, notificationEvent, clusterId, clusterName, facts), AmiTriggersJsonContext.Default.NodeGroupUpdateNoticeInput);
+            new NodeGroupUpdateNoticeInput(WorkflowKind.NodeGroupUpdate.Name, notificationEvent, clusterId, clusterName, facts), AmiTriggersJsonContext.Strict.NodeGroupUpdateNoticeInput);
         return starter.StartOnceAsync(noticeStateMachineArn, name, input, clusterId, cancellationToken);
     }
 

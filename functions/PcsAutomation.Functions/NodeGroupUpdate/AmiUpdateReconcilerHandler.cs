@@ -37,7 +37,7 @@ internal sealed class AmiUpdateReconcilerHandler(
         // Read at init: a bad stack parameter or a missing ARN stops the function with one clear line instead of failing every run.
         var handler = new AmiUpdateReconcilerHandler(services.Aws.CreatePcs(), NodeGroupUpdatePlanning.Create(services), ClusterLeaseTable.Create(services),
             AmiTriggerStarts.Create(services, "AmiUpdateReconciler"), AutomationDefaults.FromEnvironment(services.GetVariable), services.Time);
-        return HandlerWrapper.Create(handler.HandleAsync, LambdaEventsJsonContext.Default.CloudWatchEventJsonElement, AmiTriggersJsonContext.Default.AmiUpdateReconcilerOutput);
+        return HandlerWrapper.Create(handler.HandleAsync, LambdaEventsJsonContext.Strict.CloudWatchEventJsonElement, AmiTriggersJsonContext.Strict.AmiUpdateReconcilerOutput);
     }
 
     public async Task<AmiUpdateReconcilerOutput> HandleAsync(CloudWatchEvent<JsonElement> input, ILambdaContext context)

@@ -30,7 +30,7 @@ public sealed class CheckNodeGroupUpdatedHandler
     {
         ArgumentNullException.ThrowIfNull(services);
         var handler = new CheckNodeGroupUpdatedHandler(ClusterReader.Create(services), ClusterLeaseTable.Create(services), services.Time);
-        return HandlerWrapper.Create(handler.HandleAsync, NodeGroupUpdateJsonContext.Default.CheckNodeGroupUpdatedInput, NodeGroupUpdateJsonContext.Default.CheckNodeGroupUpdatedResult);
+        return HandlerWrapper.Create(handler.HandleAsync, NodeGroupUpdateJsonContext.Strict.CheckNodeGroupUpdatedInput, NodeGroupUpdateJsonContext.Strict.CheckNodeGroupUpdatedResult);
     }
 
     public async Task<CheckNodeGroupUpdatedResult> HandleAsync(CheckNodeGroupUpdatedInput input, ILambdaContext context)

@@ -48,7 +48,7 @@ internal sealed class NodeGroupAmiAuditHandler(NodeGroupUpdatePlanning planning,
         var region = FunctionRegion.Require(services, "NodeGroupAmiAudit");
         var handler = new NodeGroupAmiAuditHandler(NodeGroupUpdatePlanning.Create(services), ClusterLeaseTable.Create(services),
             AmiTriggerStarts.Create(services, "NodeGroupAmiAudit"), AutomationDefaults.FromEnvironment(services.GetVariable), region, services.Time);
-        return HandlerWrapper.Create(handler.HandleAsync, LambdaEventsJsonContext.Default.CloudWatchEventCloudTrailDetail, AmiTriggersJsonContext.Default.NodeGroupAmiAuditOutput);
+        return HandlerWrapper.Create(handler.HandleAsync, LambdaEventsJsonContext.Strict.CloudWatchEventCloudTrailDetail, AmiTriggersJsonContext.Strict.NodeGroupAmiAuditOutput);
     }
 
     public async Task<NodeGroupAmiAuditOutput> HandleAsync(CloudWatchEvent<CloudTrailDetail> input, ILambdaContext context)

@@ -29,7 +29,7 @@ public sealed class PlanNodeGroupUpdateHandler
     {
         ArgumentNullException.ThrowIfNull(services);
         var handler = new PlanNodeGroupUpdateHandler(NodeGroupUpdatePlanning.Create(services), AutomationDefaults.FromEnvironment(services.GetVariable));
-        return HandlerWrapper.Create(handler.HandleAsync, NodeGroupUpdateJsonContext.Default.PlanNodeGroupUpdateInput, NodeGroupUpdateJsonContext.Default.NodeGroupUpdatePlan);
+        return HandlerWrapper.Create(handler.HandleAsync, NodeGroupUpdateJsonContext.Strict.PlanNodeGroupUpdateInput, NodeGroupUpdateJsonContext.Strict.NodeGroupUpdatePlan);
     }
 
     public async Task<NodeGroupUpdatePlan> HandleAsync(PlanNodeGroupUpdateInput input, ILambdaContext context)

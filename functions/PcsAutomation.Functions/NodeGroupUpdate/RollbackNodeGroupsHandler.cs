@@ -36,7 +36,7 @@ public sealed class RollbackNodeGroupsHandler
         ArgumentNullException.ThrowIfNull(services);
         var pcs = services.Aws.CreatePcs();
         var handler = new RollbackNodeGroupsHandler(new ClusterReader(pcs, services.Aws.CreateEc2()), pcs, ClusterLeaseTable.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, NodeGroupUpdateJsonContext.Default.RollbackNodeGroupsInput, NodeGroupUpdateJsonContext.Default.RollbackNodeGroupsResult);
+        return HandlerWrapper.Create(handler.HandleAsync, NodeGroupUpdateJsonContext.Strict.RollbackNodeGroupsInput, NodeGroupUpdateJsonContext.Strict.RollbackNodeGroupsResult);
     }
 
     public async Task<RollbackNodeGroupsResult> HandleAsync(RollbackNodeGroupsInput input, ILambdaContext context)

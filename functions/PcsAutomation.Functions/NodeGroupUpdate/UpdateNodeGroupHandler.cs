@@ -43,7 +43,7 @@ public sealed class UpdateNodeGroupHandler
         var pcs = services.Aws.CreatePcs();
         var ec2 = services.Aws.CreateEc2();
         var handler = new UpdateNodeGroupHandler(new ClusterReader(pcs, ec2), pcs, new LaunchTemplates(ec2), ClusterLeaseTable.Create(services), services.Time);
-        return HandlerWrapper.Create(handler.HandleAsync, NodeGroupUpdateJsonContext.Default.UpdateNodeGroupInput, NodeGroupUpdateJsonContext.Default.UpdateNodeGroupResult);
+        return HandlerWrapper.Create(handler.HandleAsync, NodeGroupUpdateJsonContext.Strict.UpdateNodeGroupInput, NodeGroupUpdateJsonContext.Strict.UpdateNodeGroupResult);
     }
 
     public async Task<UpdateNodeGroupResult> HandleAsync(UpdateNodeGroupInput input, ILambdaContext context)

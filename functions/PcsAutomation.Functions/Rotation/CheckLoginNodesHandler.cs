@@ -35,7 +35,7 @@ internal sealed class CheckLoginNodesHandler(IAmazonSimpleSystemsManagement ssm)
         ArgumentNullException.ThrowIfNull(services);
         var handler = new CheckLoginNodesHandler(services.Aws.CreateSsm());
         return HandlerWrapper.Create(handler.HandleAsync,
-            RotationJsonContext.Default.CheckLoginNodesInput, RotationJsonContext.Default.CheckLoginNodesOutput);
+            RotationJsonContext.Strict.CheckLoginNodesInput, RotationJsonContext.Strict.CheckLoginNodesOutput);
     }
 
     public async Task<CheckLoginNodesOutput> HandleAsync(CheckLoginNodesInput input, ILambdaContext context)

@@ -43,7 +43,7 @@ internal sealed class CheckSecretRotationHandler(IAmazonSecretsManager secrets, 
         ArgumentNullException.ThrowIfNull(services);
         var handler = new CheckSecretRotationHandler(services.Aws.CreateSecretsManager(), services.Aws.CreatePcs());
         return HandlerWrapper.Create(handler.HandleAsync,
-            RotationJsonContext.Default.CheckSecretRotationInput, RotationJsonContext.Default.CheckSecretRotationOutput);
+            RotationJsonContext.Strict.CheckSecretRotationInput, RotationJsonContext.Strict.CheckSecretRotationOutput);
     }
 
     public async Task<CheckSecretRotationOutput> HandleAsync(CheckSecretRotationInput input, ILambdaContext context)

@@ -37,7 +37,7 @@ public sealed class PlanRotationHandler
         ArgumentNullException.ThrowIfNull(services);
         var handler = new PlanRotationHandler(
             ClusterReader.Create(services), services.Aws.CreateSecretsManager(), AutomationDefaults.FromEnvironment(services.GetVariable), RotationDeferral.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, RotationJsonContext.Default.PlanRotationInput, RotationJsonContext.Default.RotationPlan);
+        return HandlerWrapper.Create(handler.HandleAsync, RotationJsonContext.Strict.PlanRotationInput, RotationJsonContext.Strict.RotationPlan);
     }
 
     public async Task<RotationPlan> HandleAsync(PlanRotationInput input, ILambdaContext context)

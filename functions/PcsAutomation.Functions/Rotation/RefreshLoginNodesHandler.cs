@@ -30,7 +30,7 @@ internal sealed class RefreshLoginNodesHandler(IAmazonSimpleSystemsManagement ss
         ArgumentNullException.ThrowIfNull(services);
         var handler = new RefreshLoginNodesHandler(services.Aws.CreateSsm(), services.Aws.Region);
         return HandlerWrapper.Create(handler.HandleAsync,
-            RotationJsonContext.Default.RefreshLoginNodesInput, RotationJsonContext.Default.RefreshLoginNodesOutput);
+            RotationJsonContext.Strict.RefreshLoginNodesInput, RotationJsonContext.Strict.RefreshLoginNodesOutput);
     }
 
     public async Task<RefreshLoginNodesOutput> HandleAsync(RefreshLoginNodesInput input, ILambdaContext context)

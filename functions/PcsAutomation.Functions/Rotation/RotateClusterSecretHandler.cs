@@ -41,7 +41,7 @@ internal sealed class RotateClusterSecretHandler(IAmazonSecretsManager secrets, 
             ClusterLeaseTable.Create(services),
             new TaskTokenCallbacks(services.Aws.CreateStepFunctions()));
         return HandlerWrapper.Create(handler.HandleAsync,
-            RotationJsonContext.Default.RotateClusterSecretInput, RotationJsonContext.Default.RotateClusterSecretOutput);
+            RotationJsonContext.Strict.RotateClusterSecretInput, RotationJsonContext.Strict.RotateClusterSecretOutput);
     }
 
     public async Task<RotateClusterSecretOutput> HandleAsync(RotateClusterSecretInput input, ILambdaContext context)

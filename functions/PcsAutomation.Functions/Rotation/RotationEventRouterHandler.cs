@@ -40,7 +40,7 @@ internal sealed class RotationEventRouterHandler(ClusterLeaseTable lease, TaskTo
             ClusterLeaseTable.Create(services),
             new TaskTokenCallbacks(services.Aws.CreateStepFunctions()));
         return HandlerWrapper.Create(handler.HandleAsync,
-            LambdaEventsJsonContext.Default.CloudWatchEventCloudTrailDetail, RotationJsonContext.Default.RotationEventRouterOutput);
+            LambdaEventsJsonContext.Strict.CloudWatchEventCloudTrailDetail, RotationJsonContext.Strict.RotationEventRouterOutput);
     }
 
     public async Task<RotationEventRouterOutput> HandleAsync(CloudWatchEvent<CloudTrailDetail> input, ILambdaContext context)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PcsAutomation.Domain.Rotation;
+using PcsAutomation.Lambda.Serialization;
 
 namespace PcsAutomation.Functions.Rotation;
 
@@ -8,7 +9,7 @@ namespace PcsAutomation.Functions.Rotation;
 /// input. Events (EventBridge envelopes) use <see cref="Lambda.Events.LambdaEventsJsonContext"/>; the shared steps
 /// <see cref="Workflows.WorkflowJsonContext"/>.
 /// </summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(PlanRotationInput))]
 [JsonSerializable(typeof(RotationPlan))]
 [JsonSerializable(typeof(RotateClusterSecretInput))]
@@ -24,4 +25,10 @@ namespace PcsAutomation.Functions.Rotation;
 [JsonSerializable(typeof(RotationExecutionInput))]
 [JsonSerializable(typeof(RotationNotificationFacts))]
 [JsonSerializable(typeof(AdvanceNoticeInput))]
-internal sealed partial class RotationJsonContext : JsonSerializerContext;
+internal sealed partial class RotationJsonContext : JsonSerializerContext
+{
+    private static RotationJsonContext? strict;
+
+    /// <summary>The instance to use: <see cref="LambdaJson.StrictOptions"/> (no default encoder at start-up; the same bytes).</summary>
+    public static RotationJsonContext Strict => strict ??= new(LambdaJson.StrictOptions(Default.GeneratedSerializerOptions));
+}

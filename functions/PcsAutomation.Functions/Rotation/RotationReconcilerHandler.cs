@@ -54,7 +54,7 @@ internal sealed class RotationReconcilerHandler(
             services.Aws.CreatePcs(), services.Aws.CreateSecretsManager(), new ExecutionStarter(services.Aws.CreateStepFunctions()), defaults, targets,
             RotationDeferral.Create(services), services.Time);
         return HandlerWrapper.Create(handler.HandleAsync,
-            LambdaEventsJsonContext.Default.CloudWatchEventJsonElement, RotationJsonContext.Default.RotationReconcilerOutput);
+            LambdaEventsJsonContext.Strict.CloudWatchEventJsonElement, RotationJsonContext.Strict.RotationReconcilerOutput);
     }
 
     public async Task<RotationReconcilerOutput> HandleAsync(CloudWatchEvent<JsonElement> input, ILambdaContext context)
@@ -100,7 +100,7 @@ internal sealed class RotationReconcilerHandler(
                 return (null, null, $"{decision.Reason}; deferred: {wait}");
             }
             var name = ExecutionNames.ForWindow(WorkflowKind.ClusterSecretRotation, summary.Id, openedAt);
-            var input = JsonSerializer.Serialize(new RotationExecutionInput(summary.Id, DryRun: false), RotationJsonContext.Default.RotationExecutionInput);
+            var input = JsonSerializer.Serialize(new RotationExecutionInput(summary.Id, DryRun: false), RotationJsonContext.Strict.RotationExecutionInput);
             if (await starter.StartOnceAsync(targets.Rotation, name, input, summary.Id, cancellationToken).ConfigureAwait(false) is not { } arn)
             {
                 // This window's execution exists (an earlier run, or a duplicate schedule): nothing more to do.
@@ -127,7 +127,7 @@ internal sealed class RotationReconcilerHandler(
             Warnings: rotationSchedule ? [RotationPlan.RotationScheduleWarning] : null);
         var input = JsonSerializer.Serialize(
             new AdvanceNoticeInput(WorkflowKind.ClusterSecretRotation.Name, NotificationEvents.AdvanceNotice, summary.Id, summary.Name, facts),
-            RotationJsonContext.Default.AdvanceNoticeInput);
+            RotationJsonContext.Strict.AdvanceNoticeInput);
         if (await starter.StartOnceAsync(targets.Notice, name, input, summary.Id, cancellationToken).ConfigureAwait(false) is not { } arn)
             return (null, null, $"advance notice already sent for this window ({name})");
         context.Logger.LogInformation($"Advance notice for cluster {summary.Id} sent as {name}: {reason}");

@@ -21,7 +21,7 @@ public sealed class AcquireClusterLeaseHandler
     public static LambdaHandler Create(FunctionServices services)
     {
         var handler = new AcquireClusterLeaseHandler(ClusterLeaseTable.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, WorkflowJsonContext.Default.AcquireClusterLeaseInput, WorkflowJsonContext.Default.AcquireClusterLeaseResult);
+        return HandlerWrapper.Create(handler.HandleAsync, WorkflowJsonContext.Strict.AcquireClusterLeaseInput, WorkflowJsonContext.Strict.AcquireClusterLeaseResult);
     }
 
     public async Task<AcquireClusterLeaseResult> HandleAsync(AcquireClusterLeaseInput input, ILambdaContext context)

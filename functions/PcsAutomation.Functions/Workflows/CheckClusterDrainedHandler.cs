@@ -22,7 +22,7 @@ public sealed class CheckClusterDrainedHandler
     public static LambdaHandler Create(FunctionServices services)
     {
         var handler = new CheckClusterDrainedHandler(ClusterReader.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, WorkflowJsonContext.Default.CheckClusterDrainedInput, WorkflowJsonContext.Default.CheckClusterDrainedResult);
+        return HandlerWrapper.Create(handler.HandleAsync, WorkflowJsonContext.Strict.CheckClusterDrainedInput, WorkflowJsonContext.Strict.CheckClusterDrainedResult);
     }
 
     public async Task<CheckClusterDrainedResult> HandleAsync(CheckClusterDrainedInput input, ILambdaContext context)

@@ -25,7 +25,7 @@ public sealed class CheckNodeGroupsRestoredHandler
     public static LambdaHandler Create(FunctionServices services)
     {
         var handler = new CheckNodeGroupsRestoredHandler(ClusterReader.Create(services), ClusterLeaseTable.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, WorkflowJsonContext.Default.CheckNodeGroupsRestoredInput, WorkflowJsonContext.Default.CheckNodeGroupsRestoredResult);
+        return HandlerWrapper.Create(handler.HandleAsync, WorkflowJsonContext.Strict.CheckNodeGroupsRestoredInput, WorkflowJsonContext.Strict.CheckNodeGroupsRestoredResult);
     }
 
     public async Task<CheckNodeGroupsRestoredResult> HandleAsync(CheckNodeGroupsRestoredInput input, ILambdaContext context)

@@ -63,5 +63,5 @@ internal sealed partial class ClusterLeaseTable
     }
 
     private static string SerializeChanges(IReadOnlyList<NodeGroupChange> changes) =>
-        JsonSerializer.Serialize(changes, WorkflowJsonContext.Default.IReadOnlyListNodeGroupChange);
+        JsonSerializer.Serialize(changes, WorkflowJsonContext.Strict.IReadOnlyListNodeGroupChange);
 }

@@ -52,7 +52,7 @@ internal sealed partial class ClusterLeaseTable
                     [ParkedClusterAttribute] = S(record.ClusterId),
                     [ParkedReservationAttribute] = S(record.ReservationId),
                     [ParkedByAttribute] = S(owner),
-                    [ParkedAttribute] = S(JsonSerializer.Serialize(record, WorkflowJsonContext.Default.ParkedNodeGroup)),
+                    [ParkedAttribute] = S(JsonSerializer.Serialize(record, WorkflowJsonContext.Strict.ParkedNodeGroup)),
                 },
                 ConditionExpression = $"attribute_not_exists({ClusterIdAttribute})",
             }, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -107,7 +107,7 @@ internal sealed partial class ClusterLeaseTable
     }
 
     private static ParkedNodeGroup? ReadParked(Dictionary<string, AttributeValue> item) =>
-        Text(item, ParkedAttribute) is { } json ? JsonSerializer.Deserialize(json, WorkflowJsonContext.Default.ParkedNodeGroup) : null;
+        Text(item, ParkedAttribute) is { } json ? JsonSerializer.Deserialize(json, WorkflowJsonContext.Strict.ParkedNodeGroup) : null;
 
     /// <summary>For messages: "gpu-a (pcs_x) parked for cr-... at 2026-01-05 09:30Z".</summary>
     public static string Describe(ParkedNodeGroup record)

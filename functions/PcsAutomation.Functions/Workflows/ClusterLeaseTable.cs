@@ -337,13 +337,13 @@ internal sealed partial class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string
     {
         var expires = long.Parse(item[ExpiresAtAttribute].N, NumberStyles.Integer, CultureInfo.InvariantCulture);
         var saved = Text(item, SavedScalingAttribute) is { } json
-            ? JsonSerializer.Deserialize(json, WorkflowJsonContext.Default.IReadOnlyListNodeGroupScaling)
+            ? JsonSerializer.Deserialize(json, WorkflowJsonContext.Strict.IReadOnlyListNodeGroupScaling)
             : null;
         DateTimeOffset? restoredAt = Text(item, RestoredAtAttribute) is { } restored
             ? DateTimeOffset.Parse(restored, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
             : null;
         var images = Text(item, SavedImagesAttribute) is { } imagesJson
-            ? JsonSerializer.Deserialize(imagesJson, WorkflowJsonContext.Default.IReadOnlyListNodeGroupChange)
+            ? JsonSerializer.Deserialize(imagesJson, WorkflowJsonContext.Strict.IReadOnlyListNodeGroupChange)
             : null;
         return new ClusterLease(item[ClusterIdAttribute].S, item[OwnerAttribute].S, Text(item, WorkflowAttribute) ?? "(unknown)",
             DateTimeOffset.FromUnixTimeSeconds(expires), saved, restoredAt, Text(item, TaskTokenAttribute), images);
@@ -356,7 +356,7 @@ internal sealed partial class ClusterLeaseTable(IAmazonDynamoDB dynamoDb, string
         new($"Cluster {clusterId} is leased by {holder.Owner} ({holder.Workflow}) until {holder.ExpiresAt:O}.");
 
     private static string Serialize(IReadOnlyList<NodeGroupScaling> scaling) =>
-        JsonSerializer.Serialize(scaling, WorkflowJsonContext.Default.IReadOnlyListNodeGroupScaling);
+        JsonSerializer.Serialize(scaling, WorkflowJsonContext.Strict.IReadOnlyListNodeGroupScaling);
 
     private static string Iso(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 

@@ -19,19 +19,19 @@ internal sealed record ComposedNotification(Notification Notification, JsonObjec
 internal static class NotificationComposers
 {
     // Facts go into the event as the domain record has them, without the members the state machine did not send.
-    private static readonly JsonSerializerOptions RotationFacts = new(RotationJsonContext.Default.Options)
+    private static readonly JsonSerializerOptions RotationFacts = new(RotationJsonContext.Strict.Options)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         PropertyNameCaseInsensitive = true, // the ASL's caught errors are {"Error", "Cause"}
     };
 
-    private static readonly JsonSerializerOptions NodeGroupUpdateFacts = new(NodeGroupUpdateJsonContext.Default.Options)
+    private static readonly JsonSerializerOptions NodeGroupUpdateFacts = new(NodeGroupUpdateJsonContext.Strict.Options)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         PropertyNameCaseInsensitive = true,
     };
 
-    private static readonly JsonSerializerOptions CapacityBlockFacts = new(CapacityBlockJsonContext.Default.Options)
+    private static readonly JsonSerializerOptions CapacityBlockFacts = new(CapacityBlockJsonContext.Strict.Options)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         PropertyNameCaseInsensitive = true,

@@ -26,7 +26,7 @@ public sealed class PrepareNotificationHandler
     public static LambdaHandler Create(FunctionServices services)
     {
         var handler = new PrepareNotificationHandler(ClusterLeaseTable.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, WorkflowJsonContext.Default.PrepareNotificationInput, WorkflowJsonContext.Default.PrepareNotificationResult);
+        return HandlerWrapper.Create(handler.HandleAsync, WorkflowJsonContext.Strict.PrepareNotificationInput, WorkflowJsonContext.Strict.PrepareNotificationResult);
     }
 
     public async Task<PrepareNotificationResult> HandleAsync(PrepareNotificationInput input, ILambdaContext context)
@@ -58,7 +58,7 @@ public sealed class PrepareNotificationHandler
             detail[name] = value?.DeepClone();
         if (scaling is not null)
         {
-            detail["savedScaling"] = JsonSerializer.SerializeToNode(scaling.Saved, WorkflowJsonContext.Default.IReadOnlyListNodeGroupScaling);
+            detail["savedScaling"] = JsonSerializer.SerializeToNode(scaling.Saved, WorkflowJsonContext.Strict.IReadOnlyListNodeGroupScaling);
             detail["scalingRestored"] = scaling.Restored;
             if (!scaling.Restored)
                 detail["restoreCommands"] = new JsonArray([.. NotificationText.RestoreCommands(clusterId, scaling.Saved).Select(c => (JsonNode)c)]);
@@ -66,7 +66,7 @@ public sealed class PrepareNotificationHandler
 
         if (changes is { Count: > 0 })
         {
-            detail["savedImages"] = JsonSerializer.SerializeToNode(changes, WorkflowJsonContext.Default.IReadOnlyListNodeGroupChange);
+            detail["savedImages"] = JsonSerializer.SerializeToNode(changes, WorkflowJsonContext.Strict.IReadOnlyListNodeGroupChange);
             detail["rollbackCommands"] = new JsonArray([.. NodeGroupUpdateNotifications.RollbackCommands(clusterId, changes).Select(c => (JsonNode)c)]);
         }
 

@@ -21,7 +21,7 @@ public sealed class ReleaseClusterLeaseHandler
     public static LambdaHandler Create(FunctionServices services)
     {
         var handler = new ReleaseClusterLeaseHandler(ClusterLeaseTable.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, WorkflowJsonContext.Default.ReleaseClusterLeaseInput, WorkflowJsonContext.Default.ReleaseClusterLeaseResult);
+        return HandlerWrapper.Create(handler.HandleAsync, WorkflowJsonContext.Strict.ReleaseClusterLeaseInput, WorkflowJsonContext.Strict.ReleaseClusterLeaseResult);
     }
 
     public async Task<ReleaseClusterLeaseResult> HandleAsync(ReleaseClusterLeaseInput input, ILambdaContext context)

@@ -34,7 +34,7 @@ public sealed class RestoreNodeGroupsHandler
         ArgumentNullException.ThrowIfNull(services);
         var pcs = services.Aws.CreatePcs();
         var handler = new RestoreNodeGroupsHandler(new ClusterReader(pcs, services.Aws.CreateEc2()), pcs, ClusterLeaseTable.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, WorkflowJsonContext.Default.RestoreNodeGroupsInput, WorkflowJsonContext.Default.RestoreNodeGroupsResult);
+        return HandlerWrapper.Create(handler.HandleAsync, WorkflowJsonContext.Strict.RestoreNodeGroupsInput, WorkflowJsonContext.Strict.RestoreNodeGroupsResult);
     }
 
     public async Task<RestoreNodeGroupsResult> HandleAsync(RestoreNodeGroupsInput input, ILambdaContext context)

@@ -34,7 +34,7 @@ public sealed class ScaleNodeGroupsToZeroHandler
         ArgumentNullException.ThrowIfNull(services);
         var pcs = services.Aws.CreatePcs();
         var handler = new ScaleNodeGroupsToZeroHandler(new ClusterReader(pcs, services.Aws.CreateEc2()), pcs, ClusterLeaseTable.Create(services));
-        return HandlerWrapper.Create(handler.HandleAsync, WorkflowJsonContext.Default.ScaleNodeGroupsToZeroInput, WorkflowJsonContext.Default.ScaleNodeGroupsToZeroResult);
+        return HandlerWrapper.Create(handler.HandleAsync, WorkflowJsonContext.Strict.ScaleNodeGroupsToZeroInput, WorkflowJsonContext.Strict.ScaleNodeGroupsToZeroResult);
     }
 
     public async Task<ScaleNodeGroupsToZeroResult> HandleAsync(ScaleNodeGroupsToZeroInput input, ILambdaContext context)

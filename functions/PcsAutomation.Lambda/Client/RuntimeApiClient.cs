@@ -56,7 +56,7 @@ public sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
     public void Dispose() => connection.Dispose();
 
     private async Task PostErrorAsync(string path, LambdaError lambdaError, CancellationToken cancellationToken) =>
-        await SendAsync("POST", path, JsonSerializer.SerializeToUtf8Bytes(lambdaError, RuntimeJsonContext.Default.LambdaError), lambdaError.ErrorType, cancellationToken).ConfigureAwait(false);
+        await SendAsync("POST", path, JsonSerializer.SerializeToUtf8Bytes(lambdaError, RuntimeJsonContext.Strict.LambdaError), lambdaError.ErrorType, cancellationToken).ConfigureAwait(false);
 
     /// <summary>One exchange; an answer other than 2xx fails as <see cref="HttpClient"/> would, with its status code.</summary>
     private async Task<RuntimeApiResponse> SendAsync(string method, string path, ReadOnlyMemory<byte> body, string? errorType, CancellationToken cancellationToken)

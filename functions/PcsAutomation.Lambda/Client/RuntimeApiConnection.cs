@@ -29,7 +29,9 @@ internal sealed class RuntimeApiConnection : IDisposable
     private readonly int port;
     private readonly Lock gate = new();
     private Socket? socket;
-    private byte[] buffer = new byte[16 * 1024];
+    // Holds a head and chunk lines (it doubles when one is longer; bodies are read into their own arrays): every page of
+    // it is written at init (a fresh allocation is zeroed), so it starts at 4 KB, not 16.
+    private byte[] buffer = new byte[4 * 1024];
     private int start;
     private int end;
     private bool answerStarted;

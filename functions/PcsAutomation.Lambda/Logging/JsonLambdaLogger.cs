@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using PcsAutomation.Lambda.Client;
+using PcsAutomation.Lambda.Serialization;
 
 namespace PcsAutomation.Lambda.Logging;
 
@@ -14,7 +14,9 @@ namespace PcsAutomation.Lambda.Logging;
 /// </summary>
 public sealed class JsonLambdaLogger : ILambdaLogger
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Readable lines (HTML characters and non-ASCII text as they are), as JavaScriptEncoder.UnsafeRelaxedJsonEscaping
+    // writes them, without that encoder's start-up cost (JsonEscaper).
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JsonEscaper.Relaxed };
     private readonly TextWriter output;
     private readonly TimeProvider time;
     private readonly LogLevel minimumLevel;

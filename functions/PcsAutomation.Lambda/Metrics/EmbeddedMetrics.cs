@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using PcsAutomation.Lambda.Serialization;
 
 namespace PcsAutomation.Lambda.Metrics;
 
@@ -14,6 +15,9 @@ public sealed class EmbeddedMetrics
     // EMF limits: at most 100 metrics and 30 dimensions per record.
     private const int MaxMetrics = 100;
     private const int MaxDimensions = 30;
+
+    // The default encoder's bytes without its start-up cost (JsonEscaper).
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JsonEscaper.Strict };
     private readonly TextWriter output;
     private readonly TimeProvider time;
     private readonly Lock writeLock = new();
@@ -41,7 +45,7 @@ public sealed class EmbeddedMetrics
             throw new ArgumentException($"'{clash}' is both a dimension and a metric; their values share one JSON object.", nameof(metrics));
 
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             WriteMetadata(json, metricNamespace, dimensions, metrics);

@@ -30,6 +30,20 @@ public sealed class RuntimeApiWireTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task GetNext_HeadLongerThanTheReadBuffer_ReadsHeadAndBodyWhole()
+    {
+        // The read buffer starts at 4 KB and doubles: a 20 KB trace header and a 40 KB body go through it.
+        var trace = "Root=1-" + new string('a', 20_000);
+        var body = "{\"pad\":\"" + new string('b', 40_000) + "\"}";
+        server.Answer(_ => Ascii($"HTTP/1.1 200 OK\r\n{NextHead}Lambda-Runtime-Trace-Id: {trace}\r\nContent-Length: {body.Length}\r\n\r\n{body}"));
+        using var client = new RuntimeApiClient(server.Address);
+
+        var next = await client.GetNextInvocationAsync().WaitAsync(Patience);
+
+        Assert.Equal((trace, body), (next.TraceId, Encoding.UTF8.GetString(next.Payload.Span)));
+    }
+
+    [Fact]
     public async Task GetNext_ChunkedAnswerWrittenByteByByte_ReassemblesTheBody()
     {
         server.Answer(_ => Ascii($"HTTP/1.1 200 OK\r\n{NextHead}Transfer-Encoding: chunked\r\n\r\n3;ext=1\r\n{{\"a\r\n4\r\n\":12\r\n1\r\n}}\r\n0\r\nX-Trailer: t\r\n\r\n"), byteByByte: true);
