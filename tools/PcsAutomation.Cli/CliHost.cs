@@ -28,6 +28,9 @@ public sealed record CliHost
     /// <summary>Starts the emulator for <c>rotate --emulator</c>. Default: the scenario plus template.yaml with the product's handlers.</summary>
     public EmulatorStarter StartEmulator { get; init; } = TemplateEmulator.StartAsync;
 
+    /// <summary>Where the workflow commands write each run's page (<c>Report/RunReports</c>). Default <c>reports</c> under the current directory (git-ignored).</summary>
+    public string ReportFolder { get; init; } = Report.RunReports.DefaultFolder;
+
     /// <summary>How the live view polls. Default <see cref="PollingOptions"/>' defaults.</summary>
     public PollingOptions Polling { get; init; } = new();
 }
