@@ -33,7 +33,7 @@ public class AslGraphReaderTests
         Assert.Equal(["EachGroup/iteration"], map.Children.Select(c => c.Id));
         Assert.Equal(["Update", "Check"], map.Children[0].States.Select(s => s.Name));
         Assert.Equal(["Notify/branch-1", "Notify/branch-2"], parallel.Children.Select(c => c.Id));
-        Assert.Equal(7, graph.AllStates.Count());
+        Assert.Equal(6, graph.AllStates.Count()); // EachGroup, Update, Check, Notify, Publish, PutEvent
     }
 
     [Fact]

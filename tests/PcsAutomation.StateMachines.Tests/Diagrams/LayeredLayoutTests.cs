@@ -60,7 +60,12 @@ public class LayeredLayoutTests
         var culture = CultureInfo.CurrentCulture;
         try
         {
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE"); // a decimal comma would break the SVG numbers
+            // a culture with a decimal comma (built here: the tests may run in globalization-invariant mode) would break SVG numbers
+            var comma = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+            comma.NumberFormat.NumberDecimalSeparator = ",";
+            comma.NumberFormat.NumberGroupSeparator = ".";
+            CultureInfo.CurrentCulture = comma;
+            Assert.Equal("1,5", 1.5.ToString()); // non-vacuity: this culture would write a comma
             var second = SvgDiagram.Render(AslGraphReader.Read("capacity-block-expiry", definition));
             Assert.Equal(first, second);
         }
