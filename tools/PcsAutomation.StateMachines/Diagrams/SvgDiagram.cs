@@ -61,7 +61,7 @@ public static class SvgDiagram
     }
 
     private static void Marker(StringBuilder svg, string id, string color) =>
-        svg.Append(CultureInfo.InvariantCulture, $"""<marker id="arrow-{id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{color}"/></marker>""").Append('\n');
+        svg.Append(CultureInfo.InvariantCulture, $"""<marker id="arrow-{id}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{color}"/></marker>""").Append('\n');
 
     private static void Legend(StringBuilder svg, string name)
     {
