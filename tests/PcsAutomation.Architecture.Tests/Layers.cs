@@ -16,7 +16,8 @@ namespace PcsAutomation.Architecture.Tests;
 /// Functions) and meets it through the wire: its Lambda host runs a bootstrap process, or an in-process delegate that
 /// whoever starts it passes (<c>LocalAwsOptions.FunctionFactory</c>).</item>
 /// <item><b>ProductHost</b>: the one place emulator and product meet (LocalAws and Functions, with what they use); no CLI.</item>
-/// <item><b>Cli</b> (<c>pcs-automation</c>): operates the product and runs it on the emulator, so everything above.</item>
+/// <item><b>Cli</b> (<c>pcs-automation</c>): operates the product and runs it on the emulator, so everything above; and
+/// StateMachines, whose diagrams draw a run's path on its page (<c>report</c>).</item>
 /// <item><b>States.Run</b> (<c>pcs-states-run</c>): the engine only.</item>
 /// <item><b>StateMachines</b> (the generator of statemachines/*.asl.json from fragments): nothing of ours (JSON in, JSON out).</item>
 /// </list>
@@ -56,7 +57,7 @@ internal static class Layers
         [Testing] = [],
         [LocalAws] = [States, Testing],
         [ProductHost] = [LocalAws, States, Testing, Functions, FunctionsGenerators, Domain, Aws, Lambda, Slurm],
-        [Cli] = [ProductHost, LocalAws, States, Testing, Functions, FunctionsGenerators, Domain, Aws, Lambda, Slurm],
+        [Cli] = [ProductHost, LocalAws, States, Testing, Functions, FunctionsGenerators, Domain, Aws, Lambda, Slurm, StateMachines],
         [StatesRun] = [States],
         [StateMachines] = [],
     };

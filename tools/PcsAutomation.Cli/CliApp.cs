@@ -5,6 +5,7 @@ using PcsAutomation.Cli.Ami;
 using PcsAutomation.Cli.Aws;
 using PcsAutomation.Cli.CapacityBlocks;
 using PcsAutomation.Cli.Events;
+using PcsAutomation.Cli.Report;
 using PcsAutomation.Cli.NodeGroupUpdate;
 using PcsAutomation.Cli.Rotation;
 using PcsAutomation.Functions.Workflows;
@@ -41,7 +42,7 @@ public static class CliApp
         foreach (var command in new[]
                  {
                      RotateCommand.Create(host, Settings, Guard), UpdateCommand.Create(host, Settings, Guard), AmiCommand.Create(host, Settings, Guard),
-                     CapacityBlocksCommand.Create(host, Settings, Guard), EventsCommand(host, Settings),
+                     CapacityBlocksCommand.Create(host, Settings, Guard), EventsCommand(host, Settings), ReportCommand.Create(host, Settings, Guard),
                  })
         {
             command.Add(profile);

@@ -31,6 +31,9 @@ public sealed record CliHost
     /// <summary>Whether the live view may redraw its running steps in place (a terminal: <see cref="TerminalConsole"/>). Default false: plain lines.</summary>
     public bool LiveInPlace { get; init; }
 
+    /// <summary>Where the workflow commands write each run's page (<c>Report/RunReports</c>). Default <c>reports</c> under the current directory (git-ignored).</summary>
+    public string ReportFolder { get; init; } = Report.RunReports.DefaultFolder;
+
     /// <summary>How the live view polls. Default <see cref="PollingOptions"/>' defaults.</summary>
     public PollingOptions Polling { get; init; } = new();
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PcsAutomation.Cli.Aws;
+using PcsAutomation.Cli.Report;
 using PcsAutomation.Cli.Workflows;
 
 namespace PcsAutomation.Cli.CapacityBlocks;
@@ -47,8 +48,9 @@ internal static class CapacityBlocksCommand
             var id = CapacityOptions.ReservationId(parse.GetValue(reservation) ?? "");
             await using var connection = await WorkflowConnection.OpenAsync(host, settings(parse), workflow.EmulatorRequest(parse), announce: true, cancellationToken)
                 .ConfigureAwait(false);
-            return await new ExpireRunner(connection, host.Console, host.Polling, workflow.LiveView(parse, host)).RunAsync(new ExpireRequest(id, workflow.StateMachine(parse)), cancellationToken)
+            var code = await new ExpireRunner(connection, host.Console, host.Polling, workflow.LiveView(parse, host)).RunAsync(new ExpireRequest(id, workflow.StateMachine(parse)), cancellationToken)
                 .ConfigureAwait(false);
+            return await RunReports.AfterRunAsync(host, connection, code, cancellationToken).ConfigureAwait(false);
         }));
         return command;
     }

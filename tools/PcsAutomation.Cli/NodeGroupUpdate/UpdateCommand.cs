@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PcsAutomation.Cli.Aws;
+using PcsAutomation.Cli.Report;
 using PcsAutomation.Cli.Workflows;
 
 namespace PcsAutomation.Cli.NodeGroupUpdate;
@@ -31,7 +32,8 @@ internal static class UpdateCommand
             RolloutInput.Precheck(request);
             await using var connection = await WorkflowConnection.OpenAsync(host, settings(parse), options.Workflow.EmulatorRequest(parse), announce: true, cancellationToken)
                 .ConfigureAwait(false);
-            return await new RolloutRunner(connection, host.Console, host.Output, host.Polling, options.Workflow.LiveView(parse, host)).UpdateAsync(request, cancellationToken).ConfigureAwait(false);
+            var code = await new RolloutRunner(connection, host.Console, host.Output, host.Polling, options.Workflow.LiveView(parse, host)).UpdateAsync(request, cancellationToken).ConfigureAwait(false);
+            return await RunReports.AfterRunAsync(host, connection, code, cancellationToken).ConfigureAwait(false);
         }));
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PcsAutomation.Cli.Aws;
+using PcsAutomation.Cli.Report;
 using PcsAutomation.Cli.Workflows;
 
 namespace PcsAutomation.Cli.Rotation;
@@ -18,7 +19,8 @@ internal static class RotateCommand
             var request = new RotateRequest(options.ClusterName(parse), parse.GetValue(dryRun), options.StateMachine(parse));
             await using var connection = await WorkflowConnection.OpenAsync(host, settings(parse), options.EmulatorRequest(parse), announce: true, cancellationToken)
                 .ConfigureAwait(false);
-            return await new RotationRunner(connection, host.Console, host.Polling, options.LiveView(parse, host)).RunAsync(request, cancellationToken).ConfigureAwait(false);
+            var code = await new RotationRunner(connection, host.Console, host.Polling, options.LiveView(parse, host)).RunAsync(request, cancellationToken).ConfigureAwait(false);
+            return await RunReports.AfterRunAsync(host, connection, code, cancellationToken).ConfigureAwait(false);
         }));
         return command;
     }

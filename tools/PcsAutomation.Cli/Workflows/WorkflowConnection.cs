@@ -85,6 +85,9 @@ public sealed class WorkflowConnection : IAsyncDisposable
     /// <summary>The execution the live view follows: in the emulator, time stops moving once it has ended.</summary>
     public void Follow(string executionArn) => followed = executionArn;
 
+    /// <summary>The execution followed last (its page is written after the command), or null.</summary>
+    public string? Followed => followed;
+
     public async ValueTask DisposeAsync()
     {
         Clients.Dispose();

@@ -16,7 +16,7 @@ public sealed partial class PcsFleet
         world.After(world.Durations.InstanceBoot, $"boot {instance.InstanceId}", () =>
         {
             if (instance.State != Ec2Instance.Pending) return;
-            instance.State = Ec2Instance.Running;
+            instance.MoveTo(Ec2Instance.Running, world.Now);
             if (instance.NeverRegisters) WatchRegistration(cluster, group, instance);
             else StartPendingJobs(cluster); // registered and joined: Slurm can allocate it (guide L11028-11031)
         });

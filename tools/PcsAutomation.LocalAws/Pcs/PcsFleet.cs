@@ -110,14 +110,14 @@ public sealed partial class PcsFleet(AwsWorld world)
 
     private void ShutDown(Ec2Instance instance, string? transitionReason, (string Code, string Message)? stateReason)
     {
-        instance.State = Ec2Instance.ShuttingDown;
+        instance.MoveTo(Ec2Instance.ShuttingDown, world.Now);
         instance.StateTransitionReason = transitionReason;
         instance.StateReason = stateReason;
         RequeueJobOf(instance); // guide L3480: active jobs are requeued by default
         world.After(world.Durations.InstanceShutdown, $"terminate {instance.InstanceId}", () =>
         {
             if (instance.State != Ec2Instance.ShuttingDown) return;
-            instance.State = Ec2Instance.Terminated;
+            instance.MoveTo(Ec2Instance.Terminated, world.Now);
             if (instance.CapacityReservationId is { } reservation) RetryLaunchesInto(reservation);
         });
     }
@@ -176,6 +176,7 @@ public sealed partial class PcsFleet(AwsWorld world)
             },
         };
         instance.SlurmNodeName = NodeNameForLaunch(cluster, group);
+        instance.MoveTo(Ec2Instance.Pending, world.Now);
         world.Instances[instance.InstanceId] = instance;
         if (block is not null) LookOnceAt(cluster, group, block.TerminationStart);
         Boot(cluster, group, instance);

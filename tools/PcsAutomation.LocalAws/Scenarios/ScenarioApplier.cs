@@ -189,7 +189,7 @@ public sealed class ScenarioApplier(AwsWorld world, PcsFleet fleet)
             SubnetId = "subnet-0123456789abcdef0",
             Tags = new Dictionary<string, string>(definition.Tags, StringComparer.Ordinal) { ["Name"] = definition.Name },
         };
-        instance.State = definition.State;
+        instance.MoveTo(definition.State, world.Now);
         world.Instances[instance.InstanceId] = instance;
     }
 

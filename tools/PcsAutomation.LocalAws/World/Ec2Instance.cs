@@ -70,7 +70,25 @@ public sealed class Ec2Instance
     public bool IsNotStopped => State is Pending or Running or ShuttingDown;
 
     public bool IsIdleAt(DateTimeOffset now) => now >= BusyUntil;
+
+    private readonly List<InstanceStateChange> stateChanges = [];
+
+    /// <summary>
+    /// Every state the instance entered and when, on the emulator's clock, oldest first (EC2 keeps no such history; the
+    /// run report draws each node group's instances over time from it). Read under the world's gate.
+    /// </summary>
+    public IReadOnlyList<InstanceStateChange> StateChanges => stateChanges;
+
+    /// <summary>Moves the instance to <paramref name="state"/> at <paramref name="at"/> and records it in <see cref="StateChanges"/>.</summary>
+    internal void MoveTo(string state, DateTimeOffset at)
+    {
+        State = state;
+        stateChanges.Add(new InstanceStateChange(at, state));
+    }
 }
+
+/// <summary>An instance entered <paramref name="State"/> (pending, running, shutting-down, terminated) at <paramref name="At"/>.</summary>
+public sealed record InstanceStateChange(DateTimeOffset At, string State);
 
 /// <summary>The tags PCS puts on the instances it launches (guide L2948-2951, L3534-3536).</summary>
 public static class PcsTags
