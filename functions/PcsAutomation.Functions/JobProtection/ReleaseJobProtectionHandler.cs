@@ -41,13 +41,12 @@ public sealed class ReleaseJobProtectionHandler
         var actions = new HashSet<JobPolicy> { JobProtectionSteps.Policy(input.Action, "action") };
         foreach (var earlier in (input.Discovered ?? []).Where(d => d?.ClusterId == clusterId && d.Applied == true))
             actions.Add(JobProtectionSteps.Policy(earlier.Action, "discovered[].action"));
+        var blockReservation = workflow == WorkflowKind.CapacityBlockExpiry ? JobProtectionSteps.CapacityBlockReservation(input.CapacityBlock) : null;
         var action = actions.Contains(JobPolicy.Reserve) ? JobPolicy.Reserve : actions.Contains(JobPolicy.Drain) ? JobPolicy.Drain : JobPolicy.Requeue;
         if (action == JobPolicy.Requeue)
             return new ReleaseJobProtectionResult(false, [], []);
 
-        var reservation = workflow == WorkflowKind.CapacityBlockExpiry
-            ? JobProtectionSteps.CapacityBlockReservation(input.CapacityBlock)
-            : JobProtectionNames.Reservation(executionName);
+        var reservation = blockReservation ?? JobProtectionNames.Reservation(executionName);
         var problems = new List<string>();
         var removed = false;
         var resumed = new List<string>();

@@ -152,7 +152,7 @@ public class CapacityBlockJobProtectionTests(ITestOutputHelper output)
         var execution = await stack.RunAsync(Start(stack, Block));
 
         AssertSucceeded(execution);
-        Assert.DoesNotContain("WaitForRunningJobs", stack.ExecutionsOf(Machine)[^1].VisitedStates);
+        Assert.DoesNotContain("WaitForRunningJobs", stack.ExecutionsOf(ExpiryStack.Machine)[^1].VisitedStates);
         Assert.Contains("policy requeue instead of reserve", Assert.Single(Messages(stack, "PCS Capacity Block expiring")), StringComparison.Ordinal);
         Assert.Empty(OurReservations(stack));
         stack.AssertNoSecretValueAnywhere();
