@@ -15,6 +15,10 @@ public sealed record QueueChangeFact(string QueueId, string QueueName, IReadOnly
 /// </summary>
 /// <param name="Mode"><c>expire</c> or <c>restore</c>.</param>
 /// <param name="Complete">The report: every action of the cluster is applied.</param>
+/// <param name="JobLines">The job protection's lines (issue 12: the policy and why, the reservation or drain, the wait, the jobs it would end).</param>
+/// <param name="JobWait">How the wait for the jobs on the block's nodes ended when the expiry went on with jobs it could not wait for (or could not see); null otherwise.</param>
+/// <param name="JobsStillRunning">The ids of the jobs still running on the block's nodes when the wait ended: they end with their nodes and are requeued (guide L3480).</param>
+/// <param name="JobCleanupProblems">What the cleanup could not undo (the block's reservation, this execution's drains): a "Needs operator" line.</param>
 public sealed record CapacityBlockNotificationFacts(
     string? Mode = null,
     string? ReservationId = null,
@@ -27,7 +31,30 @@ public sealed record CapacityBlockNotificationFacts(
     IReadOnlyList<CapacityFinding>? Findings = null,
     IReadOnlyList<NodeGroupScaling>? Parked = null,
     WorkflowFailure? Failure = null,
-    bool? Complete = null);
+    bool? Complete = null,
+    IReadOnlyList<string>? JobLines = null,
+    string? JobWait = null,
+    IReadOnlyList<string>? JobsStillRunning = null,
+    IReadOnlyList<string>? JobCleanupProblems = null)
+{
+    /// <summary>
+    /// The report's job facts from the cluster's iteration: the wait's reason only when the expiry went on with jobs still
+    /// running (<c>TIMED_OUT</c>: those jobs named) or without seeing them (<c>FAILED</c>); the cleanup's problems, if any.
+    /// A wait that ended with idle nodes, or none (requeue, a restore), adds nothing.
+    /// </summary>
+    public CapacityBlockNotificationFacts WithJobs(
+        IReadOnlyList<string>? lines, string? waitOutcome, string? waitReason, IReadOnlyList<string>? runningJobs, IReadOnlyList<string>? cleanupProblems)
+    {
+        var wentOn = waitOutcome is "TIMED_OUT" or "FAILED";
+        return this with
+        {
+            JobLines = lines is { Count: > 0 } ? lines : null,
+            JobWait = wentOn ? waitReason : null,
+            JobsStillRunning = waitOutcome == "TIMED_OUT" && runningJobs is { Count: > 0 } ? runningJobs : null,
+            JobCleanupProblems = cleanupProblems is { Count: > 0 } ? cleanupProblems : null,
+        };
+    }
+}
 
 /// <summary>The expiry's notifications (one set per cluster, each under its lease): subject, message and detail-type per event.</summary>
 public static class CapacityBlockNotifications
@@ -73,17 +100,17 @@ public static class CapacityBlockNotifications
                 NotificationText.Subject($"PCS Capacity Block expiring: {clusterName}"),
                 $"{cluster}: {block}{times}. Before {(facts.Deadline is { } d ? Times.Format(d) : "then")}: {Actions(facts.Groups, done: false)}.{Queues(facts.Queues, done: false)} " +
                 "Jobs running on a group scaled to 0 are requeued (guide L3480); while a queue updates, new jobs may be refused (guide L3725)." +
-                $"{alerts} {execution}",
+                $"{JobLines(facts.JobLines)}{alerts} {execution}",
                 prefix + "Started"),
             NotificationEvents.Succeeded => new(
                 NotificationText.Subject(restore ? $"PCS Capacity Block restore done: {clusterName}" : $"PCS Capacity Block expiry handled: {clusterName}"),
-                $"{cluster}: {block}{times}. Done: {(restore ? Restores(facts.Restores, done: true) : Actions(facts.Groups, done: true))}.{Queues(facts.Queues, done: true)}{alerts} {execution}",
+                $"{cluster}: {block}{times}. Done: {(restore ? Restores(facts.Restores, done: true) : Actions(facts.Groups, done: true))}.{Queues(facts.Queues, done: true)}{Jobs(facts)}{alerts} {execution}",
                 prefix + "Succeeded"),
             NotificationEvents.NeedsOperator => new(
                 NotificationText.Subject($"PCS {noun} needs an operator: {clusterName}"),
                 $"{cluster}: {block}{times}. " +
                 (facts.Failure is { } failure ? $"The {noun} stopped: {failure.Error ?? "(no error)"}: {failure.Cause ?? "(no cause)"}. " : "") +
-                $"{(restore ? Restores(facts.Restores, done: true) : Actions(facts.Groups, done: true))}.{Queues(facts.Queues, done: true)}{alerts}" +
+                $"{(restore ? Restores(facts.Restores, done: true) : Actions(facts.Groups, done: true))}.{Queues(facts.Queues, done: true)}{Jobs(facts)}{alerts}" +
                 Parked(clusterId, facts.Parked) + $" What to do: {Runbook}. {execution}",
                 prefix + "Needs Operator"),
             _ => throw new ArgumentException(
@@ -128,6 +155,13 @@ public static class CapacityBlockNotifications
         return " Queues: " + string.Join("; ", queues.Select(q =>
             $"{q.QueueName}: {string.Join(", ", q.Before)} -> {string.Join(", ", q.After)}{(done ? q.Done ? " (done)" : " (not done)" : "")}")) + ".";
     }
+
+    private static string JobLines(IReadOnlyList<string>? lines) => lines is { Count: > 0 } ? " " + string.Join(" ", lines) : "";
+
+    /// <summary>The jobs the expiry went on without (named), and what its cleanup left for an operator.</summary>
+    private static string Jobs(CapacityBlockNotificationFacts facts) =>
+        (facts.JobWait is { } wait ? $" Jobs: {wait}." : "")
+        + (facts.JobCleanupProblems is { Count: > 0 } cleanup ? " Needs operator (docs/runbooks/job-protection.md): " + string.Join("; ", cleanup) + "." : "");
 
     /// <summary>The findings a person must act on, loudly, each with its source (a queue left waiting names the queue).</summary>
     private static string Alerts(IReadOnlyList<CapacityFinding>? findings)

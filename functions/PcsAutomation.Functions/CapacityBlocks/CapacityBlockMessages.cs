@@ -15,8 +15,12 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 public sealed record PlanCapacityBlockExpiryInput(
     string? ReservationId, string? EndDate, string? Mode, string? Trigger, bool? DryRun, IReadOnlyList<string>? NodeGroupIds = null, string? ClusterId = null);
 
-/// <summary>A cluster the workflow acts on: the Map's item (the shared lease and notify fragments read <c>plan.clusterId</c>).</summary>
-public sealed record ClusterTarget(string ClusterId, string ClusterName);
+/// <summary>
+/// A cluster the workflow acts on: the Map's item (the shared lease and notify fragments read <c>plan.clusterId</c>);
+/// <paramref name="NodeGroupNames"/>: the names of its node groups the block backs (an expiry's; empty for a restore),
+/// whose Slurm nodes the job protection holds.
+/// </summary>
+public sealed record ClusterTarget(string ClusterId, string ClusterName, IReadOnlyList<string>? NodeGroupNames = null);
 
 /// <summary>A cluster using the block that the workflow leaves alone, and why (not managed, an invalid tag).</summary>
 public sealed record ClusterSkip(string ClusterId, string ClusterName, string Reason);
@@ -130,7 +134,16 @@ public sealed record CheckCapacityBlockExpiryResult(bool Done, IReadOnlyList<str
 /// that failed (null when none), <paramref name="Cluster"/> the work planned under the lease (null when that failed).
 /// </summary>
 public sealed record ReportCapacityBlockExpiryInput(
-    string? ReservationId, string? EndDate, string? Mode, string? ClusterId, IReadOnlyList<string>? NodeGroupIds, WorkflowFailure? Failure, ClusterWork? Cluster);
+    string? ReservationId, string? EndDate, string? Mode, string? ClusterId, IReadOnlyList<string>? NodeGroupIds, WorkflowFailure? Failure, ClusterWork? Cluster,
+    ExpiryJobs? Jobs = null);
+
+/// <summary>
+/// What the cluster's iteration knows of the jobs on the block's nodes: the job protection's lines, the wait's last look
+/// (<c>READY</c>, <c>TIMED_OUT</c>: the expiry went on with <paramref name="RunningJobs"/> still running, <c>FAILED</c>,
+/// <c>NO_WAIT</c>) and what the cleanup could not undo.
+/// </summary>
+public sealed record ExpiryJobs(
+    IReadOnlyList<string>? Lines, string? WaitOutcome, string? WaitReason, IReadOnlyList<string>? RunningJobs, IReadOnlyList<string>? CleanupProblems);
 
 /// <summary>
 /// <c>ReportCapacityBlockExpiry</c> output: the notification event (Succeeded or NeedsOperator), the cluster's outcome

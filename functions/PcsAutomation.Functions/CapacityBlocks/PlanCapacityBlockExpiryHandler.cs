@@ -66,7 +66,7 @@ public sealed class PlanCapacityBlockExpiryHandler
             if (planning.Unmanaged(reading.Facts, part.ClusterId) is { } why)
                 skipped.Add(new ClusterSkip(part.ClusterId, part.ClusterName, why));
             else if (!part.IsComplete())
-                targets.Add(new ClusterTarget(part.ClusterId, part.ClusterName));
+                targets.Add(new ClusterTarget(part.ClusterId, part.ClusterName, [.. part.Groups.Select(g => g.NodeGroupName)]));
         }
 
         ClusterWork? work = null;
@@ -103,7 +103,7 @@ public sealed class PlanCapacityBlockExpiryHandler
             if (planning.Unmanaged(reading.Facts, id) is { } why)
                 skipped.Add(new ClusterSkip(id, name, why));
             else
-                targets.Add(new ClusterTarget(id, name));
+                targets.Add(new ClusterTarget(id, name, []));
         }
 
         ClusterWork? work = null;

@@ -15,7 +15,8 @@ namespace PcsAutomation.Functions.CapacityBlocks;
 /// says now, not what the steps believed: per group its action with the steps done and left, each queue with its
 /// planned list and whether PCS lists it, the findings (a queue left with an expiring only group is a loud one), the
 /// saved scaling of the groups parked. The event follows (<see cref="CapacityBlockNotifications.ReportEvent"/>):
-/// Succeeded, or NeedsOperator. In restore mode, the parked records of the groups fully back (or deleted) are forgotten
+/// Succeeded, or NeedsOperator; the jobs the expiry went on without, and what the job protection's cleanup left, are
+/// lines of it (a leftover reservation is a Needs operator line, not a failure of the park). In restore mode, the parked records of the groups fully back (or deleted) are forgotten
 /// here, once AWS shows them restored; that is its only write.
 /// </summary>
 [LambdaFunction(Timeout = 300, Policies = "@CapacityFactsReadPolicy, ParkedRecords")]
@@ -41,7 +42,8 @@ public sealed class ReportCapacityBlockExpiryHandler
         var (complete, facts) = input.Mode == CapacityBlockNotifications.RestoreMode
             ? await RestoreAsync(reservationId, clusterId, input, context).ConfigureAwait(false)
             : await ExpireAsync(reservationId, clusterId, input, context.CancellationToken).ConfigureAwait(false);
-        facts = facts with { Failure = input.Failure, Complete = complete };
+        facts = (facts with { Failure = input.Failure, Complete = complete })
+            .WithJobs(input.Jobs?.Lines, input.Jobs?.WaitOutcome, input.Jobs?.WaitReason, input.Jobs?.RunningJobs, input.Jobs?.CleanupProblems);
         var notificationEvent = CapacityBlockNotifications.ReportEvent(input.Failure, complete, facts.Findings ?? []);
         var outcome = notificationEvent == NotificationEvents.Succeeded ? "succeeded" : "needs-operator";
         var log = $"{facts.Mode} {reservationId} on cluster {clusterId}: {outcome}, complete {complete}" +

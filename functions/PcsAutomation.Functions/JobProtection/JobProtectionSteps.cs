@@ -1,4 +1,7 @@
+using System.Globalization;
+using PcsAutomation.Domain.CapacityBlocks;
 using PcsAutomation.Domain.JobProtection;
+using PcsAutomation.Domain.Workflows;
 using PcsAutomation.Functions.Workflows;
 using PcsAutomation.Slurm.Client;
 using PcsAutomation.Slurm.Model;
@@ -15,11 +18,63 @@ internal static class JobProtectionSteps
         return name.Length > 0 ? name : throw new InvalidWorkflowInput($"executionArn '{WorkflowInput.Clip(executionArn)}' ends without an execution name.");
     }
 
-    /// <summary>The jobs holding nodes of the cluster now (running or completing), with Slurm's expected end.</summary>
-    public static async Task<IReadOnlyList<RunningJob>> RunningJobsAsync(SlurmRestClient client, CancellationToken cancellationToken)
+    /// <summary>
+    /// The jobs holding nodes of the cluster now (running or completing), with Slurm's expected end; with
+    /// <paramref name="nodeGroups"/>, only those on a node of those groups (a job on other nodes is not the workflow's concern).
+    /// </summary>
+    public static async Task<IReadOnlyList<RunningJob>> RunningJobsAsync(SlurmRestClient client, CancellationToken cancellationToken, IReadOnlyList<string>? nodeGroups = null)
     {
         var jobs = await client.ListJobsAsync(cancellationToken).ConfigureAwait(false);
-        return [.. jobs.Where(j => !j.IsPending).Select(j => new RunningJob(j.JobId.ToString(System.Globalization.CultureInfo.InvariantCulture), j.EndTime))];
+        return [.. jobs
+            .Where(j => !j.IsPending)
+            .Where(j => nodeGroups is not { Count: > 0 } || OnGroups(j.Nodes, nodeGroups))
+            .Select(j => new RunningJob(j.JobId.ToString(CultureInfo.InvariantCulture), j.EndTime))];
+    }
+
+    /// <summary>The workflow named in the input: the rotation when none is (its state machines name none).</summary>
+    public static WorkflowKind Workflow(string? name) => name switch
+    {
+        null => WorkflowKind.ClusterSecretRotation,
+        _ when WorkflowKind.Find(name) is { } w && (w == WorkflowKind.ClusterSecretRotation || w == WorkflowKind.CapacityBlockExpiry) => w,
+        _ => throw new InvalidWorkflowInput(
+            $"workflow must be {WorkflowKind.ClusterSecretRotation.Name} or {WorkflowKind.CapacityBlockExpiry.Name}, got '{WorkflowInput.Clip(name)}'."),
+    };
+
+    /// <summary>A Capacity Block expiry's scope, checked field by field: the reservation's name, the window (null once the block has ended), the groups.</summary>
+    public static (string ReservationName, JobProtectionWindow? Window, IReadOnlyList<string> NodeGroups) CapacityBlock(CapacityBlockJobScope? scope, DateTimeOffset now)
+    {
+        var name = CapacityBlockReservation(scope);
+        var timing = scope!.Timing ?? throw new InvalidWorkflowInput("capacityBlock.timing is required: the expiry plan's timing.");
+        var groups = scope.NodeGroups?.Select((g, i) => WorkflowInput.Required(g, $"capacityBlock.nodeGroups[{i}]")).Distinct(StringComparer.Ordinal).ToList() ?? [];
+        if (groups.Count == 0)
+            throw new InvalidWorkflowInput("capacityBlock.nodeGroups must name the node groups the block backs: without them every node of the cluster would be held.");
+        return (name, JobProtectionWindow.ForCapacityBlock(timing, now), groups);
+    }
+
+    /// <summary>The reservation a Capacity Block expiry makes in each cluster using the block, from the block's id and end date as the execution's input gives them.</summary>
+    public static string CapacityBlockReservation(CapacityBlockJobScope? scope)
+    {
+        if (scope is null)
+            throw new InvalidWorkflowInput($"capacityBlock is required for the {WorkflowKind.CapacityBlockExpiry.Name}.");
+        var reservationId = WorkflowInput.Required(scope.ReservationId, "capacityBlock.reservationId");
+        if (!ReservationIds.IsValid(reservationId))
+            throw new InvalidWorkflowInput($"capacityBlock.reservationId '{WorkflowInput.Clip(reservationId)}' is not a Capacity Reservation id: {ReservationIds.Expected}.");
+        var endText = WorkflowInput.Required(scope.EndDate, "capacityBlock.endDate");
+        if (!DateTimeOffset.TryParse(endText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var endDate))
+            throw new InvalidWorkflowInput($"capacityBlock.endDate '{WorkflowInput.Clip(endText)}' is not an ISO-8601 date and time (2026-03-02T11:30:00Z).");
+        return JobProtectionNames.CapacityBlockReservation(reservationId, endDate.ToUniversalTime());
+    }
+
+    private static bool OnGroups(string? hostlist, IReadOnlyList<string> nodeGroups)
+    {
+        try
+        {
+            return SlurmNodeNames.AnyOfGroups(hostlist, nodeGroups);
+        }
+        catch (ArgumentException e)
+        {
+            throw new JobProtectionFailed($"slurmrestd listed a job's nodes in a form that cannot be read: {e.Message}", e);
+        }
     }
 
     public static JobPolicy Policy(string? text, string field) => text switch
@@ -37,7 +92,13 @@ internal static class JobProtectionSteps
         _ => throw new InvalidWorkflowInput($"onTimeout must be {JobPolicyValues.Proceed} or {JobPolicyValues.Abort}, got '{WorkflowInput.Clip(text)}'."),
     };
 
-    /// <summary>Every node name slurmrestd lists (powered-down cloud nodes too: a reservation or drain must hold them before they come up).</summary>
-    public static async Task<IReadOnlyList<SlurmNode>> NodesAsync(SlurmRestClient client, CancellationToken cancellationToken) =>
-        await client.ListNodesAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Every node slurmrestd lists (powered-down cloud nodes too: a reservation or drain must hold them before they come
+    /// up); with <paramref name="nodeGroups"/>, only those groups' nodes.
+    /// </summary>
+    public static async Task<IReadOnlyList<SlurmNode>> NodesAsync(SlurmRestClient client, CancellationToken cancellationToken, IReadOnlyList<string>? nodeGroups = null)
+    {
+        var nodes = await client.ListNodesAsync(cancellationToken).ConfigureAwait(false);
+        return nodeGroups is { Count: > 0 } ? [.. nodes.Where(n => SlurmNodeNames.IsOfGroups(n.Name, nodeGroups))] : nodes;
+    }
 }

@@ -14,7 +14,8 @@ namespace PcsAutomation.Functions.JobProtection;
 /// the nodes it drained (<see cref="JobProtectionNames.IsOwnDrain"/>: a node an administrator drained stays drained).
 /// GetCluster is read again, so the token is minted from the key the cluster names now (the new one after a rotation;
 /// the client re-reads AWSCURRENT once on a 1007). It never fails the workflow: whatever it could not do is in
-/// <c>problems</c>, for the operator.
+/// <c>problems</c>, for the operator. A Capacity Block expiry's reservation is named after the block and its end date;
+/// its discovery's record (<see cref="ReleaseJobProtectionInput.Discovered"/>) says whether one was made before the action time.
 /// </summary>
 [LambdaFunction(Timeout = 60, Policies = "PcsRead, PcsResolveClusterName, ReadClusterSecretValues")]
 public sealed class ReleaseJobProtectionHandler
@@ -37,12 +38,17 @@ public sealed class ReleaseJobProtectionHandler
         ArgumentNullException.ThrowIfNull(context);
         var clusterId = WorkflowInput.ClusterId(input.ClusterId);
         var executionName = JobProtectionSteps.ExecutionName(WorkflowInput.ExecutionArn(input.ExecutionArn));
-        var action = JobProtectionSteps.Policy(input.Action, "action");
+        var workflow = JobProtectionSteps.Workflow(input.Workflow);
+        // What this execution did to the cluster: the action now, and what an expiry's discovery did (its reservation).
+        var actions = new HashSet<JobPolicy> { JobProtectionSteps.Policy(input.Action, "action") };
+        foreach (var earlier in (input.Discovered ?? []).Where(d => d?.ClusterId == clusterId && d.Applied == true))
+            actions.Add(JobProtectionSteps.Policy(earlier.Action, "discovered[].action"));
+        var blockReservation = workflow == WorkflowKind.CapacityBlockExpiry ? JobProtectionSteps.CapacityBlockReservation(input.CapacityBlock) : null;
+        var action = actions.Contains(JobPolicy.Reserve) ? JobPolicy.Reserve : actions.Contains(JobPolicy.Drain) ? JobPolicy.Drain : JobPolicy.Requeue;
         if (action == JobPolicy.Requeue)
             return new ReleaseJobProtectionResult(false, [], []);
 
-        var workflow = WorkflowKind.ClusterSecretRotation;
-        var reservation = JobProtectionNames.Reservation(executionName);
+        var reservation = blockReservation ?? JobProtectionNames.Reservation(executionName);
         var problems = new List<string>();
         var removed = false;
         var resumed = new List<string>();

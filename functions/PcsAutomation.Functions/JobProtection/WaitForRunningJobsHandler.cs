@@ -13,7 +13,8 @@ namespace PcsAutomation.Functions.JobProtection;
 
 /// <summary>
 /// <c>WaitForRunningJobs</c>: one look at the jobs still running on the cluster's nodes at the window's start
-/// (<see cref="JobWait.Decide"/>, bounded by the timeout from the window's start). The ASL waits <c>waitSeconds</c>
+/// (<see cref="JobWait.Decide"/>, bounded by the timeout from the window's start; for a Capacity Block expiry, on the
+/// block's groups' nodes only, and never past the expiry's latest start). The ASL waits <c>waitSeconds</c>
 /// (on the execution's clock) and looks again; jobs often end before their time limit, so it looks at least every
 /// <see cref="MaxPollSeconds"/> seconds.
 /// </summary>
@@ -50,6 +51,16 @@ public sealed class WaitForRunningJobsHandler
             throw new InvalidWorkflowInput("windowStart and windowEnd are required, windowEnd not before windowStart.");
         if (input.TimeoutSeconds is not { } timeoutSeconds || timeoutSeconds < 0)
             throw new InvalidWorkflowInput($"timeoutSeconds must be 0 or more, got {input.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture) ?? "nothing"}.");
+        var workflow = JobProtectionSteps.Workflow(input.Workflow);
+        var window = new JobProtectionWindow(start, end);
+        IReadOnlyList<string> groups = [];
+        if (workflow == WorkflowKind.CapacityBlockExpiry)
+        {
+            // The same window PlanJobProtection computed from the plan's timing at the window's start, with its cap: the
+            // expiry's latest start, so its actions still end 15 minutes before EC2 terminates the instances.
+            (_, var capped, groups) = JobProtectionSteps.CapacityBlock(input.CapacityBlock, start);
+            window = capped is null ? window : window with { WaitCap = capped.WaitCap, WaitCapReason = capped.WaitCapReason };
+        }
         var cancellation = context.CancellationToken;
 
         var running = Array.Empty<RunningJob>() as IReadOnlyList<RunningJob>;
@@ -62,7 +73,7 @@ public sealed class WaitForRunningJobsHandler
                     $"Cluster {clusterId}: the Slurm REST API cannot be used during the wait ({string.Join("; ", SlurmRestUsability.Unusable(session.Facts))}): the running jobs cannot be seen.");
             try
             {
-                running = await JobProtectionSteps.RunningJobsAsync(client, cancellation).ConfigureAwait(false);
+                running = await JobProtectionSteps.RunningJobsAsync(client, cancellation, groups).ConfigureAwait(false);
             }
             catch (SlurmRestException e)
             {
@@ -70,9 +81,12 @@ public sealed class WaitForRunningJobsHandler
             }
         }
 
+        // An expiry always proceeds: the block's end is not the workflow's to put off (JobPolicyTags.CanAbort).
+        if (!JobPolicyTags.CanAbort(workflow))
+            onTimeout = JobPolicyTimeoutAction.Proceed;
         var settings = new JobPolicySettings(action, true, TimeSpan.FromSeconds(timeoutSeconds), onTimeout, [], []);
         var now = time.GetUtcNow();
-        var decision = JobWait.Decide(WorkflowKind.ClusterSecretRotation, action, settings, new JobProtectionWindow(start, end), running, now);
+        var decision = JobWait.Decide(workflow, action, settings, window, running, now);
         var wait = decision.Until is { } until
             ? (int)Math.Clamp(Math.Ceiling((until - now).TotalSeconds), MinPollSeconds, MaxPollSeconds)
             : 0;

@@ -49,6 +49,45 @@ public class CapacityBlockNotificationsTests
     }
 
     [Fact]
+    public void WithJobs_WentOnWithJobsRunning_TheWaitAndTheJobsInTheReportAndTheCleanupProblemAsANeedsOperatorLine()
+    {
+        var facts = Facts([WindDown with { Remaining = [], Done = [ExpirySteps.UpdateQueues, ExpirySteps.ScaleToZero] }]).WithJobs(
+            ["Jobs: policy reserve (the default)."], "TIMED_OUT", "the wait ended at 2026-03-02 10:05Z with 1 job(s) still running: 42 (no end time); proceed", ["42"],
+            ["reservation pcs-automation-x not removed: 500"]);
+
+        var notification = CapacityBlockNotifications.Compose(NotificationEvents.Succeeded, ClusterId, "demo", Execution, facts);
+
+        Assert.Equal(["42"], facts.JobsStillRunning);
+        Assert.Contains("Jobs: the wait ended at 2026-03-02 10:05Z with 1 job(s) still running: 42", notification.Message, StringComparison.Ordinal);
+        Assert.Contains("Needs operator (docs/runbooks/job-protection.md): reservation pcs-automation-x not removed", notification.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("READY")]
+    [InlineData("NO_WAIT")]
+    [InlineData(null)]
+    public void WithJobs_IdleNodesOrNoWait_NothingAboutTheWait(string? outcome)
+    {
+        var facts = Facts([WindDown]).WithJobs([], outcome, "no job runs on the nodes", ["7"], []);
+
+        var notification = CapacityBlockNotifications.Compose(NotificationEvents.Succeeded, ClusterId, "demo", Execution, facts);
+
+        Assert.Equal((null, null, null, null), (facts.JobLines, facts.JobWait, facts.JobsStillRunning, facts.JobCleanupProblems));
+        Assert.DoesNotContain("Jobs:", notification.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Needs operator", notification.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_StartingWithJobLines_TheLinesFollowTheActions()
+    {
+        var facts = Facts([WindDown]) with { JobLines = ["Jobs: policy reserve (the default).", "Slurm reservation pcs-automation-x (MAINT) on the nodes of gpu."] };
+
+        var notification = CapacityBlockNotifications.Compose(NotificationEvents.Starting, ClusterId, "demo", Execution, facts);
+
+        Assert.Contains("Jobs: policy reserve (the default). Slurm reservation pcs-automation-x (MAINT) on the nodes of gpu.", notification.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_EventTheExpiryDoesNotSend_ArgumentExceptionNamingThoseItDoes()
     {
         var e = Assert.Throws<ArgumentException>(() => CapacityBlockNotifications.Compose(NotificationEvents.AdvanceNotice, ClusterId, "demo", Execution, Facts([WindDown])));

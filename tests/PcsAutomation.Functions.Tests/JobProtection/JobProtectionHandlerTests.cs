@@ -18,6 +18,11 @@ public class JobProtectionHandlerTests
     [InlineData("WaitForRunningJobs", """{"clusterId":"pcs_abc","executionArn":"arn:aws:states:us-east-1:1:execution:m:r","action":"reserve","onTimeout":"abort","timeoutSeconds":60}""", "windowStart")]
     [InlineData("ReleaseJobProtection", """{"clusterId":"pcs_abc","executionArn":"arn:aws:states:us-east-1:1:execution:m:r","action":"nothing"}""", "action")]
     [InlineData("ReleaseJobProtection", """{"executionArn":"arn:aws:states:us-east-1:1:execution:m:r","action":"reserve"}""", "clusterId")]
+    [InlineData("PlanJobProtection", """{"clusterId":"pcs_abc","executionArn":"arn:aws:states:us-east-1:1:execution:m:r","workflow":"node-group-update"}""", "workflow")]
+    [InlineData("PlanJobProtection", """{"clusterId":"pcs_abc","executionArn":"arn:aws:states:us-east-1:1:execution:m:r","workflow":"capacity-block-expiry"}""", "capacityBlock")]
+    [InlineData("PlanJobProtection", """{"clusterId":"pcs_abc","executionArn":"arn:aws:states:us-east-1:1:execution:m:r","workflow":"capacity-block-expiry","capacityBlock":{"reservationId":"cr-1","endDate":"2026-03-02T11:30:00Z"}}""", "capacityBlock.reservationId")]
+    [InlineData("PlanJobProtection", """{"clusterId":"pcs_abc","executionArn":"arn:aws:states:us-east-1:1:execution:m:r","workflow":"capacity-block-expiry","capacityBlock":{"reservationId":"cr-0a000000000000001","endDate":"2026-03-02T11:30:00Z"}}""", "capacityBlock.timing")]
+    [InlineData("ReleaseJobProtection", """{"clusterId":"pcs_abc","executionArn":"arn:aws:states:us-east-1:1:execution:m:r","action":"requeue","workflow":"capacity-block-expiry","capacityBlock":{"reservationId":"cr-0a000000000000001","endDate":"soon"}}""", "capacityBlock.endDate")]
     public async Task Handler_InvalidInput_IsInvalidWorkflowInputNamingTheField(string handler, string payload, string field)
     {
         await using var h = await HandlerHarness.StartAsync(HandlerHarness.ManagedCluster());

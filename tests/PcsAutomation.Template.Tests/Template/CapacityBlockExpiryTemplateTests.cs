@@ -36,8 +36,9 @@ public class CapacityBlockExpiryTemplateTests
         Assert.Equal("""{"Fn::Sub":"${AWS::StackName}-capacity-block-expiry"}""", machine["Name"]!.ToJsonString());
         Assert.Equal(
             ["AcquireClusterLeaseFunctionArn", "CheckCapacityBlockExpiryFunctionArn", "ExpiryLeaseWaitFunctionArn", "ParkNodeGroupsFunctionArn",
-             "PlanCapacityBlockExpiryFunctionArn", "PrepareNotificationFunctionArn", "ReleaseClusterLeaseFunctionArn", "ReportCapacityBlockExpiryFunctionArn",
-             "RestoreParkedNodeGroupsFunctionArn", "RotationTopicArn", "SwitchLaunchTemplatesFunctionArn", "UpdateExpiryQueueFunctionArn"],
+             "PlanCapacityBlockExpiryFunctionArn", "PlanJobProtectionFunctionArn", "PrepareNotificationFunctionArn", "ReleaseClusterLeaseFunctionArn",
+             "ReleaseJobProtectionFunctionArn", "ReportCapacityBlockExpiryFunctionArn", "RestoreParkedNodeGroupsFunctionArn", "RotationTopicArn",
+             "SwitchLaunchTemplatesFunctionArn", "UpdateExpiryQueueFunctionArn", "WaitForRunningJobsFunctionArn"],
             substitutions.Select(s => s.Key).Order(StringComparer.Ordinal));
         Assert.Equal("""{"Fn::GetAtt":["WorkflowLogGroup","Arn"]}""",
             machine["Logging"]!["Destinations"]![0]!["CloudWatchLogsLogGroup"]!["LogGroupArn"]!.ToJsonString());

@@ -53,8 +53,8 @@ internal static class ExpiryStack
         return stack;
     }
 
-    /// <summary>StartExecution as a trigger would: EC2's end date now, the name from the reservation and that date (expire).</summary>
-    public static string Start(DeployedStack stack, string reservationId, string mode = "expire", bool? dryRun = null, string? endDate = null)
+    /// <summary>StartExecution as a trigger would: EC2's end date now, the name from the reservation and that date (expire), unless <paramref name="name"/>.</summary>
+    public static string Start(DeployedStack stack, string reservationId, string mode = "expire", bool? dryRun = null, string? endDate = null, string? name = null)
     {
         var end = EndOf(stack, reservationId);
         var input = new JsonObject
@@ -70,7 +70,9 @@ internal static class ExpiryStack
             ["stateMachineArn"] = stack.Aws.Template!.StateMachineArns[Machine],
             ["input"] = input.ToJsonString(),
         };
-        if (mode == "expire")
+        if (name is not null)
+            request["name"] = name;
+        else if (mode == "expire")
             request["name"] = ExecutionNames.ForCapacityBlock(WorkflowKind.CapacityBlockExpiry, reservationId, end);
         return stack.Aws.Call("states", "StartExecution", request)["executionArn"]!.GetValue<string>();
     }
