@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -30,7 +29,7 @@ public sealed partial class AwsCallRecorder(HttpMessageHandler inner) : Delegati
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var service = Service(request.Headers.Authorization) ?? request.RequestUri?.Host ?? "unknown";
+        var service = Service(request) ?? request.RequestUri?.Host ?? "unknown";
         var operation = Operation(request, body);
         var key = request.Headers.TryGetValues("amz-sdk-invocation-id", out var ids) ? ids.First()
             : $"{service}.{operation}.{Convert.ToHexString(SHA256.HashData(body))}";
@@ -55,9 +54,12 @@ public sealed partial class AwsCallRecorder(HttpMessageHandler inner) : Delegati
         lock (gate) attempts.Add(attempt);
     }
 
-    // Authorization: AWS4-HMAC-SHA256 Credential=<key id>/<date>/<region>/<service>/aws4_request, ...
-    private static string? Service(AuthenticationHeaderValue? authorization) =>
-        authorization?.Parameter is { } parameter && CredentialScope().Match(parameter) is { Success: true } match ? match.Groups["service"].Value : null;
+    // Authorization: AWS4-HMAC-SHA256 Credential=<key id>/<date>/<region>/<service>/aws4_request, ... (read raw: the AWSSDK
+    // adds it without validation, so the typed header may not parse it)
+    private static string? Service(HttpRequestMessage request) =>
+        request.Headers.TryGetValues("Authorization", out var values) && CredentialScope().Match(string.Join(",", values)) is { Success: true } match
+            ? match.Groups["service"].Value
+            : null;
 
     private static string Operation(HttpRequestMessage request, byte[] body)
     {

@@ -55,7 +55,7 @@ public static class SampleScenario
                     SecretArn = cluster.SecretArn,
                     NodeGroupId = group?.Id,
                     NodeGroupName = group?.Name,
-                    AmiId = request.Ami ?? group?.AmiId,
+                    AmiId = request.Ami ?? group?.AmiId ?? (group is null ? null : TemplateImage(world, group.LaunchTemplateId, group.LaunchTemplateVersion)),
                 };
             }
             if (request.Reservation is { } reservation)
@@ -79,6 +79,10 @@ public static class SampleScenario
         }
         return context.NodeGroupId is { } id && context.ClusterId is { } clusterId ? context with { NodeGroup = Group(aws, clusterId, id) } : context;
     }
+
+    // A group without amiId runs its launch template version's ImageId (guide L3029).
+    private static string? TemplateImage(LocalAws.World.AwsWorld world, string templateId, string version) =>
+        world.LaunchTemplates.GetValueOrDefault(templateId)?.Find(version)?.ImageId;
 
     // The group as PCS answers GetComputeNodeGroup: what CloudTrail records as the call's responseElements.
     private static JsonObject? Group(LocalAwsHost aws, string clusterId, string groupId) =>
