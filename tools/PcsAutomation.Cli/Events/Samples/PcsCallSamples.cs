@@ -59,34 +59,16 @@ internal static class PcsCallSamples
 
     private static JsonObject Call(SampleContext context, string kind, string eventName, JsonObject request, JsonObject group)
     {
-        var time = SampleContext.Timestamp(context.Time);
-        var detail = new JsonObject
+        var identity = new JsonObject
         {
-            ["eventVersion"] = "1.09",
-            ["userIdentity"] = new JsonObject
-            {
-                ["type"] = "IAMUser",
-                ["principalId"] = "AIDAEXAMPLEPRINCIPAL",
-                ["arn"] = $"arn:aws:iam::{context.Account}:user/operator",
-                ["accountId"] = context.Account,
-                ["userName"] = "operator",
-            },
-            ["eventTime"] = time,
-            ["eventSource"] = "pcs.amazonaws.com",
-            ["eventName"] = eventName,
-            ["awsRegion"] = context.Region,
-            ["sourceIPAddress"] = "192.0.2.10",
-            ["userAgent"] = "aws-cli/2",
-            ["requestParameters"] = request,
-            ["responseElements"] = new JsonObject { ["computeNodeGroup"] = group },
-            ["requestID"] = context.Uuid(kind + "-request"),
-            ["eventID"] = context.Uuid(kind + "-event"),
-            ["readOnly"] = false,
-            ["eventType"] = "AwsApiCall",
-            ["managementEvent"] = true,
-            ["recipientAccountId"] = context.Account,
-            ["eventCategory"] = "Management",
+            ["type"] = "IAMUser",
+            ["principalId"] = "AIDAEXAMPLEPRINCIPAL",
+            ["arn"] = $"arn:aws:iam::{context.Account}:user/operator",
+            ["accountId"] = context.Account,
+            ["userName"] = "operator",
         };
+        var detail = CloudTrailRecord.Create(context, kind, "1.09", identity, "pcs.amazonaws.com", eventName, ("192.0.2.10", "aws-cli/2"),
+            request, new JsonObject { ["computeNodeGroup"] = group }, "AwsApiCall");
         return EventEnvelope.Create(context, kind, "aws.pcs", "AWS API Call via CloudTrail", detail);
     }
 }

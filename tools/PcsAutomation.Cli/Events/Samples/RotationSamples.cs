@@ -21,28 +21,10 @@ internal static class RotationSamples
     private static JsonObject Build(SampleContext context, string eventName, string kind, string? errorMessage)
     {
         var secret = SampleContext.Require(context.SecretArn, kind, "--cluster <cluster id> (or --emulator <scenario> and a cluster name)");
-        var time = SampleContext.Timestamp(context.Time);
-        var detail = new JsonObject
-        {
-            ["eventVersion"] = "1.08",
-            ["userIdentity"] = new JsonObject { ["accountId"] = context.Account, ["invokedBy"] = "secretsmanager.amazonaws.com" },
-            ["eventTime"] = time,
-            ["eventSource"] = "secretsmanager.amazonaws.com",
-            ["eventName"] = eventName,
-            ["awsRegion"] = context.Region,
-            ["sourceIPAddress"] = "secretsmanager.amazonaws.com",
-            ["userAgent"] = "secretsmanager.amazonaws.com",
-            ["requestParameters"] = null,
-            ["responseElements"] = null,
-            ["additionalEventData"] = new JsonObject { ["SecretId"] = secret },
-            ["requestID"] = $"Rotation-{secret}-{context.Uuid(kind + "-request")}",
-            ["eventID"] = context.Uuid(kind + "-event"),
-            ["readOnly"] = false,
-            ["eventType"] = "AwsServiceEvent",
-            ["managementEvent"] = true,
-            ["recipientAccountId"] = context.Account,
-            ["eventCategory"] = "Management",
-        };
+        var detail = CloudTrailRecord.Create(context, kind, "1.08",
+            new JsonObject { ["accountId"] = context.Account, ["invokedBy"] = "secretsmanager.amazonaws.com" },
+            "secretsmanager.amazonaws.com", eventName, ("secretsmanager.amazonaws.com", "secretsmanager.amazonaws.com"), null, null, "AwsServiceEvent",
+            new JsonObject { ["SecretId"] = secret }, $"Rotation-{secret}-{context.Uuid(kind + "-request")}");
         if (errorMessage is not null) detail["errorMessage"] = errorMessage;
         return EventEnvelope.Create(context, kind, "aws.secretsmanager", "AWS Service Event via CloudTrail", detail);
     }
