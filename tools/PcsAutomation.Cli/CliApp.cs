@@ -5,6 +5,7 @@ using PcsAutomation.Cli.Ami;
 using PcsAutomation.Cli.Aws;
 using PcsAutomation.Cli.CapacityBlocks;
 using PcsAutomation.Cli.Events;
+using PcsAutomation.Cli.Invoke;
 using PcsAutomation.Cli.Report;
 using PcsAutomation.Cli.NodeGroupUpdate;
 using PcsAutomation.Cli.Rotation;
@@ -43,6 +44,7 @@ public static class CliApp
                  {
                      RotateCommand.Create(host, Settings, Guard), UpdateCommand.Create(host, Settings, Guard), AmiCommand.Create(host, Settings, Guard),
                      CapacityBlocksCommand.Create(host, Settings, Guard), EventsCommand(host, Settings), ReportCommand.Create(host, Settings, Guard),
+                     InvokeCommand.Create(host, Settings, Guard),
                  })
         {
             command.Add(profile);
@@ -81,7 +83,10 @@ public static class CliApp
 
             return response.FailedEntryCount == 0 ? ExitCodes.Success : ExitCodes.Failed;
         }));
-        return new Command("events", "Feed events to EventBridge.") { send };
+        return new Command("events", "Feed events to EventBridge, or write sample events for the template's triggers.")
+        {
+            send, GenerateCommand.Create(host, settings, action => Guarded(host, action)),
+        };
     }
 
     /// <summary>One line per error the operator can act on; the stack trace only for the unexpected.</summary>

@@ -13,6 +13,9 @@ public sealed record CliHost
     /// <summary>Help text (System.CommandLine writes it here).</summary>
     public required TextWriter Output { get; init; }
 
+    /// <summary>Standard input (<c>invoke --event -</c>). Default: the process's.</summary>
+    public TextReader Input { get; init; } = System.Console.In;
+
     /// <summary>Parse errors (System.CommandLine writes them here).</summary>
     public required TextWriter Error { get; init; }
 

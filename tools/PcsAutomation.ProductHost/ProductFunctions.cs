@@ -29,6 +29,14 @@ public sealed class ProductFunctions : IInProcessFunctions
     private readonly CancellationTokenSource stopping = new();
     private int seed;
 
+    /// <summary>
+    /// Changes the options of a function's AWS clients before they are built: receives the function and the defaults (its
+    /// variables, the emulator's test keys and endpoint, its clock), returns the options to use. Default null: the defaults.
+    /// <c>pcs-automation invoke</c> passes one that puts a recording transport under one function's clients, or points them
+    /// at real AWS.
+    /// </summary>
+    public Func<TemplateFunction, AwsClientOptions, AwsClientOptions>? ConfigureAwsClients { get; init; }
+
     /// <summary>The handler of <paramref name="declared"/> (the signature of <c>LocalAwsOptions.FunctionFactory</c>).</summary>
     public Func<string, CancellationToken, Task<string>>? Create(TemplateFunction declared)
     {
@@ -88,16 +96,20 @@ public sealed class ProductFunctions : IInProcessFunctions
                 GetVariable = Variable,
                 Output = new LineWriter(lines),
                 Time = function.Clock,
-                CreateAwsClients = () => AwsClientFactory.Create(new AwsClientOptions
+                CreateAwsClients = () =>
                 {
-                    TimeProvider = function.Clock,
-                    Environment = Variable,
-                    // The test keys from the function's environment, not the machine's credential chain.
-                    Credentials = Variable("AWS_ACCESS_KEY_ID") is { } key && Variable("AWS_SECRET_ACCESS_KEY") is { } secret
-                        ? new BasicAWSCredentials(key, secret)
-                        : null,
-                    Random = () => { lock (random) return random.NextDouble(); },
-                }),
+                    var defaults = new AwsClientOptions
+                    {
+                        TimeProvider = function.Clock,
+                        Environment = Variable,
+                        // The test keys from the function's environment, not the machine's credential chain.
+                        Credentials = Variable("AWS_ACCESS_KEY_ID") is { } key && Variable("AWS_SECRET_ACCESS_KEY") is { } secret
+                            ? new BasicAWSCredentials(key, secret)
+                            : null,
+                        Random = () => { lock (random) return random.NextDouble(); },
+                    };
+                    return AwsClientFactory.Create(owner.ConfigureAwsClients?.Invoke(function, defaults) ?? defaults);
+                },
             };
             var runtime = InProcessRuntime.Start(function, options, owner.stopping.Token);
             owner.runtimes.Add(runtime);

@@ -14,7 +14,11 @@ public sealed record AwsSettings(string? Profile, string? Region, string? Endpoi
     /// when <c>--profile</c> is given; else AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY(/AWS_SESSION_TOKEN) from the CLI's
     /// environment (the default chain's first link, read from the environment the CLI was given); else the default chain.
     /// </summary>
-    public AwsClientFactory CreateFactory(Func<string, string?> environment, TimeProvider timeProvider)
+    public AwsClientFactory CreateFactory(Func<string, string?> environment, TimeProvider timeProvider) =>
+        AwsClientFactory.Create(ClientOptions(environment, timeProvider));
+
+    /// <summary>The options <see cref="CreateFactory"/> builds from (<c>invoke</c> adds its recording transport to them).</summary>
+    public AwsClientOptions ClientOptions(Func<string, string?> environment, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var endpoint = Blank(EndpointUrl);
@@ -22,14 +26,14 @@ public sealed record AwsSettings(string? Profile, string? Region, string? Endpoi
             ? environment
             : name => name == "AWS_ENDPOINT_URL" ? endpoint : environment(name);
         var profile = Blank(Profile);
-        return AwsClientFactory.Create(new AwsClientOptions
+        return new AwsClientOptions
         {
             TimeProvider = timeProvider,
             Region = Blank(Region),
             Profile = profile,
             Environment = effective,
             Credentials = profile is null ? EnvironmentCredentials(environment) : null,
-        });
+        };
     }
 
     private static AWSCredentials? EnvironmentCredentials(Func<string, string?> environment)
