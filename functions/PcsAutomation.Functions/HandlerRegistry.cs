@@ -51,6 +51,8 @@ public static class HandlerRegistry
         ["PlanJobProtection"] = PlanJobProtectionHandler.Create,
         ["WaitForRunningJobs"] = WaitForRunningJobsHandler.Create,
         ["ReleaseJobProtection"] = ReleaseJobProtectionHandler.Create,
+        ["DrainCanaryNodes"] = DrainCanaryNodesHandler.Create,
+        ["ResumeCanaryNodes"] = ResumeCanaryNodesHandler.Create,
     };
 
     /// <summary>Every handler name; template checks assert each function's <c>Handler</c> is one of these.</summary>
