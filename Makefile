@@ -19,6 +19,7 @@ FUNCTIONS := DiagnosticsFunction \
 FUNCTIONS += CapacityBlockReconcilerFunction CapacityBlockEventRouterFunction
 # Job protection through the Slurm REST API (issue 12)
 FUNCTIONS += PlanJobProtectionFunction WaitForRunningJobsFunction ReleaseJobProtectionFunction
+FUNCTIONS += DrainCanaryNodesFunction ResumeCanaryNodesFunction
 # The Custom::AMILookup provider (docs/custom-resource-ami-lookup.md)
 FUNCTIONS += AmiLookupCustomResourceFunction
 

@@ -40,7 +40,10 @@ public static class JobProtectionPlanner
             JobPolicy.Drain => $"At {Times.Format(window.Start)} {Drained(groups)} (reason '{drainReason}'): running jobs go on, no new job starts there; they are resumed when the {workflow.Name} ends{(effective == JobPolicy.Reserve ? " (a roll-out has no window to reserve: reserve drains)" : "")}.",
             _ => $"Nothing is done about jobs before {Times.Format(window.Start)}: jobs still running then {JobWait.Fate(workflow, JobPolicyTimeoutAction.Proceed)}.",
         });
-        if (action != JobPolicy.Requeue)
+        // A roll-out's wait is its canary's verification (CanaryDrain): what ends it is that bound, not a timeout action.
+        if (action != JobPolicy.Requeue && workflow == WorkflowKind.NodeGroupUpdate)
+            lines.Add($"From {Times.Format(window.Start)} the canary is verified once PCS has replaced its nodes, each as soon as its jobs end (guide L2667), until {Times.Format(deadline)} at most ({window.WaitCapReason ?? Limit(window, settings)}); a node still busy then fails the canary and the {workflow.Name} rolls back, its jobs running on.");
+        else if (action != JobPolicy.Requeue)
             lines.Add($"At {Times.Format(window.Start)} the {workflow.Name} waits for the jobs on those nodes until {Times.Format(deadline)} at most ({Limit(window, settings)}); then {settings.OnTimeout.Text()}: {JobWait.Consequence(workflow, settings.OnTimeout)}.");
         lines.Add(ImpactLine(workflow, effective, settings, window.Start, deadline, impact, input.Policy));
         // Without a reservation, jobs keep starting until the window: the counts above are a floor (a roll-out ends none).

@@ -11,9 +11,12 @@ namespace PcsAutomation.Domain.NodeGroupUpdate;
 /// <param name="Updates">ImageAvailable: the groups whose image differs from the channel's, with the image each would get.</param>
 /// <param name="MaintenanceWindow">ImageAvailable: the cluster's window, where <c>apply</c> would roll the image out.</param>
 /// <param name="Finding">Finding: what the audit of a CloudTrail call found on one group.</param>
+/// <param name="JobProblems">What the canary's drain could not do (DrainCanaryNodes): a warning, the roll-out went on.</param>
+/// <param name="JobCleanupProblems">What ResumeCanaryNodes could not undo (drained nodes): a "Needs operator" line.</param>
 public sealed record NodeGroupUpdateNotificationFacts(
     string? Target = null, string? Canary = null, IReadOnlyList<string>? Warnings = null, WorkflowFailure? Failure = null, bool? RolledBack = null,
-    IReadOnlyList<ImageUpdateFact>? Updates = null, string? MaintenanceWindow = null, AmiFindingFact? Finding = null);
+    IReadOnlyList<ImageUpdateFact>? Updates = null, string? MaintenanceWindow = null, AmiFindingFact? Finding = null,
+    IReadOnlyList<string>? JobProblems = null, IReadOnlyList<string>? JobCleanupProblems = null);
 
 /// <summary>One group a roll-out to the channel would change: the image it runs and the one it would get.</summary>
 public sealed record ImageUpdateFact(string NodeGroupId, string NodeGroupName, string? CurrentImageId, string ExpectedImageId, string Disruption);
@@ -61,6 +64,9 @@ public static class NodeGroupUpdateNotifications
         var execution = $"Execution: {executionArn}";
         var warnings = facts.Warnings is { Count: > 0 } list ? " Warnings: " + string.Join(" ", list) : "";
         var failure = $"{facts.Failure?.Error ?? "(no error)"}: {facts.Failure?.Cause ?? "(no cause)"}";
+        // The canary's drain and resume (issue 12) never change the outcome: what they could not do is said at the end.
+        var jobs = (facts.JobProblems is { Count: > 0 } drain ? " Jobs: " + string.Join("; ", drain) + "." : "")
+            + (facts.JobCleanupProblems is { Count: > 0 } cleanup ? " Needs operator (docs/runbooks/job-protection.md): " + string.Join("; ", cleanup) + "." : "");
         return notificationEvent switch
         {
             NotificationEvents.Starting => new(
@@ -71,19 +77,19 @@ public static class NodeGroupUpdateNotifications
                 DetailTypePrefix + "Started"),
             NotificationEvents.Succeeded => new(
                 NotificationText.Subject($"PCS AMI roll-out done: {clusterName}"),
-                $"{cluster}: rolled out to {facts.Target ?? "(unknown target)"}: {Changed(changes)}.{warnings} {execution}",
+                $"{cluster}: rolled out to {facts.Target ?? "(unknown target)"}: {Changed(changes)}.{warnings}{jobs} {execution}",
                 DetailTypePrefix + "Succeeded"),
             NotificationEvents.Failed => new(
                 NotificationText.Subject($"PCS AMI roll-out failed: {clusterName}"),
                 $"{cluster}: the roll-out to {facts.Target ?? "(unknown target)"} failed with {failure}. " +
                 (changes.Count == 0 ? "No node group was changed."
                     : facts.RolledBack == true ? $"Rolled back: {Previous(changes)}."
-                    : $"Changed, rollback not verified: {Previous(changes)}.") + $"{warnings} {execution}",
+                    : $"Changed, rollback not verified: {Previous(changes)}.") + $"{warnings}{jobs} {execution}",
                 DetailTypePrefix + "Failed"),
             NotificationEvents.NeedsOperator => new(
                 NotificationText.Subject($"PCS cluster needs an operator: {clusterName}"),
                 $"{cluster}: node groups could not be rolled back after a failed AMI roll-out ({failure}). Roll them back by hand, one at a time, " +
-                $"waiting for ACTIVE in between: {string.Join(" ; ", RollbackCommands(clusterId, changes))}. {execution}",
+                $"waiting for ACTIVE in between: {string.Join(" ; ", RollbackCommands(clusterId, changes))}.{jobs} {execution}",
                 DetailTypePrefix + "Needs Operator"),
             ImageAvailable => Available(cluster, clusterId, clusterName, facts, warnings),
             Finding => FindingNotice(cluster, clusterName, facts),

@@ -30,6 +30,28 @@ public class PlanTextTests
         Assert.Contains("sample AMIs are for demonstration only (guide L5522-5524) (compute-1)", text, StringComparison.Ordinal);
     }
 
+    [Fact] // the dry run's output carries the roll-out's job protection lines beside its plan (issue 12)
+    public void Jobs_DryRunOutputWithJobLines_PrintedUnderJobs()
+    {
+        using var console = new StringConsole();
+        var output = System.Text.Json.Nodes.JsonNode.Parse("""{"plan":{},"jobs":{"action":"requeue","lines":["Jobs: policy requeue instead of reserve (the default): endpoint unreachable: refused.","Running jobs: not read."]}}""");
+
+        PlanText.Jobs(console.Console, output);
+
+        Assert.Equal(["  jobs:", "    Jobs: policy requeue instead of reserve (the default): endpoint unreachable: refused.", "    Running jobs: not read."],
+            console.Text.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Jobs_NoJobsInTheOutput_PrintsNothing()
+    {
+        using var console = new StringConsole();
+
+        PlanText.Jobs(console.Console, System.Text.Json.Nodes.JsonNode.Parse("""{"plan":{}}"""));
+
+        Assert.Equal("", console.Text);
+    }
+
     [Fact]
     public void Warnings_SameWarningOnSeveralGroups_OnceWithTheirNames()
     {

@@ -47,4 +47,14 @@ public class SlurmNodeNamesTests
     [InlineData("", false)]
     public void AnyOfGroups_AJobsNodes_TrueWhenOneIsTheBlocks(string? hostlist, bool expected) =>
         Assert.Equal(expected, SlurmNodeNames.AnyOfGroups(hostlist, Block));
+
+    [Theory] // guide L997, L1002: a group's nodes are <group>-<n> (the roll-out's canary: one group)
+    [InlineData("compute-1-3", "compute-1", true)]
+    [InlineData("compute-1-12", "compute-1", true)]
+    [InlineData("compute-1-3", "compute", false)]  // a node of compute-1, not of compute
+    [InlineData("compute-1", "compute-1", false)]
+    [InlineData("compute-1-", "compute-1", false)]
+    [InlineData("gpu-2", "compute-1", false)]
+    public void IsOfGroups_OneGroup_OnlyThatGroupsNodes(string node, string group, bool expected) =>
+        Assert.Equal(expected, SlurmNodeNames.IsOfGroups(node, [group]));
 }

@@ -65,7 +65,7 @@ public class IamPolicyTests
         var reads = Statements().Where(s => s.Actions.Any(a => a is "secretsmanager:GetSecretValue" or "kms:Decrypt" && s.Owner.EndsWith("Function", StringComparison.Ordinal)));
 
         Assert.Equal(
-            ["PlanJobProtectionFunction", "ReleaseJobProtectionFunction", "WaitForRunningJobsFunction"],
+            ["DrainCanaryNodesFunction", "PlanJobProtectionFunction", "ReleaseJobProtectionFunction", "ResumeCanaryNodesFunction", "WaitForRunningJobsFunction"],
             reads.Select(s => s.Owner).Distinct().Order(StringComparer.Ordinal));
         Assert.All(reads, s => Assert.Equal(["secretsmanager:GetSecretValue"], s.Actions));
     }

@@ -13,6 +13,8 @@ public class NodeGroupUpdateTemplateTests
     [InlineData("UpdateNodeGroup")]
     [InlineData("CheckNodeGroupUpdated")]
     [InlineData("RollbackNodeGroups")]
+    [InlineData("DrainCanaryNodes")]
+    [InlineData("ResumeCanaryNodes")]
     public void Template_RolloutHandler_HasItsFunctionLoggingWithTheOtherWorkflowSteps(string handler)
     {
         var function = Assert.Single(SamTemplate.Functions(Template), f => f.LogicalId == handler + "Function");
@@ -31,8 +33,9 @@ public class NodeGroupUpdateTemplateTests
         Assert.Equal("statemachines/node-group-update.asl.json", (string?)machine["DefinitionUri"]);
         Assert.Equal("""{"Fn::Sub":"${AWS::StackName}-node-group-update"}""", machine["Name"]!.ToJsonString());
         Assert.Equal(
-            ["AcquireClusterLeaseFunctionArn", "CheckNodeGroupUpdatedFunctionArn", "PlanNodeGroupUpdateFunctionArn", "PrepareNotificationFunctionArn",
-             "ReleaseClusterLeaseFunctionArn", "RollbackNodeGroupsFunctionArn", "RotationTopicArn", "UpdateNodeGroupFunctionArn"],
+            ["AcquireClusterLeaseFunctionArn", "CheckNodeGroupUpdatedFunctionArn", "DrainCanaryNodesFunctionArn", "PlanNodeGroupUpdateFunctionArn",
+             "PrepareNotificationFunctionArn", "ReleaseClusterLeaseFunctionArn", "ResumeCanaryNodesFunctionArn", "RollbackNodeGroupsFunctionArn",
+             "RotationTopicArn", "UpdateNodeGroupFunctionArn"],
             substitutions.Select(s => s.Key).Order(StringComparer.Ordinal));
         Assert.Equal("""{"Fn::GetAtt":["NodeGroupUpdateStateMachineLogGroup","Arn"]}""",
             machine["Logging"]!["Destinations"]![0]!["CloudWatchLogsLogGroup"]!["LogGroupArn"]!.ToJsonString());

@@ -227,6 +227,15 @@ internal sealed class DeployedStack : IAsyncDisposable
         said.AddRange(Aws.Deliveries.Select(d => ("EventBridge delivery", d.Event.ToJsonString())));
         said.AddRange(Aws.CloudTrail.Events.Select(e => ("CloudTrail", e.ToJsonString())));
         said.AddRange(Commands().Select(c => ("SSM command", c.Parameters)));
+        // What the workflows wrote into Slurm through slurmrestd (issue 12): drain reasons and reservation comments.
+        List<string> clusters;
+        lock (Aws.State.Gate)
+            clusters = [.. Aws.State.Clusters.Values.Select(c => c.Name)];
+        foreach (var cluster in clusters)
+        {
+            said.AddRange(Aws.Slurm.Nodes(cluster).Select(n => ($"Slurm node {n.Name}'s reason", n.Reason ?? "")));
+            said.AddRange(Aws.Slurm.Reservations(cluster).Select(r => ($"Slurm reservation {r.Name}", $"{r.Name} {r.Comment}")));
+        }
 
         Assert.NotEmpty(said);
         foreach (var value in values)

@@ -32,6 +32,8 @@ public static class PlanJsonOutput
             ["error"] = refused ? failure.Error ?? "no plan in the output" : null,
             ["reasons"] = new JsonArray([.. RefusalReasons.From(failure.Cause).Select(r => (JsonNode)r)]),
             ["plan"] = plan is null ? null : JsonNode.Parse(RolloutJson.Write(plan)),
+            // the job protection step's record as the workflow wrote it (policy, fallback reason, lines)
+            ["jobs"] = WorkflowJson.Parse(result.Output)?["jobs"]?.DeepClone(),
         };
         return json.ToJsonString(Indented);
     }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
+using PcsAutomation.Cli.Workflows;
 using PcsAutomation.Domain.NodeGroupUpdate;
 using Spectre.Console;
 
@@ -45,6 +47,20 @@ public static class PlanText
             foreach (var warning in warnings)
                 console.MarkupLine($"    [yellow]{Markup.Escape(warning)}[/]");
         }
+    }
+
+    /// <summary>
+    /// The job protection lines of the roll-out's plan step (<c>jobs.lines</c> in the dry run's output: the policy, the
+    /// fallback and why, the canary's drain and what it means for the jobs running now); nothing when absent.
+    /// </summary>
+    public static void Jobs(IAnsiConsole console, JsonNode? output)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var lines = output is null ? [] : WorkflowJson.Strings(WorkflowJson.Find(output, "jobs")?["lines"]);
+        if (lines.Count == 0) return;
+        console.WriteLine("  jobs:");
+        foreach (var line in lines)
+            console.WriteLine($"    {line}");
     }
 
     /// <summary>

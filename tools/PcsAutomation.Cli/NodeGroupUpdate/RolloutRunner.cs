@@ -32,7 +32,10 @@ public sealed class RolloutRunner(WorkflowConnection connection, IAnsiConsole co
         if (json)
             output.WriteLine(PlanJsonOutput.Render(start, result, plan, failure));
         else if (plan is not null)
+        {
             PlanText.Render(console, plan, start.Source);
+            PlanText.Jobs(console, WorkflowJson.Parse(result.Output));
+        }
         else
             RenderRefusal(result, failure);
         return result.Succeeded && plan is not null ? ExitCodes.Success : ExitCodes.Failed;
@@ -50,6 +53,7 @@ public sealed class RolloutRunner(WorkflowConnection connection, IAnsiConsole co
         if (request.DryRun && summary.Plan is { } plan)
         {
             PlanText.Render(console, plan, start.Source);
+            PlanText.Jobs(console, WorkflowJson.Parse(result.Output));
             console.WriteLine();
         }
 

@@ -88,7 +88,13 @@ public sealed partial class PcsFleet
         return load.GetValueOrDefault(group.Id);
     }
 
-    /// <summary>Each pending job, oldest first, takes an idle registered node of its queue's groups (in the queue's order).</summary>
+    /// <summary>
+    /// Each pending job, oldest first, takes an idle registered node of its queue's groups (in the queue's order). A node
+    /// PCS marked for replacement takes jobs too: PCS replaces it once idle (guide L2667), which Slurm does not know, so
+    /// only a drain keeps new jobs off it (issue 12: the roll-out drains its canary so that replacement happens sooner;
+    /// the scheduler version update page has nodes "drained and replaced",
+    /// https://docs.aws.amazon.com/pcs/latest/userguide/working-with_clusters_version_update_procedure.html). Assumption: README.
+    /// </summary>
     private void StartPendingJobs(PcsCluster cluster)
     {
         var now = world.Now;
@@ -98,7 +104,7 @@ public sealed partial class PcsFleet
             if (!cluster.Queues.TryGetValue(job.QueueId, out var queue)) continue;
             var node = queue.ComputeNodeGroupIds.Where(cluster.NodeGroups.ContainsKey)
                 .SelectMany(id => world.InstancesOfNodeGroup(id).OrderBy(i => i.LaunchTime).ThenBy(i => i.InstanceId, StringComparer.Ordinal))
-                .FirstOrDefault(i => i.State == Ec2Instance.Running && !i.NeverRegisters && !i.MarkedForReplacement
+                .FirstOrDefault(i => i.State == Ec2Instance.Running && !i.NeverRegisters
                                      && i.IsIdleAt(now) && !busy.Contains(i.InstanceId)
                                      && (i.SlurmNodeName is null || NodeAccepts(cluster, i.SlurmNodeName, job)));
             if (node is null) continue;
@@ -129,7 +135,10 @@ public sealed partial class PcsFleet
         if (instance.ClusterId is not { } clusterId || !world.Clusters.TryGetValue(clusterId, out var cluster)) return;
         var job = cluster.Jobs.FirstOrDefault(j => j.State == SlurmJob.Running && j.InstanceId == instance.InstanceId);
         if (job is null) return;
-        job.Requeue();
+        // A job whose duration is up has ended, even when its end event, due at this very instant, has not run yet (two
+        // jobs ending at once: the first one's scheduling replaced the other's idle node): it completes, not requeued.
+        if (job.StartTime + job.Duration <= world.Now) job.Complete(world.Now);
+        else job.Requeue();
         instance.BusyUntil = world.Now;
         if (!schedulingSoon.Add(cluster.Id)) return;
         world.After(TimeSpan.Zero, $"schedule jobs of {cluster.Id}", () =>
