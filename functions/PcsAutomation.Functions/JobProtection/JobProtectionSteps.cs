@@ -101,4 +101,11 @@ internal static class JobProtectionSteps
         var nodes = await client.ListNodesAsync(cancellationToken).ConfigureAwait(false);
         return nodeGroups is { Count: > 0 } ? [.. nodes.Where(n => SlurmNodeNames.IsOfGroups(n.Name, nodeGroups))] : nodes;
     }
+
+    /// <summary>
+    /// The nodes this execution drained, by name (<see cref="JobProtectionNames.IsOwnDrain"/>): the only ones a cleanup
+    /// resumes, so a node an administrator drained stays drained.
+    /// </summary>
+    public static IReadOnlyList<string> OwnDrained(IEnumerable<SlurmNode> nodes, WorkflowKind workflow, string executionName) =>
+        [.. nodes.Where(n => n.IsDrain && JobProtectionNames.IsOwnDrain(n.Reason, workflow, executionName)).Select(n => n.Name).Order(StringComparer.Ordinal)];
 }

@@ -65,7 +65,7 @@ public sealed class ReleaseJobProtectionHandler
                 if (action == JobPolicy.Reserve && client.Capabilities.Reservations)
                     removed = await Attempt(() => client.DeleteReservationAsync(reservation, context.CancellationToken), problems, $"reservation {reservation} not removed").ConfigureAwait(false);
                 var nodes = await Attempt(() => JobProtectionSteps.NodesAsync(client, context.CancellationToken), problems, "the nodes could not be listed to resume the ones this execution drained").ConfigureAwait(false);
-                var own = (nodes ?? []).Where(n => n.IsDrain && JobProtectionNames.IsOwnDrain(n.Reason, workflow, executionName)).Select(n => n.Name).Order(StringComparer.Ordinal).ToList();
+                var own = JobProtectionSteps.OwnDrained(nodes ?? [], workflow, executionName);
                 if (own.Count > 0 && await Attempt(async () => { await client.ResumeNodesAsync(own, context.CancellationToken).ConfigureAwait(false); return true; }, problems,
                         $"nodes [{string.Join(", ", own)}] drained with reason '{JobProtectionNames.DrainReason(workflow, executionName)}' not resumed").ConfigureAwait(false))
                     resumed.AddRange(own);

@@ -55,8 +55,7 @@ public sealed class ResumeCanaryNodesHandler
             else
             {
                 var nodes = await client.ListNodesAsync(context.CancellationToken).ConfigureAwait(false);
-                var own = nodes.Where(n => n.IsDrain && JobProtectionNames.IsOwnDrain(n.Reason, WorkflowKind.NodeGroupUpdate, executionName))
-                    .Select(n => n.Name).Order(StringComparer.Ordinal).ToList();
+                var own = JobProtectionSteps.OwnDrained(nodes, WorkflowKind.NodeGroupUpdate, executionName);
                 await client.ResumeNodesAsync(own, context.CancellationToken).ConfigureAwait(false);
                 resumed.AddRange(own);
             }
