@@ -1,4 +1,5 @@
 using PcsAutomation.Domain.NodeGroups;
+using PcsAutomation.Domain.Workflows;
 
 namespace PcsAutomation.Domain.CapacityBlocks;
 
@@ -15,7 +16,11 @@ public static class RestoreTriggers
     public const string Retargeted = "retargeted";
 }
 
-/// <summary>One parked group put back: a new template version when it must move onto the block first, then its saved scaling, then its queues.</summary>
+/// <summary>
+/// One parked group put back: a new template version when it must move onto the block first, then its saved scaling,
+/// then its queues. <paramref name="ParkedBy"/>: the expiry execution that parked it, whose Slurm drains of the group's
+/// nodes the restore resumes once the nodes are back (a drain may outlive the nodes' absence).
+/// </summary>
 public sealed record GroupRestore(
     string ClusterId,
     string NodeGroupId,
@@ -23,7 +28,8 @@ public sealed record GroupRestore(
     string Trigger,
     NodeGroupScaling SavedScaling,
     LaunchTemplateSwitch? LaunchTemplate,
-    IReadOnlyList<string> Remaining);
+    IReadOnlyList<string> Remaining,
+    string? ParkedBy = null);
 
 /// <summary>
 /// The restore decision for one reservation: the groups to put back, the queue edits (complete lists, only those that
@@ -85,7 +91,8 @@ public static class ParkedRestore
                 remaining.AddRange([ExpirySteps.CreateLaunchTemplateVersion, ExpirySteps.UpdateNodeGroupLaunchTemplate]);
             if (!group.Scaling().SameCountsAs(record.SavedScaling))
                 remaining.Add(ExpirySteps.RestoreScaling);
-            restores.Add((record, new GroupRestore(record.ClusterId, record.NodeGroupId, record.NodeGroupName, trigger, record.SavedScaling, move, remaining), cluster!));
+            restores.Add((record, new GroupRestore(record.ClusterId, record.NodeGroupId, record.NodeGroupName, trigger, record.SavedScaling, move, remaining,
+                ExecutionNames.ForCapacityBlock(WorkflowKind.CapacityBlockExpiry, record.ReservationId, record.BlockEndDate)), cluster!));
         }
 
         var edits = QueueRestores(restores, parked, findings, id);

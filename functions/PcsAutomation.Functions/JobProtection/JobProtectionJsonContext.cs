@@ -66,11 +66,12 @@ public sealed record WaitForRunningJobsResult(string Outcome, string Reason, IRe
 /// <summary>
 /// ReleaseJobProtection's input. A Capacity Block expiry (<paramref name="Workflow"/>) names its block
 /// (<paramref name="CapacityBlock"/>: the reservation's name) and passes what its discovery did in every cluster
-/// (<paramref name="Discovered"/>): a reservation made then is removed even when the action time did nothing.
+/// (<paramref name="Discovered"/>): a reservation made then is removed even when the action time did nothing. A restore
+/// names the expiry executions that parked its groups (<paramref name="DrainedBy"/>): their drains are resumed too.
 /// </summary>
 public sealed record ReleaseJobProtectionInput(
     string? ClusterId, string? ExecutionArn, string? Action, string? Workflow = null, CapacityBlockJobScope? CapacityBlock = null,
-    IReadOnlyList<JobProtectionRecord>? Discovered = null);
+    IReadOnlyList<JobProtectionRecord>? Discovered = null, IReadOnlyList<string>? DrainedBy = null);
 
 /// <summary>What an earlier job protection step did in a cluster (the fields of its <see cref="JobProtectionStep"/> a cleanup needs).</summary>
 public sealed record JobProtectionRecord(string? ClusterId, string? Action, bool? Applied);

@@ -103,9 +103,9 @@ internal static class JobProtectionSteps
     }
 
     /// <summary>
-    /// The nodes this execution drained, by name (<see cref="JobProtectionNames.IsOwnDrain"/>): the only ones a cleanup
+    /// The nodes these executions drained, by name (<see cref="JobProtectionNames.IsOwnDrain"/>): the only ones a cleanup
     /// resumes, so a node an administrator drained stays drained.
     /// </summary>
-    public static IReadOnlyList<string> OwnDrained(IEnumerable<SlurmNode> nodes, WorkflowKind workflow, string executionName) =>
-        [.. nodes.Where(n => n.IsDrain && JobProtectionNames.IsOwnDrain(n.Reason, workflow, executionName)).Select(n => n.Name).Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> OwnDrained(IEnumerable<SlurmNode> nodes, WorkflowKind workflow, params IReadOnlyCollection<string> executionNames) =>
+        [.. nodes.Where(n => n.IsDrain && executionNames.Any(e => JobProtectionNames.IsOwnDrain(n.Reason, workflow, e))).Select(n => n.Name).Order(StringComparer.Ordinal)];
 }

@@ -43,6 +43,13 @@ public sealed class ReleaseJobProtectionHandler
         var actions = new HashSet<JobPolicy> { JobProtectionSteps.Policy(input.Action, "action") };
         foreach (var earlier in (input.Discovered ?? []).Where(d => d?.ClusterId == clusterId && d.Applied == true))
             actions.Add(JobProtectionSteps.Policy(earlier.Action, "discovered[].action"));
+        // A restore: the expiries that parked its groups may have drained their nodes, and a drain can outlive the nodes'
+        // absence; back in their queues, they would take no job until resumed.
+        var drainedBy = (input.DrainedBy ?? []).Where(e => !string.IsNullOrWhiteSpace(e)).Distinct(StringComparer.Ordinal).ToList();
+        // Whether those expiries drained anything is not known here: without REST there is nothing to resume, not a problem.
+        var restoreOnly = drainedBy.Count > 0 && actions.All(a => a == JobPolicy.Requeue);
+        if (drainedBy.Count > 0)
+            actions.Add(JobPolicy.Drain);
         var blockReservation = workflow == WorkflowKind.CapacityBlockExpiry ? JobProtectionSteps.CapacityBlockReservation(input.CapacityBlock) : null;
         var action = actions.Contains(JobPolicy.Reserve) ? JobPolicy.Reserve : actions.Contains(JobPolicy.Drain) ? JobPolicy.Drain : JobPolicy.Requeue;
         if (action == JobPolicy.Requeue)
@@ -58,6 +65,8 @@ public sealed class ReleaseJobProtectionHandler
             using var session = await connector.OpenAsync(cluster, context.CancellationToken).ConfigureAwait(false);
             if (session.Client is not { } client)
             {
+                if (restoreOnly)
+                    return new ReleaseJobProtectionResult(false, [], []);
                 problems.Add($"the Slurm REST API cannot be used ({string.Join("; ", SlurmRestUsability.Unusable(session.Facts))}): {What(action, reservation, workflow, executionName)} by hand (docs/runbooks/job-protection.md)");
             }
             else
@@ -65,7 +74,7 @@ public sealed class ReleaseJobProtectionHandler
                 if (action == JobPolicy.Reserve && client.Capabilities.Reservations)
                     removed = await Attempt(() => client.DeleteReservationAsync(reservation, context.CancellationToken), problems, $"reservation {reservation} not removed").ConfigureAwait(false);
                 var nodes = await Attempt(() => JobProtectionSteps.NodesAsync(client, context.CancellationToken), problems, "the nodes could not be listed to resume the ones this execution drained").ConfigureAwait(false);
-                var own = JobProtectionSteps.OwnDrained(nodes ?? [], workflow, executionName);
+                var own = JobProtectionSteps.OwnDrained(nodes ?? [], workflow, [executionName, .. drainedBy]);
                 if (own.Count > 0 && await Attempt(async () => { await client.ResumeNodesAsync(own, context.CancellationToken).ConfigureAwait(false); return true; }, problems,
                         $"nodes [{string.Join(", ", own)}] drained with reason '{JobProtectionNames.DrainReason(workflow, executionName)}' not resumed").ConfigureAwait(false))
                     resumed.AddRange(own);

@@ -26,8 +26,9 @@ public class CapacityBlockJobProtectionTests(ITestOutputHelper output)
         ["SlurmRestSecurityGroupId"] = "sg-0123456789abcdef0",
     };
 
-    private static ScenarioDefinition Blocks() => Scenario.Cluster(Cluster)
+    private static ScenarioDefinition Blocks(string? jobPolicy = null) => Scenario.Cluster(Cluster)
         .WithTag("pcs-automation:managed", "true")
+        .WithTag("pcs-automation:job-policy", jobPolicy ?? "reserve")
         .WithSlurmRest()
         .WithCapacityBlock("expiring", "p5.48xlarge", 2, "-1d", "+8h", id: Block)
         .WithLaunchTemplate("gpu-lt", new LaunchTemplateVersionDefinition { ImageId = "ami-0ccccccccccccccc3", InstanceType = "p5.48xlarge", CapacityBlock = "expiring" })
@@ -155,6 +156,72 @@ public class CapacityBlockJobProtectionTests(ITestOutputHelper output)
         Assert.DoesNotContain("WaitForRunningJobs", stack.ExecutionsOf(ExpiryStack.Machine)[^1].VisitedStates);
         Assert.Contains("policy requeue instead of reserve", Assert.Single(Messages(stack, "PCS Capacity Block expiring")), StringComparison.Ordinal);
         Assert.Empty(OurReservations(stack));
+        stack.AssertNoSecretValueAnywhere();
+    }
+
+    [Fact]
+    public async Task Expiry_Drain_BlocksNodesDrainedAtTheActionTimeRunningJobsFinishNoNewJobStartsThereAndTheDrainsAreResumed()
+    {
+        await using var stack = await StartAsync(Blocks("drain"), parameters: RestNetwork);
+        var dryRun = await stack.RunAsync(Start(stack, Block, dryRun: true, name: "expire-dry-run"));
+        AssertSucceeded(dryRun);
+        var timing = JsonNode.Parse(dryRun.Output!)!["plan"]!["timing"]!;
+        var (actionStart, latestStart) = (At(timing["actionStartsAt"]), At(timing["latestStart"]));
+        Assert.True(latestStart - actionStart > TimeSpan.FromMinutes(6), $"the scenario leaves {latestStart - actionStart} between the action and the latest start");
+        // runs through the action time and ends 5 minutes after it, before the latest start: the drain lets it finish
+        var now = stack.Aws.Clock.GetUtcNow();
+        var running = Assert.Single(stack.Aws.Scenarios.SubmitJobs(Cluster, "gpu", 1, actionStart - now + TimeSpan.FromMinutes(5), actionStart - now + TimeSpan.FromHours(1))).JobId;
+        var arn = Start(stack, Block);
+        Assert.Empty(OurReservations(stack));                                   // drain holds nothing at discovery
+        await RunUntilAsync(stack, actionStart + TimeSpan.FromMinutes(2));
+        var drainedAtAction = stack.Aws.Slurm.Nodes(Cluster).Where(n => n.NodeGroup == "gpu" && n.IsDrained).ToList();
+        // a job submitted once the block's nodes are drained must not start on them
+        var late = Assert.Single(stack.Aws.Scenarios.SubmitJobs(Cluster, "gpu", 1, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30))).JobId;
+
+        var execution = await stack.RunAsync(arn);
+
+        AssertSucceeded(execution);
+        Assert.NotEmpty(drainedAtAction);
+        Assert.All(drainedAtAction, n => Assert.Contains(stack.Execution(arn).Name, n.Reason, StringComparison.Ordinal));   // the reason names the execution
+        output.WriteLine($"drained at the action time: [{string.Join(", ", drainedAtAction.Select(n => $"{n.Name} ({n.Reason})"))}]");
+        var discovered = Assert.Single(JsonNode.Parse(execution.Output!)!["jobs"]!.AsArray())!;
+        Assert.Equal(("drain", false), ((string?)discovered["action"], (bool)discovered["applied"]!));         // drain holds nothing until the action time
+        var jobs = stack.Aws.Slurm.Jobs(Cluster);
+        var finished = jobs.Single(j => j.JobId == running);
+        Assert.Equal(("COMPLETED", 0, "gpu"), (finished.State, finished.Requeues, finished.NodeGroup));   // not killed by the park
+        Assert.NotEqual("gpu", jobs.Single(j => j.JobId == late).NodeGroup);                              // never on a drained node
+        Assert.Contains("WaitForRunningJobs", stack.Execution(arn).VisitedStates);
+        output.WriteLine($"after: [{string.Join(", ", stack.Aws.Slurm.Nodes(Cluster).Select(n => $"{n.Name} {string.Join('+', n.State)} ({n.Reason})"))}]");
+        Assert.DoesNotContain(stack.Aws.Slurm.Nodes(Cluster), n => n.IsDrained && n.Reason?.Contains(stack.Execution(arn).Name, StringComparison.Ordinal) == true);
+        stack.AssertNoSecretValueAnywhere();
+    }
+
+    [Fact]
+    public async Task Expiry_Drain_GroupParkedThenRestoredOnItsRenewal_ComesBackWithNoNodeLeftDrained()
+    {
+        const string renewal = "cr-0f000000000000002";
+        var scenario = Blocks("drain");
+        scenario.CapacityBlocks.Add(new CapacityBlockDefinition
+        {
+            Name = "renewal", Id = renewal, InstanceType = "p5.48xlarge", AvailabilityZone = "us-east-1a", InstanceCount = 2,
+            Start = "+8h", End = "+7d", State = Domain.CapacityBlocks.CapacityReservationStates.PaymentPending,
+        });
+        scenario.Clusters.Single(c => c.Name == Cluster).NodeGroups.Single(g => g.Name == "gpu").Tags["pcs-automation:successor-block"] = renewal;
+        await using var stack = await StartAsync(scenario, parameters: RestNetwork);
+        stack.Aws.Scenarios.SubmitJobs(Cluster, "gpu", 2, TimeSpan.FromHours(10), TimeSpan.FromHours(12));   // the block's nodes up and busy
+        var expired = await stack.RunAsync(Start(stack, Block));
+        AssertSucceeded(expired);
+        lock (stack.Aws.State.Gate)
+            stack.Aws.State.CapacityBlocks[renewal].ForcedState = null;                                         // paid
+
+        var restored = await stack.RunAsync(Start(stack, renewal, mode: "restore"));
+
+        AssertSucceeded(restored);
+        Assert.Contains("gpu", Queue(stack, Cluster, "gpu"));                                                  // back in its queue
+        var gpu = stack.Aws.Slurm.Nodes(Cluster).Where(n => n.NodeGroup == "gpu").ToList();
+        output.WriteLine($"gpu after the restore: [{string.Join(", ", gpu.Select(n => $"{n.Name} {string.Join('+', n.State)} ({n.Reason})"))}]");
+        Assert.NotEmpty(gpu);
+        Assert.DoesNotContain(gpu, n => n.IsDrained);                                                          // the expiry's drain was resumed
         stack.AssertNoSecretValueAnywhere();
     }
 }
