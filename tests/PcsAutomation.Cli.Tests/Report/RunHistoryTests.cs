@@ -77,4 +77,31 @@ public class RunHistoryTests
         Assert.Equal(TimeSpan.FromSeconds(30), wait.Exited - wait.Entered);
         Assert.Null(Assert.Single(history.Steps, s => s.State == "Done").Exited);
     }
+
+    [Fact]
+    public void From_TaskFailsAfterItsRetriesAndIsCaught_TheTransitionIsCaughtNotTaken()
+    {
+        HistoryEvent[] events =
+        [
+            Event(1, 0, "ExecutionStarted"),
+            After(Entered(2, 0, "Update"), 1),
+            After(Scheduled(3, 0, "update-fn"), 2),
+            After(Failed(4, 1, "TransientAwsError"), 3),
+            After(Scheduled(5, 3, "update-fn"), 4),                 // retried: the first failure is not the stay's fate
+            After(Failed(6, 4, "NodeGroupNotFound"), 5),
+            After(Exited(7, 4, "Update"), 6),
+            After(Entered(8, 4, "Report"), 7),
+            After(Scheduled(9, 4, "report-fn"), 8),
+            After(Event(10, 5, "TaskSucceeded"), 9),
+            After(Exited(11, 5, "Report"), 10),
+            After(Entered(12, 5, "Done", "SucceedStateEntered"), 11),
+            After(Event(13, 5, "ExecutionSucceeded"), 12),
+        ];
+
+        var history = RunHistory.From(events);
+
+        Assert.Equal([("Update", "Report")], history.Caught);
+        Assert.True(history.Taken.SetEquals([("Report", "Done")]), string.Join(", ", history.Taken));
+        Assert.Empty(RunHistory.From(Polling).Caught);                // a failure retried and then succeeded catches nothing
+    }
 }

@@ -28,7 +28,8 @@ public class SvgAndMermaidTests
     {
         var highlight = new DiagramHighlight(
             new Dictionary<string, int>(StringComparer.Ordinal) { ["Start"] = 3, ["IsDone"] = 3, ["Wait"] = 2, ["Done"] = 1 },
-            new HashSet<(string, string)> { ("Start", "IsDone"), ("IsDone", "Wait"), ("Wait", "Start"), ("IsDone", "Done") });
+            new HashSet<(string, string)> { ("Start", "IsDone"), ("IsDone", "Wait"), ("Wait", "Start"), ("IsDone", "Done") },
+            new HashSet<(string, string)>());
 
         var svg = XDocument.Parse(SvgDiagram.Render(AslGraphReader.Read("polling", Definitions.Polling), highlight));
 
@@ -39,6 +40,29 @@ public class SvgAndMermaidTests
         Assert.Equal("0.45", (string?)failed.Attribute("opacity"));
         var taken = svg.Descendants(Svg + "g").Where(g => ((string?)g.Attribute("class"))?.Contains("taken", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(4, taken.Count);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Svg_NextAndCatchBetweenTheSameStates_OnlyTheEdgeTheRunFollowedIsTaken(bool failed)
+    {
+        const string definition = """
+            {"StartAt": "Update", "States": {
+              "Update": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Next": "Report",
+                         "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.failure", "Next": "Report"}]},
+              "Report": {"Type": "Succeed"}}}
+            """;
+        HashSet<(string, string)> pair = [("Update", "Report")];
+        var highlight = new DiagramHighlight(new Dictionary<string, int>(StringComparer.Ordinal) { ["Update"] = 1, ["Report"] = 1 },
+            failed ? [] : pair, failed ? pair : []);
+
+        var svg = XDocument.Parse(SvgDiagram.Render(AslGraphReader.Read("same-pair", definition), highlight));
+
+        var edges = svg.Descendants(Svg + "g").Where(g => ((string?)g.Attribute("class"))?.StartsWith("edge", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(2, edges.Count);
+        var taken = Assert.Single(edges, e => ((string?)e.Attribute("class"))!.Contains("taken", StringComparison.Ordinal));
+        Assert.Equal(failed, ((string?)taken.Attribute("class"))!.Contains("catch", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public static class ReportPage
         Header(html, run);
         Numbers(html, run);
         html.Append("<h2>The state machine and the path taken</h2>\n<p class=\"note\">States entered are outlined in green with how many times; transitions taken are bold; the rest is faded. Click a step below to find it here.</p>\n");
-        html.Append("<div class=\"diagram\">").Append(SvgDiagram.Render(run.Graph, new DiagramHighlight(run.History.Visits, run.History.Taken))).Append("</div>\n");
+        html.Append("<div class=\"diagram\">").Append(SvgDiagram.Render(run.Graph, new DiagramHighlight(run.History.Visits, run.History.Taken, run.History.Caught))).Append("</div>\n");
         html.Append(CultureInfo.InvariantCulture, $"<h2>Steps on the run's clock</h2>\n<p class=\"note\">One row per state, a bar per stay (red: never exited), times in UTC on {E(run.Where)}'s clock.</p>\n");
         html.Append("<div class=\"chart-box\">").Append(Charts.Steps(run)).Append("</div>\n");
         Instances(html, run);

@@ -12,12 +12,14 @@ public sealed record TaskCall(string State, DateTimeOffset At, string Service, s
 
 /// <summary>
 /// What an execution's history says, counted the way Step Functions bills and the way the page shows it: every state
-/// entered (with how often), the transitions taken between states, each stay as a span on the (virtual) clock, every
+/// entered (with how often), the transitions taken between states (those a Catch took apart: a stay whose last task
+/// failed and that still went on), each stay as a span on the (virtual) clock, every
 /// task call and its failure, and the retries (a task scheduled again in the same stay). Pure: the events in, numbers out.
 /// </summary>
 public sealed record RunHistory(
     IReadOnlyDictionary<string, int> Visits,
     IReadOnlySet<(string From, string To)> Taken,
+    IReadOnlySet<(string From, string To)> Caught,
     IReadOnlyList<StepSpan> Steps,
     IReadOnlyList<TaskCall> Tasks,
     int Retries)
@@ -36,6 +38,9 @@ public sealed record RunHistory(
         var events = history.OrderBy(e => e.Id).ToList();
         var visits = new Dictionary<string, int>(StringComparer.Ordinal);
         var taken = new HashSet<(string, string)>();
+        var caught = new HashSet<(string, string)>();
+        var failedStays = new HashSet<long>();                                   // stays whose last task (or Map/Parallel) failed
+        var caughtExits = new HashSet<long>();                                   // StateExited ids of those stays
         var steps = new List<StepSpan>();
         var open = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);   // state → its open stays (Map iterations overlap)
         var stateOf = new Dictionary<long, string>();                            // event id → the state it belongs to
@@ -52,7 +57,7 @@ public sealed record RunHistory(
             if (e.StateEnteredEventDetails is { } entered)
             {
                 visits[entered.Name] = visits.GetValueOrDefault(entered.Name) + 1;
-                if (exitedById.TryGetValue(previous, out var from)) taken.Add((from, entered.Name));
+                if (exitedById.TryGetValue(previous, out var from)) (caughtExits.Contains(previous) ? caught : taken).Add((from, entered.Name));
                 if (!open.TryGetValue(entered.Name, out var stays)) open[entered.Name] = stays = new Queue<int>();
                 stays.Enqueue(steps.Count);
                 steps.Add(new StepSpan(entered.Name, e.Timestamp, null));
@@ -68,6 +73,7 @@ public sealed record RunHistory(
             if (e.StateExitedEventDetails is { } exited)
             {
                 exitedById[e.Id] = exited.Name;
+                if (stayOf.TryGetValue(e.Id, out var exitedStay) && failedStays.Contains(exitedStay)) caughtExits.Add(e.Id);
                 if (open.TryGetValue(exited.Name, out var stays) && stays.Count > 0)
                 {
                     var index = stays.Dequeue();
@@ -81,6 +87,7 @@ public sealed record RunHistory(
             {
                 if (stayOf.TryGetValue(e.Id, out var owner))
                 {
+                    failedStays.Remove(owner);                                   // retried: the stay's fate is this attempt's
                     var count = scheduledIn.GetValueOrDefault(owner) + 1;
                     scheduledIn[owner] = count;
                     if (count > 1) retries++;
@@ -91,11 +98,13 @@ public sealed record RunHistory(
                 continue;
             }
 
+            if ((Failure(e) is not null || e.Type.Value is "MapStateFailed" or "ParallelStateFailed") && stayOf.TryGetValue(e.Id, out var failedStay))
+                failedStays.Add(failedStay);
             if (Failure(e) is { } error && FindTask(e, pendingTask, events) is { } failedIndex)
                 tasks[failedIndex] = tasks[failedIndex] with { Error = error };
         }
 
-        return new RunHistory(visits, taken, steps, tasks, retries);
+        return new RunHistory(visits, taken, caught, steps, tasks, retries);
     }
 
     private static (string Service, string Target)? Scheduled(HistoryEvent e)

@@ -4,8 +4,13 @@ using static PcsAutomation.StateMachines.Diagrams.LayeredLayout;
 
 namespace PcsAutomation.StateMachines.Diagrams;
 
-/// <summary>What a run did on the diagram: how many times each state was entered, and the transitions taken.</summary>
-public sealed record DiagramHighlight(IReadOnlyDictionary<string, int> Visits, IReadOnlySet<(string From, string To)> Taken);
+/// <summary>
+/// What a run did on the diagram: how many times each state was entered, the transitions taken by a Next, Choice or
+/// Default, and those taken by a Catch (<paramref name="Caught"/>): the same two states can be joined by both, and only
+/// the edge the run followed is drawn taken.
+/// </summary>
+public sealed record DiagramHighlight(
+    IReadOnlyDictionary<string, int> Visits, IReadOnlySet<(string From, string To)> Taken, IReadOnlySet<(string From, string To)> Caught);
 
 /// <summary>
 /// A laid-out state machine as one self-contained SVG (no script, no external font or stylesheet): states as boxes
@@ -88,7 +93,8 @@ public static class SvgDiagram
     private static void Edge(StringBuilder svg, RoutedEdge routed, DiagramHighlight? highlight)
     {
         var (color, dash) = EdgeStyles[routed.Edge.Kind];
-        var taken = highlight?.Taken.Contains((routed.Edge.From, routed.Edge.To));
+        var pair = (routed.Edge.From, routed.Edge.To);
+        var taken = highlight is null ? (bool?)null : routed.Edge.Kind == EdgeKind.Catch ? highlight.Caught.Contains(pair) : highlight.Taken.Contains(pair);
         var width = taken == true ? 3 : 1.3;
         var opacity = taken == false ? " opacity=\"0.35\"" : "";
         var marker = routed.Edge.Kind == EdgeKind.Default ? "choice" : routed.Edge.Kind.ToString().ToLowerInvariant();
