@@ -44,7 +44,7 @@ public class CapacityExpireTemplateTests
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Text);
         Assert.Contains($"Started the expiry of Capacity Block {GpuB} (ends 2026-01-05 12:00:00Z): ", run.Text, StringComparison.Ordinal);
-        Assert.Contains($"execution:local-capacity-block-expiry:{ExecutionNames.ForCapacityBlock(WorkflowKind.CapacityBlockExpiry, GpuB, new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero))}", run.Text, StringComparison.Ordinal);
+        Assert.Contains($"execution:pcs-automation-capacity-block-expiry:{ExecutionNames.ForCapacityBlock(WorkflowKind.CapacityBlockExpiry, GpuB, new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero))}", run.Text, StringComparison.Ordinal);
         Assert.Contains("+2:30:00  waited   WaitForActionStart (2h 30m)", run.Text, StringComparison.Ordinal); // acts at end − 90 min
         // the grouped live view, as a log gets it: the queue edit's and the park's polls on one line each, no escape sequence
         Assert.Matches(@"  waited   for the queue update: 1 → 0 pending, \d+ polls, ", run.Text);

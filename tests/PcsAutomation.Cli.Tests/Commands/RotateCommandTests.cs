@@ -169,9 +169,9 @@ public class RotateCommandTests
     }
 
     [Fact]
-    public async Task Rotate_ArnAndStackName_ParseErrorExitTwo()
+    public async Task Rotate_ArnAndNamePrefix_ParseErrorExitTwo()
     {
-        var run = await CliRun.RunAsync(h => h, "rotate", "--cluster", "demo", "--state-machine-arn", "arn:x", "--stack-name", "s");
+        var run = await CliRun.RunAsync(h => h, "rotate", "--cluster", "demo", "--state-machine-arn", "arn:x", "--name-prefix", "s");
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("pass one", run.Errors, StringComparison.Ordinal);

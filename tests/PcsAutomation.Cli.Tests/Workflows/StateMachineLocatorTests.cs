@@ -7,7 +7,7 @@ public class StateMachineLocatorTests
     private static StateMachineListItem Machine(string name) => new($"arn:aws:states:us-east-1:111122223333:stateMachine:{name}", name);
 
     [Fact]
-    public void Choose_StackName_TheMachineTheTemplateNamesAfterIt()
+    public void Choose_NamePrefix_TheMachineTheTemplateNamesAfterIt()
     {
         var arn = StateMachineLocator.Choose([Machine("prod-cluster-secret-rotation"), Machine("dev-cluster-secret-rotation")], WorkflowMachine.ClusterSecretRotation, "dev");
 
@@ -15,7 +15,7 @@ public class StateMachineLocatorTests
     }
 
     [Fact]
-    public void Choose_UnknownStack_SaysWhatWasLookedForAndHowToPassTheArn()
+    public void Choose_UnknownPrefix_SaysWhatWasLookedForAndHowToPassTheArn()
     {
         var error = Assert.Throws<CliException>(() => StateMachineLocator.Choose([Machine("prod-cluster-secret-rotation")], WorkflowMachine.ClusterSecretRotation, "qa"));
 
@@ -24,7 +24,7 @@ public class StateMachineLocatorTests
     }
 
     [Fact]
-    public void Choose_NoStackAndOneRotationMachine_ThatOne()
+    public void Choose_NoPrefixAndOneRotationMachine_ThatOne()
     {
         var arn = StateMachineLocator.Choose([Machine("other"), Machine("ClusterSecretRotationStateMachine")], WorkflowMachine.ClusterSecretRotation, null);
 
@@ -32,13 +32,13 @@ public class StateMachineLocatorTests
     }
 
     [Fact]
-    public void Choose_NoStackAndTwoStacks_AsksWhichListingThem()
+    public void Choose_NoPrefixAndTwoStacks_AsksWhichListingThem()
     {
         var error = Assert.Throws<CliException>(() =>
             StateMachineLocator.Choose([Machine("prod-cluster-secret-rotation"), Machine("dev-cluster-secret-rotation")], WorkflowMachine.ClusterSecretRotation, null));
 
         Assert.Contains("prod-cluster-secret-rotation, dev-cluster-secret-rotation", error.Message, StringComparison.Ordinal);
-        Assert.Contains("--stack-name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--name-prefix", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class StateMachineLocatorTests
     {
         var error = Assert.Throws<CliException>(() => StateMachineLocator.Choose([Machine("prod-cluster-secret-rotation")], WorkflowMachine.NodeGroupUpdate, null));
 
-        Assert.Contains("No roll-out state machine found (none named <stack>-node-group-update)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("No roll-out state machine found (none named <prefix>-node-group-update)", error.Message, StringComparison.Ordinal);
         Assert.Contains("NodeGroupUpdateStateMachineArn", error.Message, StringComparison.Ordinal);
     }
 

@@ -28,10 +28,10 @@ public class IamPolicyTests
         """{"Ref":"ClusterSecretRotationStateMachine"}""",
         """{"Ref":"RotationNoticeStateMachine"}""",
         """{"Ref":"NodeGroupUpdateStateMachine"}""",
-        """{"Fn::Sub":"arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${AWS::StackName}-cluster-secret-rotation"}""",
+        """{"Fn::Sub":"arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${NamePrefix}-cluster-secret-rotation"}""",
         """{"Ref":"CapacityBlockExpiryStateMachine"}""",
         // the expiry's executions, found by their deterministic names (DescribeExecution)
-        """{"Fn::Sub":"arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${AWS::StackName}-capacity-block-expiry:*"}""",
+        """{"Fn::Sub":"arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${NamePrefix}-capacity-block-expiry:*"}""",
     ];
 
     private const string ClusterSecrets = "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:pcs!slurm-secret-*";

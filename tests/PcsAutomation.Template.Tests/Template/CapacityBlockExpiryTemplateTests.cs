@@ -33,7 +33,7 @@ public class CapacityBlockExpiryTemplateTests
 
         Assert.Equal("statemachines/capacity-block-expiry.asl.json", (string?)machine["DefinitionUri"]);
         // the name the triggers (reconciler, event router) and the CLI start it by
-        Assert.Equal("""{"Fn::Sub":"${AWS::StackName}-capacity-block-expiry"}""", machine["Name"]!.ToJsonString());
+        Assert.Equal("""{"Fn::Sub":"${NamePrefix}-capacity-block-expiry"}""", machine["Name"]!.ToJsonString());
         Assert.Equal(
             ["AcquireClusterLeaseFunctionArn", "CheckCapacityBlockExpiryFunctionArn", "ExpiryLeaseWaitFunctionArn", "ParkNodeGroupsFunctionArn",
              "PlanCapacityBlockExpiryFunctionArn", "PlanJobProtectionFunctionArn", "PrepareNotificationFunctionArn", "ReleaseClusterLeaseFunctionArn",

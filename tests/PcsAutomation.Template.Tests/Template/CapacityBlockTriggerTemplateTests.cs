@@ -73,14 +73,14 @@ public class CapacityBlockTriggerTemplateTests
         var statements = Statements(function).ToList();
 
         Assert.Equal(["""{"Ref":"CapacityBlockExpiryStateMachine"}"""], Assert.Single(statements, s => s.Actions.Contains("states:StartExecution")).Resources);
-        Assert.Equal(["""{"Fn::Sub":"arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${AWS::StackName}-capacity-block-expiry:*"}"""],
+        Assert.Equal(["""{"Fn::Sub":"arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${NamePrefix}-capacity-block-expiry:*"}"""],
             Assert.Single(statements, s => s.Actions.Contains("states:DescribeExecution")).Resources);
         Assert.Equal(["""{"Fn::GetAtt":["ClusterLeaseTable","Arn"]}"""], Assert.Single(statements, s => s.Actions.Contains("dynamodb:Scan")).Resources);
     }
 
     [Fact] // the execution ARNs DescribeExecution may read are those of the machine's fixed name
     public void Template_ExpiryExecutionPattern_NamesTheExpiryStateMachine() =>
-        Assert.Equal("""{"Fn::Sub":"${AWS::StackName}-capacity-block-expiry"}""", Template["Resources"]!["CapacityBlockExpiryStateMachine"]!["Properties"]!["Name"]!.ToJsonString());
+        Assert.Equal("""{"Fn::Sub":"${NamePrefix}-capacity-block-expiry"}""", Template["Resources"]!["CapacityBlockExpiryStateMachine"]!["Properties"]!["Name"]!.ToJsonString());
 
     [Theory] // the rotation's deferral reads the cluster's Capacity Blocks
     [InlineData("PlanRotationFunction")]

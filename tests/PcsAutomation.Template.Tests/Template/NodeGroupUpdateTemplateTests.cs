@@ -31,7 +31,7 @@ public class NodeGroupUpdateTemplateTests
         var substitutions = machine["DefinitionSubstitutions"]!.AsObject();
 
         Assert.Equal("statemachines/node-group-update.asl.json", (string?)machine["DefinitionUri"]);
-        Assert.Equal("""{"Fn::Sub":"${AWS::StackName}-node-group-update"}""", machine["Name"]!.ToJsonString());
+        Assert.Equal("""{"Fn::Sub":"${NamePrefix}-node-group-update"}""", machine["Name"]!.ToJsonString());
         Assert.Equal(
             ["AcquireClusterLeaseFunctionArn", "CheckNodeGroupUpdatedFunctionArn", "DrainCanaryNodesFunctionArn", "PlanNodeGroupUpdateFunctionArn",
              "PrepareNotificationFunctionArn", "ReleaseClusterLeaseFunctionArn", "ResumeCanaryNodesFunctionArn", "RollbackNodeGroupsFunctionArn",

@@ -20,10 +20,10 @@ internal static class ReportCommand
         var execution = new Argument<string?>("execution") { Description = "The execution's ARN.", Arity = ArgumentArity.ZeroOrOne };
         var last = new Option<bool>("--last") { Description = "The newest execution of the stack's workflows (rotation, roll-out, Capacity Block expiry)." };
         var output = new Option<string?>("--output") { Description = $"The HTML file to write (default: {RunReports.DefaultFolder}/<state machine>-<execution>.html)." };
-        var stackName = new Option<string?>("--stack-name") { Description = "With --last: the stack whose state machines to look in (ListStateMachines), else every one in the Region." };
+        var namePrefix = new Option<string?>("--name-prefix") { Description = "With --last: the NamePrefix of the stack whose state machines to look in (ListStateMachines), else every one in the Region." };
         var command = new Command("report", "Write one run's page: the state machine and the path taken, the steps on its clock, instances, AWS calls, transitions and cost, the outcome.")
         {
-            execution, last, output, stackName,
+            execution, last, output, namePrefix,
         };
         command.Validators.Add(result =>
         {
@@ -35,7 +35,7 @@ internal static class ReportCommand
             await using var connection = WorkflowConnection.ToAws(host, settings(parse));
             var reader = new RunReportReader(connection);
             var arn = parse.GetValue(execution)
-                ?? await reader.LastAsync(Machines, new StateMachineChoice(null, parse.GetValue(stackName)), cancellationToken).ConfigureAwait(false);
+                ?? await reader.LastAsync(Machines, new StateMachineChoice(null, parse.GetValue(namePrefix)), cancellationToken).ConfigureAwait(false);
             var path = await RunReports.WriteAsync(connection, arn, parse.GetValue(output), host.ReportFolder, cancellationToken).ConfigureAwait(false);
             host.Console.WriteLine($"Report: {path}");
             return ExitCodes.Success;

@@ -79,7 +79,7 @@ public sealed class WorkflowConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(choice);
         if (choice.Arn is not null) return choice.Arn;
         if (emulator is not null) return emulator.StateMachineArn(machine);
-        return await new StateMachineLocator(Clients.StepFunctionsInvoker).FindAsync(machine, choice.StackName, cancellationToken).ConfigureAwait(false);
+        return await new StateMachineLocator(Clients.StepFunctionsInvoker).FindAsync(machine, choice.NamePrefix, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The execution the live view follows: in the emulator, time stops moving once it has ended.</summary>

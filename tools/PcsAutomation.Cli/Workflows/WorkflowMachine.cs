@@ -4,7 +4,7 @@ namespace PcsAutomation.Cli.Workflows;
 
 /// <summary>
 /// A workflow's state machine as template.yaml declares it: its logical id (the emulator names machines by it), the
-/// suffix its <c>Name: !Sub ${AWS::StackName}-...</c> appends to the stack name, the workflow kind (execution names,
+/// suffix its <c>Name: !Sub ${NamePrefix}-...</c> appends to the stack's NamePrefix parameter, the workflow kind (execution names,
 /// the lease) and the word the CLI uses for one run of it.
 /// </summary>
 public sealed record WorkflowMachine(WorkflowKind Kind, string LogicalId, string NameSuffix, string Noun)

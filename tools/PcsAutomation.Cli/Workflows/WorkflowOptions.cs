@@ -6,7 +6,7 @@ namespace PcsAutomation.Cli.Workflows;
 
 /// <summary>
 /// The options every command that runs a workflow takes, with one meaning everywhere: <c>--cluster</c>, where the state
-/// machine is (<c>--state-machine-arn</c> or <c>--stack-name</c>), and <c>--emulator</c> with <c>--template</c>.
+/// machine is (<c>--state-machine-arn</c> or <c>--name-prefix</c>), and <c>--emulator</c> with <c>--template</c>.
 /// </summary>
 internal sealed class WorkflowOptions
 {
@@ -24,7 +24,7 @@ internal sealed class WorkflowOptions
 
     public Option<string?> StateMachineArn { get; }
 
-    public Option<string?> StackName { get; } = new("--stack-name") { Description = "Find the state machine of this stack by name (ListStateMachines) instead of --state-machine-arn." };
+    public Option<string?> NamePrefix { get; } = new("--name-prefix") { Description = "Find the state machine by the stack's NamePrefix parameter (<prefix>-<workflow>, ListStateMachines) instead of --state-machine-arn." };
 
     public Option<string?> Emulator { get; } = new("--emulator") { Description = "Run against the in-process emulator on this scenario (shipped: demo, or a YAML path), virtual clock." };
 
@@ -37,14 +37,14 @@ internal sealed class WorkflowOptions
         ArgumentNullException.ThrowIfNull(command);
         if (onCluster) command.Add(Cluster);
         command.Add(StateMachineArn);
-        command.Add(StackName);
+        command.Add(NamePrefix);
         command.Add(Emulator);
         command.Add(Template);
         command.Add(Verbose);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(StateMachineArn) is not null && result.GetValue(StackName) is not null)
-                result.AddError("--state-machine-arn and --stack-name name the same thing: pass one.");
+            if (result.GetValue(StateMachineArn) is not null && result.GetValue(NamePrefix) is not null)
+                result.AddError("--state-machine-arn and --name-prefix name the same thing: pass one.");
         });
     }
 
@@ -57,11 +57,11 @@ internal sealed class WorkflowOptions
 
     public string ClusterName(ParseResult parse) => parse.GetValue(Cluster) ?? "";
 
-    public StateMachineChoice StateMachine(ParseResult parse) => new(parse.GetValue(StateMachineArn), parse.GetValue(StackName));
+    public StateMachineChoice StateMachine(ParseResult parse) => new(parse.GetValue(StateMachineArn), parse.GetValue(NamePrefix));
 }
 
 /// <summary>How the operator named the state machine: its ARN, a stack name, or neither (then: the emulator's, or the one in the Region).</summary>
-public sealed record StateMachineChoice(string? Arn, string? StackName)
+public sealed record StateMachineChoice(string? Arn, string? NamePrefix)
 {
     public static StateMachineChoice Default { get; } = new(null, null);
 }
