@@ -66,7 +66,10 @@ public sealed class ReleaseJobProtectionHandler
             if (session.Client is not { } client)
             {
                 if (restoreOnly)
+                {
+                    context.Logger.LogInformation($"Cluster {clusterId}: the Slurm REST API cannot be used: no drain of [{string.Join(", ", drainedBy)}] to resume");
                     return new ReleaseJobProtectionResult(false, [], []);
+                }
                 problems.Add($"the Slurm REST API cannot be used ({string.Join("; ", SlurmRestUsability.Unusable(session.Facts))}): {What(action, reservation, workflow, executionName)} by hand (docs/runbooks/job-protection.md)");
             }
             else

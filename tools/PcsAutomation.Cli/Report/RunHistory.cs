@@ -39,7 +39,8 @@ public sealed record RunHistory(
         var visits = new Dictionary<string, int>(StringComparer.Ordinal);
         var taken = new HashSet<(string, string)>();
         var caught = new HashSet<(string, string)>();
-        var failedStays = new HashSet<long>();                                   // stays whose last task (or Map/Parallel) failed
+        // stays whose last task, Map or Parallel failed (HistoryEventType in ../shared/reference/botocore/stepfunctions.service-2.json)
+        var failedStays = new HashSet<long>();
         var caughtExits = new HashSet<long>();                                   // StateExited ids of those stays
         var steps = new List<StepSpan>();
         var open = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);   // state → its open stays (Map iterations overlap)
