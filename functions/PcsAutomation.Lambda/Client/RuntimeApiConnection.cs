@@ -16,10 +16,11 @@ internal sealed record RuntimeApiResponse(int StatusCode, string ReasonPhrase, I
 /// One keep-alive HTTP/1.1 connection to the Runtime API, one exchange at a time, which is all a Lambda runtime does
 /// (the Runtime API is plain HTTP on the address in <c>AWS_LAMBDA_RUNTIME_API</c>,
 /// https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html).
-/// Why not <see cref="HttpClient"/>: its first request costs about 6 ms of Native AOT start-up on a 2-core machine
-/// (type loading, the connection pool, the socket engine thread) before the first <c>/next</c> leaves; that is
-/// half of the init phase Lambda bills (docs/benchmarks.md). The request goes out synchronously, so the first
-/// <c>/next</c> reaches Lambda before any thread pool exists; only the wait for the answer is asynchronous.
+/// Why not <see cref="HttpClient"/>: its first request adds type loading, the connection pool and the socket engine
+/// thread to Native AOT start-up before the first <c>/next</c> leaves: 7 ms on one 2-core host, 1 ms on another
+/// (docs/benchmarks.md, "Where the init time goes"), all of it in the init phase Lambda bills. The request goes out
+/// synchronously, so the first <c>/next</c> reaches Lambda before any thread pool exists; only the wait for the answer
+/// is asynchronous.
 /// </summary>
 internal sealed class RuntimeApiConnection : IDisposable
 {
