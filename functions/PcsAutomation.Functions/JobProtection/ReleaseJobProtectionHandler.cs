@@ -46,8 +46,10 @@ public sealed class ReleaseJobProtectionHandler
         // A restore: the expiries that parked its groups may have drained their nodes, and a drain can outlive the nodes'
         // absence; back in their queues, they would take no job until resumed.
         var drainedBy = (input.DrainedBy ?? []).Where(e => !string.IsNullOrWhiteSpace(e)).Distinct(StringComparer.Ordinal).ToList();
-        // Whether those expiries drained anything is not known here: without REST there is nothing to resume, not a problem.
+        // Whether those expiries drained anything is not known here (their policy may have fallen back to requeue).
         var restoreOnly = drainedBy.Count > 0 && actions.All(a => a == JobPolicy.Requeue);
+        // The drain reasons an operator looks for when the resume must be done by hand.
+        var drainReasons = string.Join(" or ", (restoreOnly ? drainedBy : [executionName, .. drainedBy]).Select(e => $"'{JobProtectionNames.DrainReason(workflow, e)}'"));
         if (drainedBy.Count > 0)
             actions.Add(JobPolicy.Drain);
         var blockReservation = workflow == WorkflowKind.CapacityBlockExpiry ? JobProtectionSteps.CapacityBlockReservation(input.CapacityBlock) : null;
@@ -65,21 +67,23 @@ public sealed class ReleaseJobProtectionHandler
             using var session = await connector.OpenAsync(cluster, context.CancellationToken).ConfigureAwait(false);
             if (session.Client is not { } client)
             {
-                if (restoreOnly)
+                // A cluster or stack without REST did not let those expiries drain either. An endpoint that is only
+                // unreachable now may have been reachable then: their drains may be waiting, so that is for an operator.
+                if (restoreOnly && SlurmRestUsability.Unusable(session.Facts with { Unreachable = null }).Count > 0)
                 {
                     context.Logger.LogInformation($"Cluster {clusterId}: the Slurm REST API cannot be used: no drain of [{string.Join(", ", drainedBy)}] to resume");
                     return new ReleaseJobProtectionResult(false, [], []);
                 }
-                problems.Add($"the Slurm REST API cannot be used ({string.Join("; ", SlurmRestUsability.Unusable(session.Facts))}): {What(action, reservation, workflow, executionName)} by hand (docs/runbooks/job-protection.md)");
+                problems.Add($"the Slurm REST API cannot be used ({string.Join("; ", SlurmRestUsability.Unusable(session.Facts))}): {What(action, reservation, drainReasons)} by hand (docs/runbooks/job-protection.md)");
             }
             else
             {
                 if (action == JobPolicy.Reserve && client.Capabilities.Reservations)
                     removed = await Attempt(() => client.DeleteReservationAsync(reservation, context.CancellationToken), problems, $"reservation {reservation} not removed").ConfigureAwait(false);
-                var nodes = await Attempt(() => JobProtectionSteps.NodesAsync(client, context.CancellationToken), problems, "the nodes could not be listed to resume the ones this execution drained").ConfigureAwait(false);
+                var nodes = await Attempt(() => JobProtectionSteps.NodesAsync(client, context.CancellationToken), problems, $"the nodes could not be listed to resume the ones drained with reason {drainReasons}").ConfigureAwait(false);
                 var own = JobProtectionSteps.OwnDrained(nodes ?? [], workflow, [executionName, .. drainedBy]);
                 if (own.Count > 0 && await Attempt(async () => { await client.ResumeNodesAsync(own, context.CancellationToken).ConfigureAwait(false); return true; }, problems,
-                        $"nodes [{string.Join(", ", own)}] drained with reason '{JobProtectionNames.DrainReason(workflow, executionName)}' not resumed").ConfigureAwait(false))
+                        $"nodes [{string.Join(", ", own)}] drained with reason {drainReasons} not resumed").ConfigureAwait(false))
                     resumed.AddRange(own);
             }
         }
@@ -87,7 +91,7 @@ public sealed class ReleaseJobProtectionHandler
         catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            problems.Add($"{What(action, reservation, workflow, executionName)} by hand (docs/runbooks/job-protection.md): {e.GetType().Name}: {e.Message}");
+            problems.Add($"{What(action, reservation, drainReasons)} by hand (docs/runbooks/job-protection.md): {e.GetType().Name}: {e.Message}");
         }
 
         context.Logger.LogInformation(
@@ -97,10 +101,8 @@ public sealed class ReleaseJobProtectionHandler
         return new ReleaseJobProtectionResult(removed, resumed, problems);
     }
 
-    private static string What(JobPolicy action, string reservation, WorkflowKind workflow, string executionName) =>
-        action == JobPolicy.Reserve
-            ? $"remove reservation {reservation}"
-            : $"resume the nodes drained with reason '{JobProtectionNames.DrainReason(workflow, executionName)}'";
+    private static string What(JobPolicy action, string reservation, string drainReasons) =>
+        action == JobPolicy.Reserve ? $"remove reservation {reservation}" : $"resume the nodes drained with reason {drainReasons}";
 
     private static async Task<T?> Attempt<T>(Func<Task<T>> call, List<string> problems, string what)
     {

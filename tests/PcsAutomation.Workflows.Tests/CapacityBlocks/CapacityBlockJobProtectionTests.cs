@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using PcsAutomation.Domain.JobProtection;
+using PcsAutomation.Domain.Workflows;
 using PcsAutomation.LocalAws.Scenarios;
 using PcsAutomation.Workflows.Tests.Support;
 using Xunit.Abstractions;
@@ -196,25 +198,39 @@ public class CapacityBlockJobProtectionTests(ITestOutputHelper output)
         stack.AssertNoSecretValueAnywhere();
     }
 
-    [Fact]
-    public async Task Expiry_Drain_GroupParkedThenRestoredOnItsRenewal_ComesBackWithNoNodeLeftDrained()
+    private const string Renewal = "cr-0f000000000000002";
+
+    /// <summary><see cref="Blocks"/> under <c>drain</c>, group <c>gpu</c> waiting for its renewal <see cref="Renewal"/>, still payment-pending.</summary>
+    private static ScenarioDefinition RenewalPending()
     {
-        const string renewal = "cr-0f000000000000002";
         var scenario = Blocks("drain");
         scenario.CapacityBlocks.Add(new CapacityBlockDefinition
         {
-            Name = "renewal", Id = renewal, InstanceType = "p5.48xlarge", AvailabilityZone = "us-east-1a", InstanceCount = 2,
+            Name = "renewal", Id = Renewal, InstanceType = "p5.48xlarge", AvailabilityZone = "us-east-1a", InstanceCount = 2,
             Start = "+8h", End = "+7d", State = Domain.CapacityBlocks.CapacityReservationStates.PaymentPending,
         });
-        scenario.Clusters.Single(c => c.Name == Cluster).NodeGroups.Single(g => g.Name == "gpu").Tags["pcs-automation:successor-block"] = renewal;
-        await using var stack = await StartAsync(scenario, parameters: RestNetwork);
-        stack.Aws.Scenarios.SubmitJobs(Cluster, "gpu", 2, TimeSpan.FromHours(10), TimeSpan.FromHours(12));   // the block's nodes up and busy
-        var expired = await stack.RunAsync(Start(stack, Block));
-        AssertSucceeded(expired);
-        lock (stack.Aws.State.Gate)
-            stack.Aws.State.CapacityBlocks[renewal].ForcedState = null;                                         // paid
+        scenario.Clusters.Single(c => c.Name == Cluster).NodeGroups.Single(g => g.Name == "gpu").Tags["pcs-automation:successor-block"] = Renewal;
+        return scenario;
+    }
 
-        var restored = await stack.RunAsync(Start(stack, renewal, mode: "restore"));
+    /// <summary>The block expires while gpu's nodes are busy: the expiry drains them and parks the group; then the renewal is paid. Returns the expiry's execution name.</summary>
+    private static async Task<string> ParkUnderDrainThenPayTheRenewalAsync(DeployedStack stack)
+    {
+        stack.Aws.Scenarios.SubmitJobs(Cluster, "gpu", 2, TimeSpan.FromHours(10), TimeSpan.FromHours(12));   // the block's nodes up and busy
+        var arn = Start(stack, Block);
+        AssertSucceeded(await stack.RunAsync(arn));
+        lock (stack.Aws.State.Gate)
+            stack.Aws.State.CapacityBlocks[Renewal].ForcedState = null;                                         // paid
+        return stack.Execution(arn).Name;
+    }
+
+    [Fact]
+    public async Task Expiry_Drain_GroupParkedThenRestoredOnItsRenewal_ComesBackWithNoNodeLeftDrained()
+    {
+        await using var stack = await StartAsync(RenewalPending(), parameters: RestNetwork);
+        await ParkUnderDrainThenPayTheRenewalAsync(stack);
+
+        var restored = await stack.RunAsync(Start(stack, Renewal, mode: "restore"));
 
         AssertSucceeded(restored);
         Assert.Contains("gpu", Queue(stack, Cluster, "gpu"));                                                  // back in its queue
@@ -222,6 +238,25 @@ public class CapacityBlockJobProtectionTests(ITestOutputHelper output)
         output.WriteLine($"gpu after the restore: [{string.Join(", ", gpu.Select(n => $"{n.Name} {string.Join('+', n.State)} ({n.Reason})"))}]");
         Assert.NotEmpty(gpu);
         Assert.DoesNotContain(gpu, n => n.IsDrained);                                                          // the expiry's drain was resumed
+        stack.AssertNoSecretValueAnywhere();
+    }
+
+    [Fact]
+    public async Task Expiry_Drain_RestoreWhileSlurmRestIsUnreachable_RestoresAndTellsAnOperatorWhichDrainToResume()
+    {
+        await using var stack = await StartAsync(RenewalPending(), parameters: RestNetwork);
+        var expiry = await ParkUnderDrainThenPayTheRenewalAsync(stack);
+        await stack.Aws.SlurmRest.StopAsync(Cluster);
+
+        var restored = await stack.RunAsync(Start(stack, Renewal, mode: "restore"));
+
+        AssertSucceeded(restored);                                                                             // a cleanup never fails the restore
+        Assert.Contains("gpu", Queue(stack, Cluster, "gpu"));
+        var report = string.Join("\n", stack.TopicMessages.Select(m => m.Message));
+        output.WriteLine(report);
+        // the expiry's drains may be waiting on the nodes: the operator is told the reason to look for
+        Assert.Contains("the Slurm REST API cannot be used (endpoint unreachable: ", report, StringComparison.Ordinal);
+        Assert.Contains($"resume the nodes drained with reason '{JobProtectionNames.DrainReason(WorkflowKind.CapacityBlockExpiry, expiry)}'", report, StringComparison.Ordinal);
         stack.AssertNoSecretValueAnywhere();
     }
 }
