@@ -22,7 +22,10 @@ public static partial class NameLengths
 {
     public const string StackName = "AWS::StackName";
 
-    /// <summary>A stack name is [A-Za-z][A-Za-z0-9-]{0,127} (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CfnStackDetail.html, Name).</summary>
+    /// <summary>
+    /// A stack name: letters, digits and hyphens, a letter first, at most 128 characters (CreateStack, StackName:
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html).
+    /// </summary>
     public const int CloudFormationMax = 128;
 
     /// <summary>(resource type, property) → its AWS limit; null: no documented limit.</summary>
