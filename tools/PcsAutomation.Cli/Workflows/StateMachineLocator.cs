@@ -8,8 +8,9 @@ namespace PcsAutomation.Cli.Workflows;
 /// Finds a workflow's state machine when no ARN is given. CloudFormation's DescribeStackResource speaks the query
 /// protocol, which the product has no client for; it does not need one: template.yaml names each machine
 /// <c>${NamePrefix}&lt;suffix&gt;</c> (<see cref="WorkflowMachine.NameSuffix"/>; NamePrefix is a stack parameter, default
-/// <c>pcs-automation</c>), so ListStateMachines (awsJson, the product's transport) finds it by name. Without a prefix, the one machine whose name has that suffix (or is the
-/// logical id, as the emulator names machines) is taken; none or several is an error that says to pass the ARN.
+/// <c>pcs-automation</c>), so ListStateMachines (awsJson, the product's transport) finds it by name. Without a prefix,
+/// the one machine whose name has that suffix (or is the logical id, as the emulator names machines) is taken; none or
+/// several is an error that says to pass the ARN.
 /// </summary>
 public sealed class StateMachineLocator(IAwsJsonInvoker stepFunctions)
 {
